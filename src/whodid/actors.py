@@ -1,0 +1,307 @@
+"""Actor mentions: who in a sentence is a state, an organisation, a group or a person.
+
+Names (countries, capitals, seats of government, IGOs, groups, people) are found with
+spaCy phrase matchers built once from the knowledge files. Each name is then attached
+to the noun phrase it belongs to, where role words ("troops", "foreign minister",
+"opposition") give the sector: "Russian troops" → RUSMIL, "the Belarusian leader" →
+BLRGOV, "our pilots" → (speaker's country)MIL. A named person is coded by the role
+they held on the article's date. Pronouns and bare role words ("he", "the President")
+become unresolved mentions that the context stage may resolve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .knowledge import Knowledge
+from .knowledge.model import Agent, Alias, NamedActor, country_of
+
+# Dependencies by which a name modifies the head noun of its phrase.
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+_PRONOUNS = {
+    "i": (1, "sing"), "me": (1, "sing"), "my": (1, "sing"), "mine": (1, "sing"), "myself": (1, "sing"),
+    "we": (1, "plur"), "us": (1, "plur"), "our": (1, "plur"), "ours": (1, "plur"), "ourselves": (1, "plur"),
+    "you": (2, None), "your": (2, None), "yours": (2, None),
+    "he": (3, "sing"), "him": (3, "sing"), "his": (3, "sing"),
+    "she": (3, "sing"), "her": (3, "sing"), "hers": (3, "sing"),
+    "they": (3, "plur"), "them": (3, "plur"), "their": (3, "plur"),
+}  # fmt: skip
+# Alias forms in order of preference when one span matches several entries.
+_FORM_RANK = {"person": 0, "seat": 1, "abbr": 2, "name": 2, "official": 2, "alt": 3, "surname": 3,
+              "capital": 4, "adj": 5, "demonym": 5}  # fmt: skip
+_KIND_RANK = {"person": 0, "igo": 1, "group": 1, "actor": 1, "country": 2}
+
+
+@dataclass
+class Mention:
+    """An actor mention in a Doc (token indices), coded or waiting for resolution."""
+
+    start: int
+    end: int  # exclusive
+    head: int
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+    kind: str  # country | igo | group | person | actor | agent | pronoun
+    rule: str  # knowledge file:line that named it
+    person: int | None = None  # grammatical person of a pronoun (1, 2, 3)
+    number: str | None = None
+    role: str | None = None  # role key of its agent word ("president")
+    agent_type: str | None = None  # person | group | thing
+    parts: list[str] = field(default_factory=list)  # origins of all entries used
+    is_name: bool = False  # the span is a name itself (not a phrase around a name)
+
+    @property
+    def resolved(self) -> bool:
+        return self.code is not None
+
+
+def _alias_rank(alias: Alias, day: date | None) -> tuple:
+    actor = alias.actor
+    in_office = 0
+    if actor.kind in ("person", "actor") and any(t.dated for t in actor.terms):
+        term = actor.term_on(day) if day else None
+        in_office = 0 if (term is not None and term.dated) else 1
+    return (_FORM_RANK.get(alias.form, 6), in_office, _KIND_RANK.get(actor.kind, 3))
+
+
+class ActorFinder:
+    """Phrase matchers and agent index built once per knowledge set and vocabulary."""
+
+    def __init__(self, knowledge: Knowledge, vocab, make_doc):
+        self.knowledge = knowledge
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.aliases: list[Alias] = []
+        exact: dict[str, list] = {}
+        lower: dict[str, list] = {}
+        for alias in knowledge.aliases:
+            key = str(len(self.aliases))
+            self.aliases.append(alias)
+            target = exact if alias.case_sensitive else lower
+            target[key] = [make_doc(alias.text)]
+        # Adding many single-pattern keys is slow; group docs by key in one call each.
+        for key, docs in exact.items():
+            self.exact.add(key, docs)
+        for key, docs in lower.items():
+            self.lower.add(key, docs)
+        self.agents: dict[str, list[Agent]] = {}
+        for agent in knowledge.agents:
+            self.agents.setdefault(agent.words[-1], []).append(agent)
+            if len(agent.words) > 2 and agent.words[1] in ("of", "for"):
+                # "minister of foreign affairs": indexed by its first word too
+                self.agents.setdefault("^" + agent.words[0], []).append(agent)
+
+    # -- names -----------------------------------------------------------------------------
+    def name_spans(self, doc: Doc, day: date | None) -> list[tuple[Span, Alias]]:
+        cands: dict[tuple[int, int], list[Alias]] = {}
+        for matcher in (self.exact, self.lower):
+            for key, s, e in matcher(doc):
+                alias = self.aliases[int(doc.vocab.strings[key])]
+                cands.setdefault((s, e), []).append(alias)
+        spans = []
+        for (s, e), aliases in cands.items():
+            best = min(aliases, key=lambda a: _alias_rank(a, day))
+            spans.append((Span(doc, s, e), best))
+        # longest first, then leftmost; drop overlaps
+        spans.sort(key=lambda x: (-(x[0].end - x[0].start), x[0].start))
+        taken: set[int] = set()
+        out = []
+        for span, alias in spans:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            # an all-lowercase match of a case-insensitive alias must not be a common word
+            if not alias.case_sensitive and span.text.islower() and len(span) == 1 and not span[0].pos_ == "PROPN":
+                continue
+            taken.update(range(span.start, span.end))
+            out.append((span, alias))
+        out.sort(key=lambda x: x[0].start)
+        return out
+
+    # -- agents ----------------------------------------------------------------------------
+    def agent_at(self, doc: Doc, head: Token) -> tuple[Agent, int, int] | None:
+        """The longest role phrase ending at `head` ("foreign minister") or starting there
+        ("minister of foreign affairs"), as (agent, first token, last token + 1)."""
+        best = None
+        lemma = head.lemma_.lower()
+        for agent in self.agents.get(lemma, ()):
+            n = len(agent.words)
+            s = head.i - n + 1
+            if s < head.sent.start:
+                continue
+            if all(doc[s + k].lemma_.lower() == w or doc[s + k].lower_ == w for k, w in enumerate(agent.words)):
+                if best is None or n > best[2] - best[1]:
+                    best = (agent, s, head.i + 1)
+        for agent in self.agents.get("^" + lemma, ()):
+            n = len(agent.words)
+            e = head.i + n
+            if e > head.sent.end:
+                continue
+            if all(doc[head.i + k].lemma_.lower() == w or doc[head.i + k].lower_ == w for k, w in enumerate(agent.words)):
+                if best is None or n > best[2] - best[1]:
+                    best = (agent, head.i, e)
+        return best
+
+    def agents_in(self, doc: Doc, tokens: list[Token]) -> list[tuple[Agent, int, int]]:
+        """Non-overlapping role phrases among `tokens`, left to right, longest first."""
+        found = []
+        covered: set[int] = set()
+        for tok in sorted(tokens, key=lambda t: -t.i):
+            if tok.i in covered:
+                continue
+            hit = self.agent_at(doc, tok)
+            if hit and not any(i in covered for i in range(hit[1], hit[2])):
+                found.append(hit)
+                covered.update(range(hit[1], hit[2]))
+        found.sort(key=lambda h: h[1])
+        return found
+
+
+def _np_head(tok: Token) -> Token:
+    """Climb from a modifier to the head of its noun phrase ("Russian" → "troops")."""
+    seen = 0
+    while tok.dep_ in _MODIFIER_DEPS and tok.head is not tok and seen < 6:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def _code_for(alias: Alias, day: date | None) -> str | None:
+    if alias.code:
+        return alias.code
+    return alias.actor.code_on(day)
+
+
+def _sector_of(code: str | None, actor: NamedActor | None) -> str | None:
+    if not code or code.startswith("IGO") or (actor is not None and actor.kind == "group"):
+        return None
+    rest = code[3:]
+    return rest[:3] if len(rest) >= 3 else None
+
+
+def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Mention]:
+    """All actor mentions of a Doc, one per noun-phrase head (coordinated names give several)."""
+    by_head: dict[int, list[Mention]] = {}
+    names = finder.name_spans(doc, day)
+    name_at: dict[int, tuple[Span, Alias]] = {}
+    for span, alias in names:
+        for i in range(span.start, span.end):
+            name_at[i] = (span, alias)
+
+    # 1. every name is a mention of its own
+    for span, alias in names:
+        code = _code_for(alias, day)
+        actor = alias.actor
+        m = Mention(
+            start=span.start, end=span.end, head=span.root.i, code=code,
+            country=country_of(code) if code else None, sector=_sector_of(code, actor),
+            name=actor.name, kind=actor.kind, rule=alias.origin, parts=[alias.origin], is_name=True,
+        )  # fmt: skip
+        by_head.setdefault(span.root.i, []).append(m)
+
+    # 2. names that modify a noun phrase head: the phrase is the mention, the head gives the sector
+    heads: dict[int, list[tuple[Span, Alias]]] = {}
+    for span, alias in names:
+        root = span.root
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head is not anchor:  # "Belarusian and Russian troops"
+            anchor = anchor.head
+        head = _np_head(anchor) if anchor.dep_ in _MODIFIER_DEPS else root
+        if head.i != root.i and not (head.i in name_at):
+            heads.setdefault(head.i, []).append((span, alias))
+        # "the President of Belarus", "troops of Ukraine": name in an of-phrase of a role noun
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+            owner = root.head.head
+            if finder.agent_at(doc, owner) and owner.i not in name_at:
+                heads.setdefault(owner.i, []).append((span, alias))
+    for hi, owners in heads.items():
+        head = doc[hi]
+        left = [t for t in head.lefts if t.dep_ in _MODIFIER_DEPS or t.dep_ == "det"]
+        tokens = [t for t in head.subtree if t.i <= hi and t.i >= (left[0].i if left else hi)]
+        agents = finder.agents_in(doc, [t for t in tokens if t.i not in name_at])
+        sector = "".join(dict.fromkeys(a.sector for a, _, _ in agents)) or None
+        role = next((a.role for a, _, _ in reversed(agents) if a.role), None)
+        atype = agents[-1][0].type if agents else None
+        start = min([s.start for s, _ in owners] + [t.i for t in tokens])
+        for span, alias in owners:
+            actor = alias.actor
+            code = _code_for(alias, day)
+            if code is None:
+                continue
+            if actor.kind in ("igo", "group"):
+                full = code  # organisations keep their whole code
+            elif actor.kind == "person":
+                # "Putin's government": the person's country with the head's sector
+                full = (country_of(code) + sector) if sector else code
+            else:
+                full = country_of(code) + (sector or (code[3:] if len(code) > 3 else ""))
+            m = Mention(
+                start=start, end=hi + 1, head=hi, code=full, country=country_of(full),
+                sector=_sector_of(full, actor), name=actor.name, kind=actor.kind,
+                rule=alias.origin, role=role, agent_type=atype,
+                parts=[alias.origin] + [a.origin for a, _, _ in agents],
+            )  # fmt: skip
+            by_head.setdefault(hi, []).append(m)
+
+    # 3. heads with a title and a name inside one phrase ("Foreign Minister Sergei Lavrov" when
+    #    Lavrov is unknown but a country is named: "Russian Foreign Minister X") are covered by 2.
+    #    Bare role words and pronouns: unresolved mentions.
+    for tok in doc:
+        if tok.i in by_head or tok.i in name_at:
+            continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low in _PRONOUNS:
+            person, number = _PRONOUNS[low]
+            by_head[tok.i] = [Mention(tok.i, tok.i + 1, tok.i, None, None, None, None, "pronoun",
+                                      "pronoun", person=person, number=number)]  # fmt: skip
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        hit = finder.agent_at(doc, tok)
+        if hit and hit[2] - 1 != tok.i and hit[0].words[1:2] not in (("of",), ("for",)):
+            hit = None
+        if not hit and tok.pos_ == "PROPN":
+            # an unknown name with a title: "Foreign Minister Sergei Ivanov"
+            titles = finder.agents_in(doc, [t for t in tok.lefts if t.dep_ == "compound"])
+            hit = titles[-1] if titles else None
+            if hit:
+                hit = (hit[0], hit[1], tok.i + 1)
+        if not hit:
+            continue
+        agent, s, e = hit
+        # a possessive pronoun ("our pilots") makes it a first/second/third-person mention
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
+        if poss is not None:
+            person, number = _PRONOUNS[poss.lower_]
+            by_head[tok.i] = [Mention(poss.i, e, tok.i, None, None, agent.sector[:3], None, "pronoun",
+                                      agent.origin, person=person, number=number, role=agent.role,
+                                      agent_type=agent.type, parts=[agent.origin])]  # fmt: skip
+            continue
+        code = agent.generic_code
+        by_head[tok.i] = [Mention(min(s, tok.i), e, tok.i, code, country_of(code) if code else None,
+                                  agent.sector[:3], None, "agent", agent.origin, role=agent.role,
+                                  agent_type=agent.type, parts=[agent.origin])]  # fmt: skip
+
+    mentions = [m for ms in by_head.values() for m in ms]
+    mentions.sort(key=lambda m: (m.start, m.head))
+    return mentions
+
+
+def with_code(m: Mention, code: str, name: str | None, rule: str) -> Mention:
+    """A copy of an unresolved mention resolved to `code` (used by the context stage)."""
+    sector = m.sector
+    base = country_of(code)
+    if not code.startswith("IGO"):
+        if sector and m.kind == "pronoun" and m.agent_type is not None:
+            full = base + sector  # "our pilots" → speaker's country + MIL
+        else:
+            full = code
+    else:
+        full = code
+    return replace(m, code=full, country=country_of(full), sector=_sector_of(full, None),
+                   name=name, parts=m.parts + [rule])  # fmt: skip

@@ -1,0 +1,204 @@
+"""The `whodid` command line."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Political event data from English news: who did what to whom (CAMEO), explained.",
+)
+err = Console(stderr=True)
+
+DictOpt = Annotated[list[Path], typer.Option(exists=True, dir_okay=False, show_default=False)]
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date") from None
+
+
+def _user_dicts(actors, agents, verbs, discards, replace):
+    from .knowledge import UserDictionaries
+
+    if not (actors or agents or verbs or discards):
+        return None
+    return UserDictionaries(
+        actors=[str(p) for p in actors or []],
+        agents=[str(p) for p in agents or []],
+        verbs=[str(p) for p in verbs or []],
+        discards=[str(p) for p in discards or []],
+        replace=replace,
+    )
+
+
+def _load_coder(user):
+    from .knowledge import LexiconError
+    from .pipeline import Coder
+
+    try:
+        return Coder(user)
+    except LexiconError as exc:
+        err.print(f"[red]whodid: bad dictionary entry:[/red] {exc}")
+        raise typer.Exit(3) from None
+
+
+@app.command()
+def code(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Article date (YYYY-MM-DD) when the input has none.")] = None,
+    actors: DictOpt = None,
+    agents: DictOpt = None,
+    verbs: DictOpt = None,
+    discards: DictOpt = None,
+    replace_dictionaries: Annotated[bool, typer.Option(help="Use only the given PETRARCH dictionaries, not whodid's own.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+) -> None:
+    """Code news articles into CAMEO event records."""
+    from .ingest import iter_documents
+    from .output import Writer
+    from .schema import InputProblem
+
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter("choose table, jsonl or csv", param_hint="--format")
+    day = _parse_date(date_)
+    coder = _load_coder(_user_dicts(actors, agents, verbs, discards, replace_dictionaries))
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    writer = Writer(out, fmt)
+    errors = warnings = docs = sentences = 0
+    started = time.perf_counter()
+    show = not quiet and err.is_terminal
+
+    def report(p: InputProblem) -> None:
+        nonlocal errors, warnings
+        if p.severity == "error":
+            errors += 1
+            err.print(f"[red]whodid: {p}[/red]", highlight=False, soft_wrap=True)
+        else:
+            warnings += 1
+            if not quiet:
+                err.print(f"[yellow]whodid: {p}[/yellow]", highlight=False, soft_wrap=True)
+
+    def documents():
+        for item in iter_documents(paths, day, stdin=sys.stdin):
+            if isinstance(item, InputProblem):
+                report(item)
+                continue
+            yield item
+
+    progress = None
+    if show:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                            console=err, transient=True)  # fmt: skip
+        task = progress.add_task("coding", total=None)
+        progress.start()
+    try:
+        for coded in coder.code_documents(documents()):
+            docs += 1
+            sentences += coded.sentences
+            writer.write(coded.events)
+            if progress is not None:
+                progress.update(task, description=f"{docs} documents, {writer.count} events")
+    except KeyboardInterrupt:
+        err.print("[red]whodid: interrupted[/red]; events of completed documents were written")
+        writer.close()
+        raise typer.Exit(130) from None
+    finally:
+        if progress is not None:
+            progress.stop()
+    writer.close()
+    if output:
+        out.close()
+    if not quiet:
+        secs = time.perf_counter() - started
+        err.print(
+            f"whodid: {docs} documents, {sentences} sentences, {writer.count} events in {secs:.1f} s"
+            + (f", {errors} unreadable" if errors else "")
+            + (f", {warnings} warnings" if warnings else ""),
+            highlight=False,
+        )
+    raise typer.Exit(2 if errors else 0)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold set (JSON Lines).")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N records.")] = None,
+    details: Annotated[Optional[Path], typer.Option(help="Write per-record gold/predicted/matched as JSONL.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    actors: DictOpt = None,
+    agents: DictOpt = None,
+    verbs: DictOpt = None,
+    discards: DictOpt = None,
+    replace_dictionaries: Annotated[bool, typer.Option(help="Use only the given PETRARCH dictionaries.")] = False,
+) -> None:
+    """Score whodid against a gold set (CAMEO, PLOVER, penta or quotes, from the file's content)."""
+    import json
+
+    from . import evaluate as ev
+
+    coder = _load_coder(_user_dicts(actors, agents, verbs, discards, replace_dictionaries))
+
+    def run(text: str, day: date | None) -> list[dict]:
+        return [e.to_dict() for e in coder.code_text(text, day)]
+
+    report = ev.evaluate(gold, run, limit=limit)
+    if details:
+        report.write_details(details)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, default=str))
+    else:
+        typer.echo(ev.format_report(report))
+
+
+@app.command()
+def check() -> None:
+    """Load and validate every knowledge file; print what is loaded."""
+    from .knowledge import LexiconError, load_knowledge
+
+    try:
+        kn = load_knowledge()
+    except LexiconError as exc:
+        err.print(f"[red]whodid: {exc}[/red]")
+        raise typer.Exit(3) from None
+    typer.echo(f"knowledge files: {len(kn.files)}")
+    for f in kn.files:
+        typer.echo(f"  {Path(f).name}")
+    typer.echo(
+        f"actors {len(kn.actors)}, aliases {len(kn.aliases)}, agents {len(kn.agents)}, "
+        f"verb triggers {len(kn.verbs)} ({kn.verbs.pattern_count()} patterns), "
+        f"noun triggers {len(kn.nouns)} ({kn.nouns.pattern_count()} patterns), "
+        f"CAMEO codes {len(kn.cameo)}"
+    )
+
+
+@app.command()
+def version() -> None:
+    """Print whodid's version."""
+    typer.echo(f"whodid {__version__}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,671 @@
+"""Events from the dependency parse: trigger, pattern, source, target, modality.
+
+For each verb or noun whose lemma is a trigger in the pattern lexicons, the words of
+its clause are matched against the trigger's patterns (the most specific wins); the
+source is the subject (or `by`-agent, or the modifier of a nominal trigger), the
+target the object or the actor of a "with/against/to/on" phrase. Negated,
+hypothetical, conditional, questioned, denied and reported-as-false clauses give no
+event; offered, promised, planned or future actions get the intent code (03x/13x).
+Pronoun actors stay unresolved here; the context stage resolves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Mention
+from .knowledge import Knowledge
+from .knowledge.model import Element, Pattern, Trigger
+
+# Dependencies that open a new clause: their words are not part of the trigger's pattern context.
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "cc", "csubj", "csubjpass", "conj", "appos", "meta"}
+_SUBJ = {"nsubj", "csubj", "expl"}
+_TARGET_PREPS = ("with", "against", "to", "on", "toward", "towards", "at", "into", "upon", "between", "for", "from", "over", "of", "about", "in")
+_STRONG_PREPS = {"with", "against", "to", "on", "toward", "towards", "at", "into", "upon", "between"}
+# Verbs whose infinitive complement has their object as subject: "urged Russia to withdraw".
+_OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite", "allow", "order", "encourage",
+                   "help", "press", "push", "request", "require", "compel", "enable", "instruct", "authorize",
+                   "authorise", "permit", "warn", "advise", "expect", "want", "need", "lead", "cause"}  # fmt: skip
+_RELATIVE = {"that", "who", "which", "whom"}
+
+
+@dataclass
+class RawEvent:
+    """An event before actor resolution and CAMEO look-up."""
+
+    sentence: Span
+    sentence_index: int
+    trigger: Token
+    trigger_text: str
+    span: tuple[int, int]  # characters within the Doc
+    source: Mention
+    target: Mention | None
+    code: str
+    rule: str
+    mode: str = "asserted"  # asserted | intent
+    reciprocal: bool = False
+    notes: list[str] = field(default_factory=list)
+    by_default: bool = False  # coded by the trigger's block code, no context words
+
+
+@dataclass
+class Frame:
+    """A trigger with its matched pattern and the actor slots bound by the pattern."""
+
+    trigger: Token
+    entry: Trigger
+    pattern: Pattern
+    consumed: set[int]
+    source: Mention | None
+    target: Mention | None
+    nominal: bool
+
+
+class MentionIndex:
+    """Mentions of a Doc by head token and by covered token."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.by_head: dict[int, list[Mention]] = {}
+        self.covering: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.by_head.setdefault(m.head, []).append(m)
+            for i in range(m.start, m.end):
+                self.covering.setdefault(i, []).append(m)
+
+    def at(self, tok: Token) -> list[Mention]:
+        ms = self.by_head.get(tok.i, [])
+        if ms:
+            # where a phrase-level mention and a bare name share the head, the phrase wins
+            best = max(ms, key=lambda m: (m.end - m.start, m.resolved))
+            same = [m for m in ms if (m.start, m.end) == (best.start, best.end)]
+            return same
+        return []
+
+
+# -- regions of a clause -----------------------------------------------------------------------
+
+
+def _collect(tok: Token, out: list[Token], skip: set[str]) -> None:
+    out.append(tok)
+    for c in tok.children:
+        if c.dep_ in skip:
+            continue
+        _collect(c, out, skip)
+
+
+def post_region(trigger: Token) -> list[Token]:
+    """Words after the trigger in its clause: objects, prepositional phrases, infinitive complements."""
+    out: list[Token] = []
+    for c in trigger.children:
+        if c.i < trigger.i or c.dep_ in _CLAUSE_DEPS:
+            continue
+        _collect(c, out, _CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def pre_region(trigger: Token, nominal: bool) -> list[Token]:
+    """Words before the trigger: subject, auxiliaries, adverbs (verbs) or modifiers (nouns)."""
+    out: list[Token] = []
+    for c in trigger.children:
+        if c.i > trigger.i or c.dep_ in ("punct", "mark", "cc", "advcl", "ccomp", "parataxis"):
+            continue
+        _collect(c, out, _CLAUSE_DEPS)
+    if not nominal and trigger.dep_ in ("xcomp", "conj") and not any(c.dep_ in _SUBJ for c in trigger.children):
+        gov = trigger.head
+        for c in gov.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < gov.i:
+                _collect(c, out, _CLAUSE_DEPS)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+# -- pattern matching --------------------------------------------------------------------------
+
+
+def _word_match(tok: Token, word: str) -> bool:
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions a slot can bind at tok: the phrase it heads or modifies ("Russian" in
+    "Russian President Putin" → Putin), then the bare name itself."""
+    out: list[Mention] = []
+    head = tok
+    for _ in range(6):
+        if head.dep_ in ("amod", "compound", "poss", "nmod", "det") and head.head is not head:
+            head = head.head
+        else:
+            break
+    out.extend(index.at(head))
+    for m in index.at(tok) + index.covering.get(tok.i, []):
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def _match_elements(
+    elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0
+) -> tuple[set[int], dict[str, Mention]] | None:
+    """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs."""
+    if not elements:
+        return set(), {}
+    el, rest = elements[0], elements[1:]
+    for j in range(start, len(region)):
+        tok = region[j]
+        if el.slot:
+            for m in _slot_candidates(tok, index):
+                nxt = j + 1
+                while nxt < len(region) and region[nxt].i < m.end:
+                    nxt += 1
+                sub = _match_elements(rest, region, index, nxt)
+                if sub is not None:
+                    consumed, slots = sub
+                    slots = dict(slots)
+                    slots.setdefault(el.slot, m)
+                    return consumed, slots
+            continue
+        for alt in el.alts:
+            n = len(alt)
+            if j + n > len(region):
+                continue
+            toks = region[j : j + n]
+            if any(toks[k].i != tok.i + k for k in range(n)):
+                continue
+            if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)):
+                sub = _match_elements(rest, region, index, j + n)
+                if sub is not None:
+                    consumed, slots = sub
+                    return consumed | {t.i for t in toks}, slots
+    return None
+
+
+def _has_particles(trigger: Token, entry: Trigger, nominal: bool) -> set[int] | None:
+    """Token indices of a multi-word trigger's other words, or None when they are absent."""
+    if not entry.particles:
+        return set()
+    doc = trigger.doc
+    if nominal:  # modifiers before the head noun: "peace talks"
+        n = len(entry.particles)
+        s = trigger.i - n
+        if s < trigger.sent.start:
+            return None
+        if all(_word_match(doc[s + k], w) for k, w in enumerate(entry.particles)):
+            return set(range(s, trigger.i))
+        return None
+    found: set[int] = set()
+    after = [c for c in trigger.children if c.i > trigger.i] + [
+        doc[i] for i in range(trigger.i + 1, min(trigger.i + 4, trigger.sent.end))
+    ]
+    for w in entry.particles:
+        hit = next((t for t in after if _word_match(t, w) and t.i not in found), None)
+        if hit is None:
+            return None
+        found.add(hit.i)
+    return found
+
+
+def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nominal: bool) -> Frame | None:
+    post = post_region(trigger)
+    pre = pre_region(trigger, nominal)
+    best: tuple[tuple, Frame] | None = None
+    for entry in entries:
+        parts = _has_particles(trigger, entry, nominal)
+        if parts is None:
+            continue
+        for order, pattern in enumerate([*entry.patterns, entry.default]):
+            pre_m = _match_elements(pattern.pre, pre, index) if pattern.pre else (set(), {})
+            if pre_m is None:
+                continue
+            post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index)
+            if post_m is None:
+                continue
+            slots = {**pre_m[1], **post_m[1]}
+            consumed = pre_m[0] | post_m[0] | parts
+            # specificity: words actually matched (a two-word alternative beats a one-word one)
+            rank = (len(consumed) + len(slots), -order)
+            frame = Frame(trigger, entry, pattern, consumed, slots.get("source") or slots.get("both"),
+                          slots.get("target") or slots.get("both"), nominal)  # fmt: skip
+            if best is None or rank > best[0]:
+                best = (rank, frame)
+    return best[1] if best else None
+
+
+# -- arguments ---------------------------------------------------------------------------------
+
+
+def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions of the phrase headed by tok, with its coordinated phrases ("Belarus and Russia")."""
+    out: list[Mention] = []
+    for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        ms = index.at(t)
+        if not ms:
+            # "a delegation of Russian officials": the actor inside an of-phrase
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ms = index.at(p)
+            if not ms:
+                ms = [m for c in t.children if c.dep_ == "appos" for m in index.at(c)]
+        out.extend(ms)
+    return out
+
+
+def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention], bool]:
+    """Subject mentions of a verb and whether the verb is passive."""
+    if depth > 4:
+        return [], False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _expand(p, index), True
+        return [], True
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return _expand(verb.head, index), False
+            return _expand(c, index), False
+    if verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and verb.head.lemma_ in _OBJECT_CONTROL):
+        gov = verb.head
+        if gov.lemma_ in _OBJECT_CONTROL:
+            for c in gov.children:
+                if c.dep_ in ("dobj", "dative") and c.i < verb.i:
+                    return _expand(c, index), False
+        if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
+            gov = gov.head
+        return _subject(gov, index, depth + 1)[0], False
+    if verb.dep_ == "conj":
+        return _subject(verb.head, index, depth + 1)[0], False
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "jets flying to the border", "troops that crossed"
+        if verb.tag_ != "VBN":
+            return _expand(verb.head, index), False
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return _subject(verb.head, index, depth + 1)[0], False
+    return [], passive
+
+
+def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False) -> list[Mention]:
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.i > tok.i]
+    order = {p: i for i, p in enumerate(_TARGET_PREPS)}
+    preps.sort(key=lambda p: order.get(p.lower_, 99))
+    for p in preps:
+        w = p.lower_
+        if w not in order or (strong_only and w not in _STRONG_PREPS):
+            continue
+        if w == "in":  # "in Moscow" is a place, not a target
+            continue
+        for o in p.children:
+            if o.dep_ in ("pobj", "pcomp"):
+                ms = _expand(o, index)
+                if ms:
+                    return ms
+        if p.dep_ == "dative":
+            ms = _expand(p, index)
+            if ms:
+                return ms
+    return []
+
+
+def _verb_target(verb: Token, passive: bool, index: MentionIndex) -> list[Mention]:
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                ms = _expand(c, index)
+                if ms:
+                    return ms
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i > verb.i:
+            ms = _expand(c, index)
+            if ms:
+                return ms
+    ms = _prep_targets(verb, index)
+    if ms:
+        return ms
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            ms = _prep_targets(c, index, strong_only=True)
+            if ms:
+                return ms
+    for c in verb.children:  # "agreed to help Ukraine": the object of the complement
+        if c.dep_ == "xcomp":
+            return _verb_target(c, False, index)
+    return []
+
+
+def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool) -> list[Mention]:
+    """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
+    subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
+    clause it is part of ("said at the meeting with Putin")."""
+    ms = index.at(noun)  # "Russian sanctions", "NATO's expansion" (modifier-level mention)
+    if ms:
+        return ms
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return _expand(o, index)
+    gov = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
+        if meeting or gov.lemma_.lower() in support or _particle_phrase(gov) in support:
+            return _subject(gov, index)[0]
+        if noun.dep_ != "pobj":
+            return []
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        verb = gov.head
+        if verb.pos_ in ("VERB", "AUX") and (meeting or verb.lemma_.lower() in support):
+            return _subject(verb, index)[0]
+    if noun.dep_ == "conj":
+        return _noun_source(noun.head, index, support, meeting)
+    return []
+
+
+def _particle_phrase(verb: Token) -> str:
+    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *prt])
+
+
+# -- modality ----------------------------------------------------------------------------------
+
+
+def _negated(tok: Token, kn: Knowledge) -> bool:
+    negs = kn.cue("negator")
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in negs and c.i < tok.i):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            words = " ".join(t.lower_ for t in c.subtree if t.i <= c.i)
+            if c.lower_ in kn.cue("negative_subject") or words in kn.cue("negative_subject"):
+                return True
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                return True
+    return False
+
+
+def _aux(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+
+
+def _ends_in_question(tok: Token) -> bool:
+    for t in tok.doc[tok.i : tok.sent.end]:
+        if t.text in (".", "!", ";"):
+            return False
+        if t.text == "?":
+            return True
+    return False
+
+
+def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
+    """The speech verb whose reported clause contains tok ("…, he said")."""
+    t = tok
+    for _ in range(8):
+        if t.head is t:
+            return None
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in kn.cue("speech"):
+            return t.head
+        t = t.head
+    return None
+
+
+def modality(trigger: Token, kn: Knowledge, nominal: bool) -> tuple[str | None, bool, list[str]]:
+    """(reason to drop the event or None, is it an intent?, notes)."""
+    notes: list[str] = []
+    sent_lower = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+    falsity = kn.cue("falsity")
+    if _ends_in_question(trigger):
+        return "question", False, notes
+    intent = False
+    node = trigger
+    came = "self"
+    reported = False
+    for _ in range(10):
+        lemma = node.lemma_.lower()
+        if _negated(node, kn):
+            if came in ("self", "xcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acomp", "nsubj", "attr"):
+                return "negated", False, notes
+        if came != "self":
+            if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl"):
+                return f"denied ({node.text})", False, notes
+            if lemma in kn.cue("intent_verb") and came in ("xcomp", "ccomp", "dobj"):
+                intent = True
+                notes.append(f"intent: {node.text}")
+            if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
+                intent = True
+                notes.append(f"intent: {node.text}")
+            if lemma in kn.cue("nonfactual_noun") and node.pos_ == "NOUN" and came in ("acl", "pobj", "pcomp", "compound"):
+                intent = True
+                notes.append(f"intent: {node.text}")
+            if lemma in kn.cue("report") and came in ("ccomp", "acl") and sent_lower & falsity:
+                return f"reported as false ({node.text})", False, notes
+            if lemma in kn.cue("report") and came in ("ccomp", "acl"):
+                reported = True
+        for a in _aux(node):
+            w = a.lower_
+            if w in kn.cue("future") or a.lemma_.lower() in kn.cue("future"):
+                intent = True
+                notes.append(f"future: {a.text}")
+            elif w in kn.cue("hypothetical") or a.lemma_.lower() in kn.cue("hypothetical"):
+                if w in ("would", "'d") and _speech_head(node, kn) is not None:
+                    intent = True  # reported future: "said it would send troops"
+                    notes.append(f"reported future: {a.text}")
+                elif w in ("can", "could") and came == "self" and not nominal and node is trigger:
+                    return f"hypothetical ({a.text})", False, notes
+                else:
+                    return f"hypothetical ({a.text})", False, notes
+        if any(c.dep_ == "aux" and c.lower_ == "going" for c in node.children):
+            intent = True
+        for c in node.children:
+            if c.dep_ == "mark" and (c.lower_ in kn.cue("conditional")):
+                return f"conditional ({c.text})", False, notes
+        if node.dep_ == "advcl":
+            for c in node.children:
+                if c.dep_ == "mark" and " ".join(t.lower_ for t in c.subtree) in kn.cue("conditional"):
+                    return f"conditional ({c.text})", False, notes
+        # the main clause of a conditional ("If X attacks, we would respond") asserts nothing
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in kn.cue("conditional") for m in c.children):
+                if intent or any(a.lower_ in kn.cue("hypothetical") for a in _aux(node)):
+                    return "conditional consequence", False, notes
+        if node.head is node:
+            break
+        if node.lemma_.lower() in kn.cue("speech") and came in ("ccomp", "parataxis") and not _negated(node, kn):
+            # a reported clause keeps its own modality; only negation/falsity of the report climbs
+            if sent_lower & falsity and node.lemma_.lower() in kn.cue("report"):
+                return f"reported as false ({node.text})", False, notes
+            break
+        came = node.dep_
+        node = node.head
+    if reported:
+        notes.append("reported")
+    return None, intent, notes
+
+
+# -- main --------------------------------------------------------------------------------------
+
+
+def _discarded(sent: Span, kn: Knowledge) -> str | None:
+    if not kn.discards:
+        return None
+    words = [t.lower_ for t in sent]
+    lemmas = [t.lemma_.lower() for t in sent]
+    for d in kn.discards:
+        n = len(d.words)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == d.words or tuple(lemmas[i : i + n]) == d.words:
+                return d.origin
+    return None
+
+
+def _story_discard(doc: Doc, kn: Knowledge) -> str | None:
+    story = [d for d in kn.discards if d.scope == "story"]
+    if not story:
+        return None
+    words = [t.lower_ for t in doc]
+    for d in story:
+        n = len(d.words)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == d.words:
+                return d.origin
+    return None
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawEvent], list[str]]:
+    """Raw events of a Doc (pronoun actors unresolved) and notes on what was dropped and why."""
+    index = MentionIndex(mentions)
+    dropped: list[str] = []
+    if _story_discard(doc, kn):
+        return [], ["story discarded"]
+    events: list[RawEvent] = []
+    support = kn.cue("support")
+    named = {i for m in mentions if m.is_name for i in range(m.start, m.end)}
+    for si, sent in enumerate(doc.sents):
+        if not any(m.start >= sent.start and m.end <= sent.end for m in mentions):
+            continue
+        d = _discarded(sent, kn)
+        if d:
+            dropped.append(f"sentence {si}: discarded by {d}")
+            continue
+        frames: list[Frame] = []
+        for tok in sent:
+            if tok.i in named:  # "Economic Cooperation" inside an organisation's name
+                continue
+            lemma = tok.lemma_.lower()
+            if _is_verb(tok):
+                entries = kn.verbs.lookup(lemma)
+                nominal = False
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                entries = kn.nouns.lookup(lemma)
+                nominal = True
+            else:
+                continue
+            if not entries:
+                continue
+            frame = best_frame(tok, entries, index, nominal)
+            if frame is not None:
+                frames.append(frame)
+        consumed = set()
+        for f in frames:
+            consumed |= {i for i in f.consumed if i != f.trigger.i}
+        # a more specific pattern of a governing trigger already covers a nested trigger
+        frames = [f for f in frames if f.trigger.i not in consumed]
+        coded_heads: set[int] = set()
+        for f in frames:
+            evs = _events_of(f, si, sent, index, kn, support, dropped)
+            if evs:
+                coded_heads.add(f.trigger.i)
+            events.extend(evs)
+        # a modality verb ("agreed to meet", "offered to help") is not an event of its own
+        # when its complement was coded
+        drop = set()
+        for e in events:
+            if e.sentence_index != si:
+                continue
+            t = e.trigger
+            if t.dep_ == "xcomp" or (t.dep_ == "ccomp" and t.head.lemma_.lower() in kn.cue("intent_verb")):
+                gov = t.head
+                if gov.pos_ == "ADJ":
+                    gov = gov.head
+                if gov.i in coded_heads and gov.lemma_.lower() in (kn.cue("intent_verb") | kn.cue("denial")):
+                    drop.add(gov.i)
+        if drop:
+            events = [
+                e for e in events
+                if not (e.sentence_index == si and e.trigger.i in drop and e.by_default)
+            ]  # fmt: skip
+    return events, dropped
+
+
+def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge,
+               support: frozenset[str], dropped: list[str]) -> list[RawEvent]:  # fmt: skip
+    code = f.pattern.code
+    trig = f.trigger
+    if code is None:
+        return []
+    reason, intent, notes = modality(trig, kn, f.nominal)
+    if reason:
+        dropped.append(f"sentence {si}: {trig.text}: {reason}")
+        return []
+    # sources and targets
+    passive = False
+    if f.source is not None:
+        sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index) if m.head != f.source.head]
+    elif f.nominal:
+        sources = _noun_source(trig, index, support, meeting=code[:2] == "04")
+    else:
+        sources, passive = _subject(trig, index)
+    if f.target is not None:
+        doc = trig.doc
+        targets = [f.target] + [m for m in _expand(doc[f.target.head], index) if m.head != f.target.head]
+    elif f.nominal:
+        targets = _prep_targets(trig, index)
+        if not targets:
+            # "talks between Belarus and Russia": handled as coordinated sources below
+            targets = []
+    else:
+        targets = _verb_target(trig, passive, index)
+    if f.nominal and sources and targets and any(s is t for s in sources for t in targets):
+        targets = [t for t in targets if t not in sources]
+    # "between A and B", or coordinated subjects of a reciprocal trigger without object
+    if f.nominal and not sources:
+        for c in trig.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pair = [m for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]
+                if len(pair) >= 2:
+                    sources = pair
+                    targets = []
+    if not sources:
+        dropped.append(f"sentence {si}: {trig.text}: no source actor")
+        return []
+    reverse = f.pattern.reverse
+    if intent:
+        mapped = kn.intent_for(code)
+        if mapped:
+            notes.append(f"intent code from {mapped[1]}")
+            code = mapped[0]
+        # an announced intention is the announcer's; the other side did not express it
+        if reverse is not None and len(sources) < 2:
+            reverse = None
+        elif reverse is not None:
+            reverse = code
+    mode = "intent" if intent else "asserted"
+    recip = reverse is not None
+    pairs: list[tuple[Mention, Mention | None, str]] = []
+    if targets:
+        for s in sources:
+            for t in targets:
+                pairs.append((s, t, code))
+                if recip:
+                    pairs.append((t, s, reverse))
+    elif recip and len(sources) >= 2:
+        for s in sources:
+            for t in sources:
+                if s is not t:
+                    pairs.append((s, t, code))
+    else:
+        for s in sources:
+            pairs.append((s, None, code))
+    doc = trig.doc
+    start = trig.idx
+    end = trig.idx + len(trig.text)
+    parts = [doc[i] for i in f.consumed if i != trig.i and abs(i - trig.i) <= 3 and doc[i].dep_ in ("prt",)]
+    for p in parts:
+        start, end = min(start, p.idx), max(end, p.idx + len(p.text))
+    text = doc.text[start:end]
+    out = []
+    for s, t, c in pairs:
+        out.append(
+            RawEvent(
+                sentence=sent, sentence_index=si, trigger=trig, trigger_text=text, span=(start, end),
+                source=s, target=t, code=c, rule=f.pattern.origin, mode=mode,
+                reciprocal=recip, notes=list(notes), by_default=f.pattern is f.entry.default,
+            )
+        )  # fmt: skip
+    return out

@@ -1,0 +1,342 @@
+"""Loading and validating whodid's knowledge files once per process.
+
+`load_knowledge()` returns everything the coder knows: CAMEO codes, actors, agents,
+event patterns and cue words, from the versioned files in `data/` and, on request,
+from user dictionaries in PETRARCH format (which may replace whodid's own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .model import (
+    Agent,
+    Alias,
+    CameoCode,
+    Discard,
+    NamedActor,
+    PatternLexicon,
+    Term,
+    country_of,
+)
+from .patterns import load_pattern_file
+from .tables import LexiconError, Row, data_path, read_table
+
+__all__ = ["Knowledge", "LexiconError", "load_knowledge", "UserDictionaries"]
+
+_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status"}
+_STATUS = {"member", "observer", "territory", "disputed", "region", "igo", "group"}
+_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$|^[A-Z]{3,}$")
+_SECTOR = re.compile(r"^(?:[A-Z]{3})+$")
+_AGENT_TYPES = {"person", "group", "thing"}
+_CUE_KINDS = {
+    "speech",
+    "intent_verb",
+    "intent_adj",
+    "future",
+    "hypothetical",
+    "negative_subject",
+    "negator",
+    "denial",
+    "falsity",
+    "report",
+    "support",
+    "conditional",
+    "question",
+    "attempt",
+    "nonfactual_noun",
+}
+
+
+@dataclass
+class UserDictionaries:
+    """Dictionaries a user asked for (PETRARCH format), and whether they replace whodid's own."""
+
+    actors: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
+    discards: list[str] = field(default_factory=list)
+    replace: bool = False
+
+    def key(self) -> tuple:
+        return (tuple(self.actors), tuple(self.agents), tuple(self.verbs), tuple(self.discards), self.replace)
+
+
+@dataclass
+class Knowledge:
+    cameo: dict[str, CameoCode]
+    intents: list[tuple[str, str, str]]  # (action prefix, intent code, origin)
+    actors: list[NamedActor]
+    aliases: list[Alias]
+    agents: list[Agent]
+    verbs: PatternLexicon
+    nouns: PatternLexicon
+    cues: dict[str, frozenset[str]]
+    discards: list[Discard]
+    files: list[str]
+    status: dict[str, str] = field(default_factory=dict)  # country code → member/observer/...
+
+    def cameo_info(self, code: str) -> CameoCode | None:
+        """The CAMEO entry for a code, falling back to its parent (user dictionaries may be finer)."""
+        for k in (code, code[:3], code[:2]):
+            if k in self.cameo:
+                return self.cameo[k]
+        return None
+
+    def intent_for(self, code: str) -> tuple[str, str] | None:
+        """(intent code, origin) for an announced action, longest matching prefix first."""
+        best: tuple[str, str, str] | None = None
+        for prefix, intent, origin in self.intents:
+            if code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+                best = (prefix, intent, origin)
+        return (best[1], best[2]) if best else None
+
+    def cue(self, kind: str) -> frozenset[str]:
+        return self.cues.get(kind, frozenset())
+
+
+def _read_cameo(path: Path) -> dict[str, CameoCode]:
+    out: dict[str, CameoCode] = {}
+    for row in read_table(path, 6, 8):
+        code, label, gold, root, quad, penta, plover, mode = row.fields
+        try:
+            out[code] = CameoCode(
+                code=code,
+                label=label,
+                goldstein=float(gold) if gold else None,
+                root=root,
+                quad_class=int(quad),
+                penta=int(penta),
+                plover=plover or None,
+                plover_mode=mode or None,
+            )
+        except ValueError as exc:
+            raise row.error(f"bad number: {exc}") from exc
+    return out
+
+
+def _read_intents(path: Path, cameo: dict[str, CameoCode]) -> list[tuple[str, str, str]]:
+    out = []
+    for row in read_table(path, 2):
+        prefix, intent = row.fields
+        if not prefix.isdigit() or intent not in cameo:
+            raise row.error(f"expected a CAMEO code prefix and a known intent code, got {row.fields}")
+        out.append((prefix, intent, row.origin))
+    return out
+
+
+def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[NamedActor], list[Alias]]:
+    """countries.tsv / igos.tsv / groups.tsv: `code kind text`, the `name` line first per code."""
+    actors: dict[str, NamedActor] = {}
+    aliases: list[Alias] = []
+    seen: set[tuple[str, str, str]] = set()
+    for row in read_table(path, 3):
+        code, form, text = row.fields
+        if form not in _ACTOR_KINDS:
+            raise row.error(f"unknown kind {form!r} (known: {', '.join(sorted(_ACTOR_KINDS))})")
+        if not _CODE.match(code):
+            raise row.error(f"bad actor code {code!r}")
+        if (code, form, text) in seen:
+            raise row.error(f"duplicate entry {code} {form} {text!r}")
+        seen.add((code, form, text))
+        base = code if kind != "country" else code[:3]
+        if form == "status":
+            if text not in _STATUS:
+                raise row.error(f"unknown status {text!r}")
+            status[base] = text
+            continue
+        actor = actors.get(base)
+        if actor is None:
+            if form != "name":
+                raise row.error(f"the first line of {base} must be its `name`")
+            actor = NamedActor(key=f"{kind}:{base}", name=text, kind=kind, terms=[Term(base, origin=row.origin)])
+            actors[base] = actor
+        override = code if code != base else None
+        aliases.append(Alias(text=text, actor=actor, form=form, origin=row.origin, code=override))
+    return list(actors.values()), aliases
+
+
+def _parse_date(text: str, row: Row, end: bool) -> date | None:
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        m = int(parts[1])
+        if len(parts) == 2:
+            if end:
+                nxt = date(y + (m == 12), m % 12 + 1, 1)
+                return date.fromordinal(nxt.toordinal() - 1)
+            return date(y, m, 1)
+        return date(y, m, int(parts[2]))
+    except (ValueError, IndexError) as exc:
+        raise row.error(f"bad date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
+
+
+def _read_people(path: Path, taken: set[str]) -> tuple[list[NamedActor], list[Alias]]:
+    people: dict[str, NamedActor] = {}
+    aliases: list[Alias] = []
+    alias_seen: set[tuple[str, str]] = set()
+    for row in read_table(path, 3, 6, required=(0, 2)):
+        name, alias_field, code, role, start, end = row.fields
+        if name.lower() in taken:
+            continue  # a curated file already describes this person
+        if not _CODE.match(code):
+            raise row.error(f"bad actor code {code!r}")
+        s, e = _parse_date(start, row, False), _parse_date(end, row, True)
+        if s and e and s > e:
+            raise row.error(f"term starts ({start}) after it ends ({end})")
+        person = people.get(name)
+        if person is None:
+            person = NamedActor(key=f"person:{name}", name=name, kind="person")
+            people[name] = person
+        if role == "default":
+            person.default_code = code
+        else:
+            person.terms.append(Term(code, s, e, role or None, row.origin))
+        for text in [name, *[a.strip() for a in alias_field.split("|") if a.strip()]]:
+            if (name, text) in alias_seen:
+                continue
+            alias_seen.add((name, text))
+            form = "person" if text == name else "surname" if " " not in text else "alt"
+            aliases.append(Alias(text=text, actor=person, form=form, origin=row.origin))
+    for person in people.values():
+        if person.default_code is None and person.terms:
+            person.default_code = country_of(person.terms[0].code)[:3] + "ELI"
+    taken.update(n.lower() for n in people)
+    return list(people.values()), aliases
+
+
+def _read_agents(path: Path) -> list[Agent]:
+    out = []
+    for row in read_table(path, 3, 4):
+        sector, text, typ, role = row.fields
+        if not _SECTOR.match(sector):
+            raise row.error(f"bad sector {sector!r}: one or more 3-letter codes")
+        if typ not in _AGENT_TYPES:
+            raise row.error(f"unknown type {typ!r}")
+        words = tuple(text.lower().split())
+        out.append(Agent(words=words, sector=sector, type=typ, role=role or None, origin=row.origin))
+    return out
+
+
+def _read_cues(path: Path) -> dict[str, frozenset[str]]:
+    cues: dict[str, set[str]] = {}
+    for row in read_table(path, 2):
+        kind, text = row.fields
+        if kind not in _CUE_KINDS:
+            raise row.error(f"unknown cue kind {kind!r}")
+        cues.setdefault(kind, set()).add(text.lower())
+    return {k: frozenset(v) for k, v in cues.items()}
+
+
+def _read_discards(path: Path) -> list[Discard]:
+    out = []
+    for row in read_table(path, 2):
+        scope, text = row.fields
+        if scope not in ("sentence", "story"):
+            raise row.error("scope must be sentence or story")
+        out.append(Discard(words=tuple(text.lower().split()), scope=scope, origin=row.origin))
+    return out
+
+
+def _bundled(name: str) -> Path | None:
+    p = data_path(name)
+    return p if p.exists() else None
+
+
+@lru_cache(maxsize=8)
+def _load(user_key: tuple | None) -> Knowledge:
+    files: list[str] = []
+
+    def use(name: str) -> Path | None:
+        p = _bundled(name)
+        if p is not None:
+            files.append(str(p))
+        return p
+
+    cameo = _read_cameo(use("cameo.tsv"))  # type: ignore[arg-type]
+    intents_path = use("intents.tsv")
+    intents = _read_intents(intents_path, cameo) if intents_path else []
+    cues_path = use("cues.tsv")
+    cues = _read_cues(cues_path) if cues_path else {}
+    user = UserDictionaries(*user_key[:4], replace=user_key[4]) if user_key else None
+    own = not (user and user.replace)
+
+    actors: list[NamedActor] = []
+    aliases: list[Alias] = []
+    status: dict[str, str] = {}
+    agents: list[Agent] = []
+    verbs = PatternLexicon(name="verbs")
+    nouns = PatternLexicon(name="nouns")
+    discards: list[Discard] = []
+    if own:
+        for name, kind in (("countries.tsv", "country"), ("igos.tsv", "igo"), ("groups.tsv", "group")):
+            p = use(name)
+            if p:
+                a, al = _read_named(p, kind, status)
+                actors += a
+                aliases += al
+        taken: set[str] = set()
+        for name in ("people.tsv", "people_phoenix.tsv"):
+            p = use(name)
+            if p:
+                a, al = _read_people(p, taken)
+                actors += a
+                aliases += al
+        p = use("agents.tsv")
+        if p:
+            agents = _read_agents(p)
+        p = use("verbs.txt")
+        if p:
+            load_pattern_file(p, "verb", verbs)
+        p = use("nouns.txt")
+        if p:
+            load_pattern_file(p, "noun", nouns)
+        p = use("discards.tsv")
+        if p:
+            discards = _read_discards(p)
+    if user:
+        from . import petrarch
+
+        for path in user.actors:
+            a, al = petrarch.read_actors(path)
+            actors += a
+            aliases += al
+            files.append(path)
+        for path in user.agents:
+            agents += petrarch.read_agents(path)
+            files.append(path)
+        for path in user.verbs:
+            lex = petrarch.read_verbs(path)
+            for triggers in lex.triggers.values():
+                for t in triggers:
+                    verbs.add(t)
+            files.append(path)
+        for path in user.discards:
+            discards += petrarch.read_discards(path)
+            files.append(path)
+    return Knowledge(
+        cameo=cameo,
+        intents=intents,
+        actors=actors,
+        aliases=aliases,
+        agents=agents,
+        verbs=verbs,
+        nouns=nouns,
+        cues=cues,
+        discards=discards,
+        files=files,
+        status=status,
+    )
+
+
+def load_knowledge(user: UserDictionaries | None = None) -> Knowledge:
+    """Everything the coder knows, loaded and validated once per process (per dictionary set)."""
+    return _load(user.key() if user else None)

@@ -1,0 +1,208 @@
+"""The coder as a spaCy component and the Python API over it.
+
+    import whodid
+    events = whodid.code_text("Belarus and Russia held talks.", date="2024-03-01")
+
+or, inside a spaCy pipeline, `nlp.add_pipe("whodid")` and read `doc._.events`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date as Date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import context, events
+from .actors import ActorFinder, Mention, find_mentions
+from .knowledge import Knowledge, UserDictionaries, load_knowledge
+from .nlp import load_parser
+from .schema import ActorRef, CodedDocument, Document, Event, Evidence, InputProblem
+
+for _name, _default in (
+    ("actors", None),
+    ("events", None),
+    ("dropped", None),
+    ("doc_id", None),
+    ("date", None),
+    ("sentence_offset", 0),
+    ("char_offset", 0),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def _actor_ref(m: Mention, doc: Doc, offset: int) -> ActorRef:
+    span = doc[m.start : m.end]
+    return ActorRef(
+        code=m.code,
+        country=m.country,
+        sector=m.sector,
+        text=span.text,
+        name=m.name,
+        span=(span.start_char + offset, span.end_char + offset),
+    )
+
+
+def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]:
+    """Turn raw events into output records: CAMEO facts, provenance, one per (source, target, code) and sentence."""
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    offset = doc._.char_offset or 0
+    sent_offset = doc._.sentence_offset or 0
+    doc_id = doc._.doc_id or "doc"
+    day = doc._.date
+    for e in raw:
+        key = (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code)
+        if key in seen:
+            continue
+        seen.add(key)
+        info = kn.cameo_info(e.code)
+        out.append(
+            Event(
+                doc_id=doc_id,
+                sentence_index=e.sentence_index + sent_offset,
+                sentence=e.sentence.text,
+                span=(e.span[0] + offset, e.span[1] + offset),
+                date=day,
+                source=_actor_ref(e.source, doc, offset),
+                target=_actor_ref(e.target, doc, offset) if e.target else None,
+                cameo=e.code,
+                root=info.root if info else e.code[:2],
+                label=info.label if info else None,
+                goldstein=info.goldstein if info else None,
+                quad_class=info.quad_class if info else None,
+                plover=info.plover if info else None,
+                evidence=Evidence(
+                    trigger=e.trigger_text,
+                    rule=e.rule,
+                    mode=e.mode,
+                    reciprocal=e.reciprocal,
+                    notes=tuple(e.notes),
+                ),
+            )
+        )
+    return out
+
+
+class WhodidComponent:
+    """spaCy pipeline component: sets `doc._.actors` and `doc._.events`."""
+
+    def __init__(self, nlp: Language, name: str = "whodid", knowledge: Knowledge | None = None):
+        self.name = name
+        self.knowledge = knowledge or load_knowledge()
+        self.finder = ActorFinder(self.knowledge, nlp.vocab, nlp.make_doc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        kn = self.knowledge
+        day = doc._.date
+        mentions = find_mentions(doc, self.finder, day)
+        raw, dropped = events.extract(doc, mentions, kn)
+        raw = context.resolve(raw, mentions, kn, dropped)
+        doc._.actors = mentions
+        doc._.dropped = dropped
+        doc._.events = finalize(raw, doc, kn)
+        return doc
+
+
+@Language.factory(
+    "whodid",
+    default_config={"actors": [], "agents": [], "verbs": [], "discards": [], "replace": False},
+)
+def make_whodid(
+    nlp: Language,
+    name: str,
+    actors: list[str],
+    agents: list[str],
+    verbs: list[str],
+    discards: list[str],
+    replace: bool,
+) -> WhodidComponent:
+    user = None
+    if actors or agents or verbs or discards:
+        user = UserDictionaries(list(actors), list(agents), list(verbs), list(discards), replace)
+    return WhodidComponent(nlp, name, load_knowledge(user))
+
+
+class Coder:
+    """A parser plus the whodid component, reused across calls (loading costs a second or two)."""
+
+    def __init__(self, user: UserDictionaries | None = None, nlp: Language | None = None):
+        self.nlp = nlp or load_parser()
+        self.component = WhodidComponent(self.nlp, knowledge=load_knowledge(user))
+
+    def code_text(self, text: str, date: Date | str | None = None, doc_id: str = "text") -> list[Event]:
+        doc = self.nlp(text)
+        doc._.doc_id = doc_id
+        doc._.date = _as_date(date)
+        return self.component(doc)._.events
+
+    def code_documents(
+        self, documents: Iterable[Document | InputProblem | str | dict], batch_size: int = 32
+    ) -> Iterator[CodedDocument]:
+        """Code documents in input order, streaming; input problems pass through as records."""
+        sentence_counts: dict[str, int] = {}
+
+        def texts() -> Iterator[tuple[str, object]]:
+            for i, d in enumerate(documents):
+                if isinstance(d, InputProblem):
+                    yield "", d
+                    continue
+                doc = _as_document(d, i)
+                yield doc.text, doc
+
+        for doc, item in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+            if isinstance(item, InputProblem):
+                yield CodedDocument(document=Document(id=item.doc_id or "", text=""), problems=[item])
+                continue
+            d: Document = item  # type: ignore[assignment]
+            doc._.doc_id = d.id
+            doc._.date = d.date
+            doc._.char_offset = d.offset
+            doc._.sentence_offset = sentence_counts.get(d.id, 0) if d.part else 0
+            self.component(doc)
+            n = sum(1 for _ in doc.sents) if len(doc) else 0
+            sentence_counts[d.id] = doc._.sentence_offset + n
+            yield CodedDocument(document=d, events=doc._.events, sentences=n)
+
+
+def _as_date(value: Date | str | None) -> Date | None:
+    if value is None or isinstance(value, Date):
+        return value
+    return Date.fromisoformat(str(value)[:10])
+
+
+def _as_document(d: Document | str | dict, i: int) -> Document:
+    if isinstance(d, Document):
+        return d
+    if isinstance(d, str):
+        return Document(id=f"doc{i + 1}", text=d)
+    return Document(
+        id=str(d.get("id", f"doc{i + 1}")),
+        text=d["text"],
+        title=d.get("title"),
+        date=_as_date(d.get("date")),
+        source=d.get("source"),
+        url=d.get("url"),
+    )
+
+
+_default: Coder | None = None
+
+
+def default_coder() -> Coder:
+    global _default
+    if _default is None:
+        _default = Coder()
+    return _default
+
+
+def code_text(text: str, date: Date | str | None = None) -> list[Event]:
+    """Events of one text (one article), with `date` as the article date."""
+    return default_coder().code_text(text, date)
+
+
+def code_documents(documents: Iterable[Document | str | dict]) -> Iterator[CodedDocument]:
+    """Coded documents, in input order, from Documents, strings or dicts with `id`, `text`, `date`."""
+    return default_coder().code_documents(documents)

@@ -29,11 +29,14 @@ _PRONOUNS = {
     "he": (3, "sing"), "him": (3, "sing"), "his": (3, "sing"),
     "she": (3, "sing"), "her": (3, "sing"), "hers": (3, "sing"),
     "they": (3, "plur"), "them": (3, "plur"), "their": (3, "plur"),
+    "it": (3, "neut"), "its": (3, "neut"),
 }  # fmt: skip
 # Alias forms in order of preference when one span matches several entries.
 _FORM_RANK = {"person": 0, "seat": 1, "abbr": 2, "name": 2, "official": 2, "alt": 3, "surname": 3,
               "capital": 4, "adj": 5, "demonym": 5}  # fmt: skip
 _KIND_RANK = {"person": 0, "igo": 1, "group": 1, "actor": 1, "country": 2}
+# Nouns that, with a possessive pronoun, mean the state itself: "our country", "his nation".
+_HOMELAND = {"country", "nation", "state", "republic", "homeland", "motherland", "fatherland", "government"}
 
 
 @dataclass
@@ -165,7 +168,7 @@ class ActorFinder:
 def _np_head(tok: Token) -> Token:
     """Climb from a modifier to the head of its noun phrase ("Russian" → "troops")."""
     seen = 0
-    while tok.dep_ in _MODIFIER_DEPS and tok.head is not tok and seen < 6:
+    while tok.dep_ in _MODIFIER_DEPS and tok.head.i != tok.i and seen < 6:
         tok = tok.head
         seen += 1
     return tok
@@ -184,6 +187,33 @@ def _sector_of(code: str | None, actor: NamedActor | None) -> str | None:
     return rest[:3] if len(rest) >= 3 else None
 
 
+def _residence(tok: Token, name_at: dict[int, tuple[Span, Alias]], day: date | None) -> str | None:
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+            for obj in prep.children:
+                hit = name_at.get(obj.i)
+                if obj.dep_ == "pobj" and hit and hit[1].actor.kind == "country" and hit[1].form in (
+                    "name", "official", "alt"
+                ):
+                    code = _code_for(hit[1], day)
+                    return country_of(code) if code else None
+    return None
+
+
+def _located(tok: Token, by_head: dict[int, list[Mention]]) -> Mention | None:
+    """The country (or organisation, for "of") of a role word's in/from/of phrase."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for m in by_head.get(obj.i, []):
+                if m.code and m.country and (prep.lower_ == "of" or not m.country.startswith("IGO")):
+                    return m
+    return None
+
+
 def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Mention]:
     """All actor mentions of a Doc, one per noun-phrase head (coordinated names give several)."""
     by_head: dict[int, list[Mention]] = {}
@@ -197,6 +227,11 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
     for span, alias in names:
         code = _code_for(alias, day)
         actor = alias.actor
+        if alias.form == "demonym":
+            # "the Albanians of southern Serbia", "Turks in Germany": residents of that country
+            home = _residence(span.root, name_at, day)
+            if home:
+                code = home + "CVL"
         m = Mention(
             start=span.start, end=span.end, head=span.root.i, code=code,
             country=country_of(code) if code else None, sector=_sector_of(code, actor),
@@ -209,7 +244,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
     for span, alias in names:
         root = span.root
         anchor = root
-        while anchor.dep_ == "conj" and anchor.head is not anchor:  # "Belarusian and Russian troops"
+        while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "Belarusian and Russian troops"
             anchor = anchor.head
         head = _np_head(anchor) if anchor.dep_ in _MODIFIER_DEPS else root
         if head.i != root.i and not (head.i in name_at):
@@ -262,6 +297,15 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             continue
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
+        if tok.lemma_.lower() in _HOMELAND:
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
+            if poss is not None:
+                person, number = _PRONOUNS[poss.lower_]
+                sector = "GOV" if tok.lemma_.lower() == "government" else None
+                by_head[tok.i] = [Mention(poss.i, tok.i + 1, tok.i, None, None, sector, None, "pronoun",
+                                          "pronoun", person=person, number=number, role="country",
+                                          agent_type="group" if sector else None)]  # fmt: skip
+                continue
         hit = finder.agent_at(doc, tok)
         if hit and hit[2] - 1 != tok.i and hit[0].words[1:2] not in (("of",), ("for",)):
             hit = None
@@ -283,9 +327,16 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
                                       agent_type=agent.type, parts=[agent.origin])]  # fmt: skip
             continue
         code = agent.generic_code
+        parts = [agent.origin]
+        where = None if code else _located(tok, by_head)
+        if where is not None:
+            # "protesters in the Kosovan town of Gjilan", "opponents of the Maldives government"
+            code = where.country + agent.sector if not where.country.startswith("IGO") else where.country
+            parts.append(where.rule)
         by_head[tok.i] = [Mention(min(s, tok.i), e, tok.i, code, country_of(code) if code else None,
-                                  agent.sector[:3], None, "agent", agent.origin, role=agent.role,
-                                  agent_type=agent.type, parts=[agent.origin])]  # fmt: skip
+                                  agent.sector[:3] if code is None or not code.startswith("IGO") else None,
+                                  None, "agent", agent.origin, role=agent.role,
+                                  agent_type=agent.type, parts=parts)]  # fmt: skip
 
     mentions = [m for ms in by_head.values() for m in ms]
     mentions.sort(key=lambda m: (m.start, m.head))
@@ -297,7 +348,9 @@ def with_code(m: Mention, code: str, name: str | None, rule: str) -> Mention:
     sector = m.sector
     base = country_of(code)
     if not code.startswith("IGO"):
-        if sector and m.kind == "pronoun" and m.agent_type is not None:
+        if m.role == "country" and m.kind == "pronoun":
+            full = base + (sector or "")  # "his country" → the state; "our government" → GOV
+        elif sector and m.kind == "pronoun" and m.agent_type is not None:
             full = base + sector  # "our pilots" → speaker's country + MIL
         else:
             full = code

@@ -63,11 +63,51 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
     return speaker, addressee
 
 
-def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | None) -> Mention | None:
+def _compatible(pronoun: Mention, speaker: Mention) -> bool:
+    """Whether a third-person pronoun can stand for the speaker: "he" a person, "it" a state
+    or organisation, "they" a group or a state's officials."""
+    person = speaker.kind == "person" or speaker.agent_type == "person"
+    if pronoun.number == "sing":
+        return person
+    if pronoun.number == "neut":
+        return not person
+    return not (speaker.kind == "person")
+
+
+def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
+    """The nearest compatible actor before a third-person pronoun in its sentence; an object
+    pronoun never refers to the subject of its own verb ("X called Y to congratulate him")."""
+    sent = e.sentence
+    doc = sent.doc
+    pron = doc[m.start]
+    excluded: set[int] = set()
+    if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
+        verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+        excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    best: Mention | None = None
+    for head in range(m.start - 1, sent.start - 1, -1):
+        ms = [x for x in index.at(doc[head]) if x.resolved and x.kind != "pronoun"]
+        if not ms or head in excluded:
+            continue
+        cand = ms[0]
+        if doc[head].dep_ in ("amod", "compound", "poss") and head in index.by_head:
+            # a modifier ("Czech" in "the Czech prime minister"): its phrase is the candidate
+            continue
+        if _compatible(m, cand):
+            best = cand
+            break
+    return best
+
+
+def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | None,
+             e: RawEvent | None = None, index: MentionIndex | None = None) -> Mention | None:  # fmt: skip
     if m is None or m.resolved:
         return m
     if m.kind != "pronoun":
         return m
+    if m.person == 3 and speaker is not None and _compatible(m, speaker):
+        # "Japan said it had halted aid": the reported clause's subject is the speaker
+        return with_code(m, speaker.code, speaker.name, "third person in reported clause: speaker")  # type: ignore[arg-type]
     if m.person == 1 and speaker is not None:
         if m.number == "sing" and m.agent_type is None:
             return with_code(m, speaker.code, speaker.name, "first person: speaker")  # type: ignore[arg-type]
@@ -79,7 +119,30 @@ def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | No
                          "first person: speaker's side")  # fmt: skip
     if m.person == 2 and addressee is not None:
         return with_code(m, addressee.code, addressee.name, "second person: addressee")  # type: ignore[arg-type]
+    if m.person == 3 and e is not None and index is not None:
+        ante = _antecedent(m, e, index)
+        if ante is not None:
+            return with_code(m, ante.code, ante.name, "third person: nearest compatible actor before it")  # type: ignore[arg-type]
     return m
+
+
+def _sentence_country(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> str | None:
+    """The one country named in the event's sentence, if there is exactly one."""
+    sent = e.sentence
+    countries = set()
+    for m in mentions:
+        if m.resolved and sent.start <= m.head < sent.end and m.country and not m.country.startswith("IGO"):
+            c = m.country[:3]
+            if kn.status.get(c) != "region":
+                countries.add(c)
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _infer_country(m: Mention | None, country: str | None) -> Mention | None:
+    """A role word without a country ("police", "the court") in a sentence naming one country."""
+    if m is None or m.resolved or m.kind != "agent" or not country or not m.sector:
+        return m
+    return with_code(m, country + m.sector, None, "country: the only one named in the sentence")
 
 
 def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped: list[str]) -> list[RawEvent]:
@@ -88,10 +151,14 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
     out: list[RawEvent] = []
     for e in raw:
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
+        if needs and any(m is not None and not m.resolved and m.kind == "agent" for m in (e.source, e.target)):
+            country = _sentence_country(e, mentions, kn)
+            e = replace(e, source=_infer_country(e.source, country), target=_infer_country(e.target, country))  # type: ignore[arg-type]
+            needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs:
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)
-            src = _resolve(e.source, speaker, addressee)
-            tgt = _resolve(e.target, speaker, addressee)
+            src = _resolve(e.source, speaker, addressee, e, index)
+            tgt = _resolve(e.target, speaker, addressee, e, index)
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
         if not e.source.resolved:
             dropped.append(f"sentence {e.sentence_index}: {e.trigger_text}: source {e.source.kind} unresolved")

@@ -133,7 +133,7 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
     out: list[Mention] = []
     head = tok
     for _ in range(6):
-        if head.dep_ in ("amod", "compound", "poss", "nmod", "det") and head.head is not head:
+        if head.dep_ in ("amod", "compound", "poss", "nmod", "det") and head.head.i != head.i:
             head = head.head
         else:
             break
@@ -222,8 +222,11 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
                 continue
             slots = {**pre_m[1], **post_m[1]}
             consumed = pre_m[0] | post_m[0] | parts
-            # specificity: words actually matched (a two-word alternative beats a one-word one)
-            rank = (len(consumed) + len(slots), -order)
+            # specificity: words actually matched (a two-word alternative beats a one-word one);
+            # a block's own code ranks below any pattern, and a coded default above a discard
+            is_default = pattern is entry.default
+            bound = sum(1 for m in slots.values() if m.resolved)
+            rank = (len(consumed) + bound, not is_default, pattern.code is not None, -order)
             frame = Frame(trigger, entry, pattern, consumed, slots.get("source") or slots.get("both"),
                           slots.get("target") or slots.get("both"), nominal)  # fmt: skip
             if best is None or rank > best[0]:
@@ -268,7 +271,11 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return _expand(verb.head, index), False
-            return _expand(c, index), False
+            # "the missiles fired by the Israeli military struck …": an actor inside the subject
+            ms = _expand(c, index)
+            if not any(m.resolved for m in ms):
+                ms = _first_in_subtree(c, index, skip=()) or ms
+            return ms, False
     if verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and verb.head.lemma_ in _OBJECT_CONTROL):
         gov = verb.head
         if gov.lemma_ in _OBJECT_CONTROL:
@@ -284,12 +291,31 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
         # "jets flying to the border", "troops that crossed"
         if verb.tag_ != "VBN":
             return _expand(verb.head, index), False
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if verb.dep_ == "advcl":  # "…, accusing Minsk of", "began a strike to protest against"
         return _subject(verb.head, index, depth + 1)[0], False
     return [], passive
 
 
-def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False) -> list[Mention]:
+def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = ("acl",)) -> list[Mention]:
+    """The highest named actor inside a phrase ("a mission of observers from the OSCE")."""
+    frontier = [tok]
+    for _ in range(6):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in ("relcl", "ccomp", "advcl", "punct", "cc", "appos") or c.dep_ in skip:
+                    continue
+                ms = [m for m in index.at(c) if m.resolved]
+                if ms:
+                    return _expand(c, index)
+                nxt.append(c)
+        frontier = nxt
+        if not frontier:
+            break
+    return []
+
+
+def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, weak_in: bool = False) -> list[Mention]:
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.i > tok.i]
     order = {p: i for i, p in enumerate(_TARGET_PREPS)}
     preps.sort(key=lambda p: order.get(p.lower_, 99))
@@ -297,7 +323,7 @@ def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False) ->
         w = p.lower_
         if w not in order or (strong_only and w not in _STRONG_PREPS):
             continue
-        if w == "in":  # "in Moscow" is a place, not a target
+        if w == "in" and not weak_in:  # "talks in Moscow": a place, not a target
             continue
         for o in p.children:
             if o.dep_ in ("pobj", "pcomp"):
@@ -311,7 +337,23 @@ def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False) ->
     return []
 
 
-def _verb_target(verb: Token, passive: bool, index: MentionIndex) -> list[Mention]:
+def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool = False) -> list[Mention]:
+    """Target of a verb: passive subject, object, then "with/against/to/on X", then an actor
+    inside the object phrase; for material conflict also "in X" (a bombing in Kabul)."""
+    found = _verb_target_strict(verb, passive, index)
+    if found:
+        return found
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "attr") and c.i > verb.i:
+            found = _first_in_subtree(c, index)
+            if found:
+                return found
+    if weak_in:
+        return _prep_targets(verb, index, weak_in=True)
+    return []
+
+
+def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex) -> list[Mention]:
     if passive:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
@@ -333,7 +375,7 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex) -> list[Mentio
                 return ms
     for c in verb.children:  # "agreed to help Ukraine": the object of the complement
         if c.dep_ == "xcomp":
-            return _verb_target(c, False, index)
+            return _verb_target_strict(c, False, index)
     return []
 
 
@@ -352,7 +394,10 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     gov = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
         if meeting or gov.lemma_.lower() in support or _particle_phrase(gov) in support:
-            return _subject(gov, index)[0]
+            subj, passive = _subject(gov, index)
+            if not subj and passive:  # "forces were engaged in ethnic cleansing"
+                subj = [m for c in gov.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+            return subj
         if noun.dep_ != "pobj":
             return []
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
@@ -403,7 +448,7 @@ def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
     """The speech verb whose reported clause contains tok ("…, he said")."""
     t = tok
     for _ in range(8):
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in kn.cue("speech"):
             return t.head
@@ -443,6 +488,14 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> tuple[str | None, 
                 return f"reported as false ({node.text})", False, notes
             if lemma in kn.cue("report") and came in ("ccomp", "acl"):
                 reported = True
+        conditional_main = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in kn.cue("conditional") for m in c.children)
+            for c in node.children
+        )
+        if conditional_main:
+            # "If X attacks, we will respond": a conditional threat or promise, coded as intent
+            intent = True
+            notes.append("conditional consequence")
         for a in _aux(node):
             w = a.lower_
             if w in kn.cue("future") or a.lemma_.lower() in kn.cue("future"):
@@ -452,9 +505,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> tuple[str | None, 
                 if w in ("would", "'d") and _speech_head(node, kn) is not None:
                     intent = True  # reported future: "said it would send troops"
                     notes.append(f"reported future: {a.text}")
-                elif w in ("can", "could") and came == "self" and not nominal and node is trigger:
-                    return f"hypothetical ({a.text})", False, notes
-                else:
+                elif not conditional_main:
                     return f"hypothetical ({a.text})", False, notes
         if any(c.dep_ == "aux" and c.lower_ == "going" for c in node.children):
             intent = True
@@ -465,12 +516,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> tuple[str | None, 
             for c in node.children:
                 if c.dep_ == "mark" and " ".join(t.lower_ for t in c.subtree) in kn.cue("conditional"):
                     return f"conditional ({c.text})", False, notes
-        # the main clause of a conditional ("If X attacks, we would respond") asserts nothing
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in kn.cue("conditional") for m in c.children):
-                if intent or any(a.lower_ in kn.cue("hypothetical") for a in _aux(node)):
-                    return "conditional consequence", False, notes
-        if node.head is node:
+        if node.head.i == node.i:
             break
         if node.lemma_.lower() in kn.cue("speech") and came in ("ccomp", "parataxis") and not _negated(node, kn):
             # a reported clause keeps its own modality; only negation/falsity of the report climbs
@@ -541,7 +587,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
             if _is_verb(tok):
                 entries = kn.verbs.lookup(lemma)
                 nominal = False
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "aid convoys": a classifier
                 entries = kn.nouns.lookup(lemma)
                 nominal = True
             else:
@@ -557,11 +603,22 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
         # a more specific pattern of a governing trigger already covers a nested trigger
         frames = [f for f in frames if f.trigger.i not in consumed]
         coded_heads: set[int] = set()
+        before = len(events)
         for f in frames:
+            if f.pattern.fallback:
+                continue
             evs = _events_of(f, si, sent, index, kn, support, dropped)
             if evs:
                 coded_heads.add(f.trigger.i)
             events.extend(evs)
+        if len(events) == before:
+            # statements ("X said …") only for sentences that report nothing else
+            for f in frames:
+                if f.pattern.fallback:
+                    evs = _events_of(f, si, sent, index, kn, support, dropped)
+                    events.extend(evs)
+                    if evs:
+                        break
         # a modality verb ("agreed to meet", "offered to help") is not an event of its own
         # when its complement was coded
         drop = set()
@@ -601,16 +658,40 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = _noun_source(trig, index, support, meeting=code[:2] == "04")
     else:
         sources, passive = _subject(trig, index)
+    root = int(code[:2]) if code[:2].isdigit() else 0
+    weak_in = root >= 14  # "a bombing in Kabul", "reimposed blockades in the West Bank"
     if f.target is not None:
         doc = trig.doc
         targets = [f.target] + [m for m in _expand(doc[f.target.head], index) if m.head != f.target.head]
     elif f.nominal:
-        targets = _prep_targets(trig, index)
+        targets = _prep_targets(trig, index, weak_in=weak_in)
+        gov = trig.head
+        if not targets and trig.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
+            verb = gov if gov.pos_ == "VERB" else gov.head
+            # "engaged in ethnic cleansing … against the Albanian population"
+            targets = _prep_targets(verb, index, strong_only=True)
         if not targets:
-            # "talks between Belarus and Russia": handled as coordinated sources below
-            targets = []
+            targets = _first_in_subtree(trig, index)
     else:
-        targets = _verb_target(trig, passive, index)
+        targets = _verb_target(trig, passive, index, weak_in=weak_in)
+    if not targets and f.pattern.fallback:
+        # a statement's target: the first actor its reported clause is about
+        for c in trig.children:
+            if c.dep_ in ("ccomp", "parataxis") and not targets:
+                targets = [m for m in _first_in_subtree(c, index, skip=()) if m.resolved]
+                if not targets:
+                    for t2 in c.subtree:
+                        ms = [m for m in index.at(t2) if m.resolved and m.kind != "pronoun"]
+                        if ms:
+                            targets = ms[:1]
+                            break
+    if not targets and root in (2, 10, 11, 12, 13):
+        # "demanded that Hamas renounce", "urged Russia to withdraw": the complement's subject
+        for c in trig.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for s2 in c.children:
+                    if s2.dep_ in ("nsubj", "nsubjpass"):
+                        targets = _expand(s2, index)
     if f.nominal and sources and targets and any(s is t for s in sources for t in targets):
         targets = [t for t in targets if t not in sources]
     # "between A and B", or coordinated subjects of a reciprocal trigger without object

@@ -125,6 +125,7 @@ class Pattern:
     code: str | None  # None: a discard (matched, no event)
     reverse: str | None  # code of the target→source event ("recip": same code; [042:043])
     origin: str  # "verbs.txt:123"
+    fallback: bool = False  # only when nothing else in the sentence is coded ("said" → 010)
 
     @property
     def recip(self) -> bool:

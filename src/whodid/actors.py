@@ -200,6 +200,14 @@ def _residence(tok: Token, name_at: dict[int, tuple[Span, Alias]], day: date | N
     return None
 
 
+def _attitude(span: Span) -> bool:
+    doc = span.doc
+    s = span.start
+    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti", "non"):
+        return True
+    return s >= 1 and doc[s - 1].lower_ in ("pro-", "anti-")
+
+
 def _located(tok: Token, by_head: dict[int, list[Mention]]) -> Mention | None:
     """The country (or organisation, for "of") of a role word's in/from/of phrase."""
     for prep in tok.children:
@@ -222,6 +230,10 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
     for span, alias in names:
         for i in range(span.start, span.end):
             name_at[i] = (span, alias)
+
+    # "pro-Iranian", "anti-American": an attitude, not an actor
+    names = [(sp, al) for sp, al in names if not _attitude(sp)]
+    name_at = {i: (sp, al) for sp, al in names for i in range(sp.start, sp.end)}
 
     # 1. every name is a mention of its own
     for span, alias in names:

@@ -142,6 +142,9 @@ def _infer_country(m: Mention | None, country: str | None) -> Mention | None:
     """A role word without a country ("police", "the court") in a sentence naming one country."""
     if m is None or m.resolved or m.kind != "agent" or not country or not m.sector:
         return m
+    if m.agent_type == "person" and m.role:
+        # "President Bush threatened Russia": a titled person is not presumed to be the other side's
+        return m
     return with_code(m, country + m.sector, None, "country: the only one named in the sentence")
 
 

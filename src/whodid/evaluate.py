@@ -275,10 +275,15 @@ _PLOVER_ROOTS = {
 
 def penta_class(cameo: str | None) -> int | None:
     """0 statement (01–02), 1 verbal coop (03–05), 2 material coop (06–08),
-    3 verbal conflict (09–13), 4 material conflict (14–20)."""
+    3 verbal conflict (09–13), 4 material conflict (14–20) — except root 16 (reduce
+    relations: sanctions, aid cuts, expulsions of diplomats), which is class 3 as in the
+    Phoenix pipeline's per-code table (`cameo_goldstein_quad.csv`) and the Multi-CoPED
+    labels of `conflibert_train.jsonl`."""
     if not cameo or len(cameo) < 2 or not cameo[:2].isdigit():
         return None
     root = int(cameo[:2])
+    if root == 16:
+        return 3
     for cls, top in enumerate((2, 5, 8, 13, 20)):
         if 1 <= root <= top:
             return cls

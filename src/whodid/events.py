@@ -29,6 +29,8 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite",
                    "help", "press", "push", "request", "require", "compel", "enable", "instruct", "authorize",
                    "authorise", "permit", "warn", "advise", "expect", "want", "need", "lead", "cause"}  # fmt: skip
 _RELATIVE = {"that", "who", "which", "whom"}
+_PLACE_TIME_PREPS = {"in", "at", "near", "during", "since", "after", "before", "until", "inside", "outside",
+                     "within", "throughout", "amid", "despite", "following", "by", "via", "through", "across"}  # fmt: skip
 
 
 @dataclass
@@ -44,7 +46,7 @@ class RawEvent:
     target: Mention | None
     code: str
     rule: str
-    mode: str = "asserted"  # asserted | intent
+    mode: str = "asserted"  # asserted | intent | refuse | appeal | demand
     reciprocal: bool = False
     notes: list[str] = field(default_factory=list)
     by_default: bool = False  # coded by the trigger's block code, no context words
@@ -145,20 +147,31 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _match_elements(
-    elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0
+    elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0,
+    after: Token | None = None,
 ) -> tuple[set[int], dict[str, Mention]] | None:
-    """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs."""
+    """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs.
+
+    A slot right after a preposition must be filled from that preposition's object
+    ("talks with +" binds the actor of the with-phrase, not one further on)."""
     if not elements:
         return set(), {}
     el, rest = elements[0], elements[1:]
+    within = None
+    if el.slot and after is not None and after.dep_ in ("prep", "agent", "dative"):
+        within = {t.i for t in after.subtree}
     for j in range(start, len(region)):
         tok = region[j]
         if el.slot:
+            if within is not None and tok.i not in within:
+                continue
             for m in _slot_candidates(tok, index):
+                if within is not None and m.head not in within:
+                    continue
                 nxt = j + 1
                 while nxt < len(region) and region[nxt].i < m.end:
                     nxt += 1
-                sub = _match_elements(rest, region, index, nxt)
+                sub = _match_elements(rest, region, index, nxt, None)
                 if sub is not None:
                     consumed, slots = sub
                     slots = dict(slots)
@@ -173,7 +186,7 @@ def _match_elements(
             if any(toks[k].i != tok.i + k for k in range(n)):
                 continue
             if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)):
-                sub = _match_elements(rest, region, index, j + n)
+                sub = _match_elements(rest, region, index, j + n, toks[-1])
                 if sub is not None:
                     consumed, slots = sub
                     return consumed | {t.i for t in toks}, slots
@@ -220,13 +233,15 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index)
             if post_m is None:
                 continue
-            slots = {**pre_m[1], **post_m[1]}
+            pre_slots = {("source" if k == "both" else k): v for k, v in pre_m[1].items()}
+            post_slots = {("target" if k == "both" else k): v for k, v in post_m[1].items()}
+            slots = {**pre_slots, **post_slots}
             consumed = pre_m[0] | post_m[0] | parts
             # specificity: words actually matched (a two-word alternative beats a one-word one);
             # a block's own code ranks below any pattern, and a coded default above a discard
             is_default = pattern is entry.default
             bound = sum(1 for m in slots.values() if m.resolved)
-            rank = (len(consumed) + bound, not is_default, pattern.code is not None, -order)
+            rank = (not pattern.fallback, len(consumed) + bound, not is_default, pattern.code is not None, -order)
             frame = Frame(trigger, entry, pattern, consumed, slots.get("source") or slots.get("both"),
                           slots.get("target") or slots.get("both"), nominal)  # fmt: skip
             if best is None or rank > best[0]:
@@ -348,6 +363,16 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
             found = _first_in_subtree(c, index)
             if found:
                 return found
+    # the first actor among the verb's other complements ("acted with respect to Libya"),
+    # leaving out places and times ("met in Moscow", "after talks with")
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ in _CLAUSE_DEPS or c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "neg"):
+            continue
+        if c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS:
+            continue
+        ms = [m for m in index.at(c) if m.resolved] or _first_in_subtree(c, index)
+        if ms:
+            return ms
     if weak_in:
         return _prep_targets(verb, index, weak_in=True)
     return []
@@ -456,36 +481,89 @@ def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
     return None
 
 
-def modality(trigger: Token, kn: Knowledge, nominal: bool) -> tuple[str | None, bool, list[str]]:
-    """(reason to drop the event or None, is it an intent?, notes)."""
-    notes: list[str] = []
+@dataclass
+class Mood:
+    """How a clause presents its action: asserted, or only announced, refused, urged, demanded.
+
+    `agent` is the verb whose subject urges or demands the action (urge, demand, or the speech
+    verb of "X said Y must …"); `drop` says why the clause asserts no event at all."""
+
+    mode: str = "asserted"  # asserted | intent | refuse | appeal | demand
+    drop: str | None = None
+    agent: Token | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _has_aux(node: Token, words: frozenset[str]) -> Token | None:
+    for a in _aux(node):
+        if a.lower_ in words or a.lemma_.lower() in words:
+            return a
+    return None
+
+
+def _modal_phrase(node: Token, words: frozenset[str]) -> str | None:
+    """"have to", "need to": the node is an xcomp of have/need."""
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "need"):
+        phrase = f"{node.head.lower_} to"
+        if phrase in words or f"{node.head.lemma_.lower()} to" in words:
+            return phrase
+    return None
+
+
+def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
+    """Walk up from the trigger through the clauses that govern it and decide its mood."""
+    mood = Mood()
+    notes = mood.notes
     sent_lower = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
     falsity = kn.cue("falsity")
     if _ends_in_question(trigger):
-        return "question", False, notes
-    intent = False
+        mood.drop = "question"
+        return mood
+    future = kn.cue("future")
+    hypothetical = kn.cue("hypothetical")
     node = trigger
     came = "self"
     reported = False
-    for _ in range(10):
+    for _ in range(12):
         lemma = node.lemma_.lower()
-        if _negated(node, kn):
-            if came in ("self", "xcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acomp", "nsubj", "attr"):
-                return "negated", False, notes
+        modal_future = _has_aux(node, future | hypothetical)
+        if _negated(node, kn) and came in ("self", "xcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acomp", "nsubj", "attr"):
+            if modal_future is not None and mood.mode in ("asserted", "intent"):
+                # "will not meet", "cannot accept": a refusal, not a mere negation
+                mood.mode = "refuse"
+                notes.append(f"refusal: {modal_future.text} not")
+                return mood
+            mood.drop = "negated"
+            return mood
         if came != "self":
             if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl"):
-                return f"denied ({node.text})", False, notes
+                mood.drop = f"denied ({node.text})"
+                return mood
+            if lemma in kn.cue("refusal") and came in ("xcomp", "ccomp"):
+                mood.mode = "refuse"
+                notes.append(f"refusal: {node.text}")
+                return mood
+            if came in ("xcomp", "ccomp") and mood.mode in ("asserted", "intent"):
+                if lemma in kn.cue("demand_verb"):
+                    mood.mode, mood.agent = "demand", node
+                    notes.append(f"demand: {node.text}")
+                    return mood
+                if lemma in kn.cue("appeal_verb"):
+                    mood.mode, mood.agent = "appeal", node
+                    notes.append(f"appeal: {node.text}")
+                    return mood
             if lemma in kn.cue("intent_verb") and came in ("xcomp", "ccomp", "dobj"):
-                intent = True
+                mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
             if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
-                intent = True
+                mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
             if lemma in kn.cue("nonfactual_noun") and node.pos_ == "NOUN" and came in ("acl", "pobj", "pcomp", "compound"):
-                intent = True
+                mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
             if lemma in kn.cue("report") and came in ("ccomp", "acl") and sent_lower & falsity:
-                return f"reported as false ({node.text})", False, notes
+                mood.drop = f"reported as false ({node.text})"
+                return mood
             if lemma in kn.cue("report") and came in ("ccomp", "acl"):
                 reported = True
         conditional_main = any(
@@ -494,40 +572,54 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> tuple[str | None, 
         )
         if conditional_main:
             # "If X attacks, we will respond": a conditional threat or promise, coded as intent
-            intent = True
+            mood.mode = "intent"
             notes.append("conditional consequence")
+        obliged = _has_aux(node, kn.cue("obligation")) or _modal_phrase(node, kn.cue("obligation"))
+        advised = _has_aux(node, kn.cue("advice"))
+        if (obliged or advised) and mood.mode in ("asserted", "intent"):
+            speech = _speech_head(node, kn)
+            if speech is not None:
+                # "Assad said Turkey must mediate": the speaker demands (or urges) it
+                mood.mode, mood.agent = ("demand" if obliged else "appeal"), speech
+                notes.append(f"{mood.mode}: {'must' if obliged else 'should'} in reported clause")
+                return mood
+            mood.drop = f"hypothetical ({'must' if obliged else 'should'})"
+            return mood
         for a in _aux(node):
             w = a.lower_
-            if w in kn.cue("future") or a.lemma_.lower() in kn.cue("future"):
-                intent = True
+            if w in future or a.lemma_.lower() in future:
+                mood.mode = "intent" if mood.mode == "asserted" else mood.mode
                 notes.append(f"future: {a.text}")
-            elif w in kn.cue("hypothetical") or a.lemma_.lower() in kn.cue("hypothetical"):
+            elif w in hypothetical or a.lemma_.lower() in hypothetical:
                 if w in ("would", "'d") and _speech_head(node, kn) is not None:
-                    intent = True  # reported future: "said it would send troops"
-                    notes.append(f"reported future: {a.text}")
+                    mood.mode = "intent" if mood.mode == "asserted" else mood.mode
+                    notes.append(f"reported future: {a.text}")  # "said it would send troops"
                 elif not conditional_main:
-                    return f"hypothetical ({a.text})", False, notes
+                    mood.drop = f"hypothetical ({a.text})"
+                    return mood
         if any(c.dep_ == "aux" and c.lower_ == "going" for c in node.children):
-            intent = True
+            mood.mode = "intent" if mood.mode == "asserted" else mood.mode
         for c in node.children:
             if c.dep_ == "mark" and (c.lower_ in kn.cue("conditional")):
-                return f"conditional ({c.text})", False, notes
+                mood.drop = f"conditional ({c.text})"
+                return mood
         if node.dep_ == "advcl":
             for c in node.children:
                 if c.dep_ == "mark" and " ".join(t.lower_ for t in c.subtree) in kn.cue("conditional"):
-                    return f"conditional ({c.text})", False, notes
+                    mood.drop = f"conditional ({c.text})"
+                    return mood
         if node.head.i == node.i:
             break
         if node.lemma_.lower() in kn.cue("speech") and came in ("ccomp", "parataxis") and not _negated(node, kn):
             # a reported clause keeps its own modality; only negation/falsity of the report climbs
             if sent_lower & falsity and node.lemma_.lower() in kn.cue("report"):
-                return f"reported as false ({node.text})", False, notes
+                mood.drop = f"reported as false ({node.text})"
             break
         came = node.dep_
         node = node.head
     if reported:
         notes.append("reported")
-    return None, intent, notes
+    return mood
 
 
 # -- main --------------------------------------------------------------------------------------
@@ -600,8 +692,14 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
         consumed = set()
         for f in frames:
             consumed |= {i for i in f.consumed if i != f.trigger.i}
-        # a more specific pattern of a governing trigger already covers a nested trigger
-        frames = [f for f in frames if f.trigger.i not in consumed]
+        # a more specific pattern of a governing trigger already covers a nested trigger, and a
+        # verb trigger covers the noun trigger it takes as object ("mediate the peace talks")
+        verbs_at = {f.trigger.i for f in frames if not f.nominal and f.pattern.code is not None}
+        frames = [
+            f for f in frames
+            if f.trigger.i not in consumed
+            and not (f.nominal and f.trigger.dep_ == "dobj" and f.trigger.head.i in verbs_at)
+        ]  # fmt: skip
         coded_heads: set[int] = set()
         before = len(events)
         for f in frames:
@@ -626,11 +724,12 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
             if e.sentence_index != si:
                 continue
             t = e.trigger
-            if t.dep_ == "xcomp" or (t.dep_ == "ccomp" and t.head.lemma_.lower() in kn.cue("intent_verb")):
+            if t.dep_ in ("xcomp", "ccomp"):
                 gov = t.head
                 if gov.pos_ == "ADJ":
                     gov = gov.head
-                if gov.i in coded_heads and gov.lemma_.lower() in (kn.cue("intent_verb") | kn.cue("denial")):
+                modal = kn.cue("intent_verb") | kn.cue("denial") | kn.cue("refusal") | kn.cue("appeal_verb") | kn.cue("demand_verb")
+                if gov.i in coded_heads and gov.lemma_.lower() in modal:
                     drop.add(gov.i)
         if drop:
             events = [
@@ -646,10 +745,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     trig = f.trigger
     if code is None:
         return []
-    reason, intent, notes = modality(trig, kn, f.nominal)
-    if reason:
-        dropped.append(f"sentence {si}: {trig.text}: {reason}")
+    mood = modality(trig, kn, f.nominal)
+    if mood.drop:
+        dropped.append(f"sentence {si}: {trig.text}: {mood.drop}")
         return []
+    notes = mood.notes
     # sources and targets
     passive = False
     if f.source is not None:
@@ -659,7 +759,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     else:
         sources, passive = _subject(trig, index)
     root = int(code[:2]) if code[:2].isdigit() else 0
-    weak_in = root >= 14  # "a bombing in Kabul", "reimposed blockades in the West Bank"
+    # "a bombing in Kabul", "reimposed blockades in the West Bank", "a visit in Amman"
+    weak_in = root >= 14 or code[:3] in ("042", "043")
     if f.target is not None:
         doc = trig.doc
         targets = [f.target] + [m for m in _expand(doc[f.target.head], index) if m.head != f.target.head]
@@ -668,8 +769,9 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         gov = trig.head
         if not targets and trig.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
             verb = gov if gov.pos_ == "VERB" else gov.head
-            # "engaged in ethnic cleansing … against the Albanian population"
-            targets = _prep_targets(verb, index, strong_only=True)
+            # "engaged in ethnic cleansing … against the Albanian population",
+            # "arrived in Amman on a visit"
+            targets = _prep_targets(verb, index, strong_only=not weak_in, weak_in=weak_in)
         if not targets:
             targets = _first_in_subtree(trig, index)
     else:
@@ -706,17 +808,32 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []
     reverse = f.pattern.reverse
-    if intent:
-        mapped = kn.intent_for(code)
-        if mapped:
-            notes.append(f"intent code from {mapped[1]}")
-            code = mapped[0]
-        # an announced intention is the announcer's; the other side did not express it
+    mode = mood.mode
+    if mode in ("appeal", "demand") and mood.agent is not None:
+        # the one who urges or demands acts on the one asked to act
+        asker, _ = _subject(mood.agent, index)
+        if not asker and mood.agent.lemma_.lower() in kn.cue("speech"):
+            asker = []
+        asked = sources
+        if not asker:
+            dropped.append(f"sentence {si}: {trig.text}: {mode} without a known source")
+            return []
+        sources, targets = asker, asked
+        reverse = None
+    if mode != "asserted":
+        if not (mode == "intent" and code[:2] in ("01", "02", "03", "09", "10", "11", "12", "13")):
+            mapped = kn.mode_code(mode, code)
+            if mapped is None and mode != "intent":
+                dropped.append(f"sentence {si}: {trig.text}: no {mode} code for {code}")
+                return []
+            if mapped:
+                notes.append(f"{mode} code from {mapped[1]}")
+                code = mapped[0]
+        # an announced or refused action is the announcer's; the other side did not express it
         if reverse is not None and len(sources) < 2:
             reverse = None
         elif reverse is not None:
             reverse = code
-    mode = "intent" if intent else "asserted"
     recip = reverse is not None
     pairs: list[tuple[Mention, Mention | None, str]] = []
     if targets:
@@ -725,7 +842,9 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                 pairs.append((s, t, code))
                 if recip:
                     pairs.append((t, s, reverse))
-    elif recip and len(sources) >= 2:
+    elif (recip or any(n.startswith("intent: agree") for n in notes)) and len(sources) >= 2:
+        # "A and B met", "A and B agreed to share information": each with the other
+        reverse = reverse or code
         for s in sources:
             for t in sources:
                 if s is not t:

@@ -9,6 +9,7 @@ or, inside a spaCy pipeline, `nlp.add_pipe("whodid")` and read `doc._.events`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date as Date
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from . import context, events
 from .actors import ActorFinder, Mention, find_mentions
+from .knowledge.model import country_of
 from .knowledge import Knowledge, UserDictionaries, load_knowledge
 from .nlp import load_parser
 from .schema import ActorRef, CodedDocument, Document, Event, Evidence, InputProblem
@@ -45,6 +47,23 @@ def _actor_ref(m: Mention, doc: Doc, offset: int) -> ActorRef:
     )
 
 
+def _split_compound_codes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
+    """PETRARCH dictionaries may give one name several codes ("FRO/BIL/SAM"): one event each."""
+    out = []
+    for e in raw:
+        srcs = (e.source.code or "").split("/") if "/" in (e.source.code or "") else [None]
+        tgts = (e.target.code or "").split("/") if e.target and "/" in (e.target.code or "") else [None]
+        if srcs == [None] and tgts == [None]:
+            out.append(e)
+            continue
+        for sc in srcs:
+            for tc in tgts:
+                src = e.source if sc is None else replace(e.source, code=sc, country=country_of(sc))
+                tgt = e.target if tc is None else replace(e.target, code=tc, country=country_of(tc))  # type: ignore[arg-type]
+                out.append(replace(e, source=src, target=tgt))
+    return out
+
+
 def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]:
     """Turn raw events into output records: CAMEO facts, provenance, one per (source, target, code) and sentence."""
     out: list[Event] = []
@@ -53,7 +72,7 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
     sent_offset = doc._.sentence_offset or 0
     doc_id = doc._.doc_id or "doc"
     day = doc._.date
-    for e in raw:
+    for e in _split_compound_codes(raw):
         key = (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code)
         if key in seen:
             continue

@@ -49,7 +49,14 @@ _CUE_KINDS = {
     "question",
     "attempt",
     "nonfactual_noun",
+    "refusal",
+    "appeal_verb",
+    "demand_verb",
+    "obligation",
+    "advice",
+    "coercive",
 }
+_MODES = {"intent", "refuse", "appeal", "demand", "threat"}
 
 
 @dataclass
@@ -69,7 +76,7 @@ class UserDictionaries:
 @dataclass
 class Knowledge:
     cameo: dict[str, CameoCode]
-    intents: list[tuple[str, str, str]]  # (action prefix, intent code, origin)
+    modes: dict[str, list[tuple[str, str, str]]]  # mode → (action prefix, code, origin)
     actors: list[NamedActor]
     aliases: list[Alias]
     agents: list[Agent]
@@ -87,13 +94,18 @@ class Knowledge:
                 return self.cameo[k]
         return None
 
-    def intent_for(self, code: str) -> tuple[str, str] | None:
-        """(intent code, origin) for an announced action, longest matching prefix first."""
+    def mode_code(self, mode: str, code: str) -> tuple[str, str] | None:
+        """(code, origin) of an action in a mode (intent, refuse, appeal, demand): longest prefix."""
         best: tuple[str, str, str] | None = None
-        for prefix, intent, origin in self.intents:
-            if code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
-                best = (prefix, intent, origin)
+        for prefix, derived, origin in self.modes.get(mode, ()):
+            p = "" if prefix == "*" else prefix
+            if code.startswith(p) and (best is None or len(p) > len(best[0])):
+                best = (p, derived, origin)
         return (best[1], best[2]) if best else None
+
+    def intent_for(self, code: str) -> tuple[str, str] | None:
+        """(intent code, origin) for an announced action."""
+        return self.mode_code("intent", code)
 
     def cue(self, kind: str) -> frozenset[str]:
         return self.cues.get(kind, frozenset())
@@ -119,13 +131,15 @@ def _read_cameo(path: Path) -> dict[str, CameoCode]:
     return out
 
 
-def _read_intents(path: Path, cameo: dict[str, CameoCode]) -> list[tuple[str, str, str]]:
-    out = []
-    for row in read_table(path, 2):
-        prefix, intent = row.fields
-        if not prefix.isdigit() or intent not in cameo:
-            raise row.error(f"expected a CAMEO code prefix and a known intent code, got {row.fields}")
-        out.append((prefix, intent, row.origin))
+def _read_modes(path: Path, cameo: dict[str, CameoCode]) -> dict[str, list[tuple[str, str, str]]]:
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in read_table(path, 3):
+        mode, prefix, code = row.fields
+        if mode not in _MODES:
+            raise row.error(f"unknown mode {mode!r} (known: {', '.join(sorted(_MODES))})")
+        if not (prefix.isdigit() or prefix == "*") or code not in cameo:
+            raise row.error(f"expected a CAMEO code prefix (or *) and a known CAMEO code, got {row.fields[1:]}")
+        out.setdefault(mode, []).append((prefix, code, row.origin))
     return out
 
 
@@ -262,8 +276,8 @@ def _load(user_key: tuple | None) -> Knowledge:
         return p
 
     cameo = _read_cameo(use("cameo.tsv"))  # type: ignore[arg-type]
-    intents_path = use("intents.tsv")
-    intents = _read_intents(intents_path, cameo) if intents_path else []
+    modes_path = use("modes.tsv")
+    modes = _read_modes(modes_path, cameo) if modes_path else {}
     cues_path = use("cues.tsv")
     cues = _read_cues(cues_path) if cues_path else {}
     user = UserDictionaries(*user_key[:4], replace=user_key[4]) if user_key else None
@@ -324,7 +338,7 @@ def _load(user_key: tuple | None) -> Knowledge:
             files.append(path)
     return Knowledge(
         cameo=cameo,
-        intents=intents,
+        modes=modes,
         actors=actors,
         aliases=aliases,
         agents=agents,

@@ -372,11 +372,6 @@ def test_all_good_input_exits_0_with_warnings(cli, corpus, tmp_path):
     assert {r["doc_id"] for r in parse_jsonl(result.stdout)} == {"vienna"}
 
 
-@pytest.mark.xfail(
-    reason="cli.py prints problems with rich markup on: '[draft]' in a file name is eaten "
-    "as a style tag (report[draft].txt is reported as report.txt)",
-    strict=True,
-)
 def test_problem_names_a_file_with_brackets_exactly(cli, tmp_path):
     odd = tmp_path / "report[draft].txt"
     odd.write_bytes(b"\x00\x01\x02binary\x00")
@@ -385,11 +380,6 @@ def test_problem_names_a_file_with_brackets_exactly(cli, tmp_path):
     assert str(odd) in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="cli.py report() prints problems as rich markup: a document id such as 'x[/b]' in a "
-    "warning raises rich.errors.MarkupError and ends the whole run (exit 1)",
-    strict=True,
-)
 def test_warning_about_a_markup_like_doc_id_does_not_stop_the_run(cli, tmp_path):
     feed = tmp_path / "ids.jsonl"
     feed.write_text(
@@ -407,11 +397,6 @@ def test_warning_about_a_markup_like_doc_id_does_not_stop_the_run(cli, tmp_path)
     assert f"{feed}:1 (document x[/b])" in warning and "last week" in warning
 
 
-@pytest.mark.xfail(
-    reason="output.py print_table passes doc ids, actor texts and labels to rich as markup: "
-    "an id such as 'a[/b]' raises MarkupError and no table is printed",
-    strict=True,
-)
 def test_table_shows_markup_like_doc_ids_verbatim(cli, tmp_path):
     feed = tmp_path / "ids.jsonl"
     feed.write_text(
@@ -424,11 +409,6 @@ def test_table_shows_markup_like_doc_ids_verbatim(cli, tmp_path):
     assert "a[/b]:0" in result.stdout
 
 
-@pytest.mark.xfail(
-    reason="cli.py code opens --output without handling OSError: a traceback (exit 1) instead "
-    "of an error message",
-    strict=True,
-)
 def test_unwritable_output_is_reported(cli, corpus, tmp_path):
     target = tmp_path / "no" / "such" / "dir" / "events.jsonl"
     result = cli("code", corpus.txt, "--output", target, reraise=False)
@@ -537,11 +517,6 @@ def test_bad_user_dictionary_line_exits_3(
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(
-    reason="cli.py _load_coder prints the LexiconError through rich without soft_wrap, so a "
-    "long path is hard-wrapped mid-name and the message no longer contains file:line",
-    strict=True,
-)
 def test_bad_user_dictionary_message_is_not_wrapped(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     d = tmp_path / "a_rather_long_directory_name_for_user_dictionaries" / "version_two"
@@ -662,11 +637,6 @@ def test_evaluate_limit(cli, gold):
     assert report["metrics"]["root"]["tp"] + report["metrics"]["root"]["fn"] == 1
 
 
-@pytest.mark.xfail(
-    reason="cli.py evaluate does not catch the ValueError that evaluate.read_gold raises for a "
-    "malformed gold line: a traceback instead of a one-line message",
-    strict=True,
-)
 @pytest.mark.parametrize("bad", ["{not json", '{"id": "g9", "text": "x", "date": "2024-31-01"}'])
 def test_evaluate_bad_gold_line_is_reported_not_raised(cli, gold, bad):
     lines = gold.read_text(encoding="utf-8").splitlines(keepends=True)

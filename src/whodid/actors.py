@@ -259,7 +259,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
         while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "Belarusian and Russian troops"
             anchor = anchor.head
         head = _np_head(anchor) if anchor.dep_ in _MODIFIER_DEPS else root
-        if head.i != root.i and not (head.i in name_at):
+        if head.i != root.i and head.i not in name_at:
             heads.setdefault(head.i, []).append((span, alias))
         # "the President of Belarus", "troops of Ukraine": name in an of-phrase of a role noun
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
@@ -275,7 +275,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
         role = next((a.role for a, _, _ in reversed(agents) if a.role), None)
         atype = agents[-1][0].type if agents else None
         start = min([s.start for s, _ in owners] + [t.i for t in tokens])
-        for span, alias in owners:
+        for _span, alias in owners:
             actor = alias.actor
             code = _code_for(alias, day)
             if code is None:

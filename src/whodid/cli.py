@@ -6,7 +6,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,7 +18,12 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Political event data from English news: who did what to whom (CAMEO), explained.",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say(message: str, style: str | None = None) -> None:
+    """One line on stderr; message text is never read as rich markup (file names may hold "[")."""
+    err.print(message, style=style, markup=False)
 
 DictOpt = Annotated[list[Path], typer.Option(exists=True, dir_okay=False, show_default=False)]
 
@@ -53,7 +58,7 @@ def _load_coder(user):
     try:
         return Coder(user)
     except LexiconError as exc:
-        err.print(f"[red]whodid: bad dictionary entry:[/red] {exc}")
+        _say(f"whodid: bad dictionary entry: {exc}", "red")
         raise typer.Exit(3) from None
 
 
@@ -61,8 +66,8 @@ def _load_coder(user):
 def code(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    date_: Annotated[Optional[str], typer.Option("--date", help="Article date (YYYY-MM-DD) when the input has none.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", help="Article date (YYYY-MM-DD) when the input has none.")] = None,
     actors: DictOpt = None,
     agents: DictOpt = None,
     verbs: DictOpt = None,
@@ -79,7 +84,11 @@ def code(
         raise typer.BadParameter("choose table, jsonl or csv", param_hint="--format")
     day = _parse_date(date_)
     coder = _load_coder(_user_dicts(actors, agents, verbs, discards, replace_dictionaries))
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    except OSError as exc:
+        _say(f"whodid: cannot write {output}: {exc.strerror or exc}", "red")
+        raise typer.Exit(2) from None
     writer = Writer(out, fmt)
     errors = warnings = docs = sentences = 0
     started = time.perf_counter()
@@ -89,11 +98,11 @@ def code(
         nonlocal errors, warnings
         if p.severity == "error":
             errors += 1
-            err.print(f"[red]whodid: {p}[/red]", highlight=False, soft_wrap=True)
+            _say(f"whodid: {p}", "red")
         else:
             warnings += 1
             if not quiet:
-                err.print(f"[yellow]whodid: {p}[/yellow]", highlight=False, soft_wrap=True)
+                _say(f"whodid: {p}", "yellow")
 
     def documents():
         for item in iter_documents(paths, day, stdin=sys.stdin):
@@ -118,7 +127,7 @@ def code(
             if progress is not None:
                 progress.update(task, description=f"{docs} documents, {writer.count} events")
     except KeyboardInterrupt:
-        err.print("[red]whodid: interrupted[/red]; events of completed documents were written")
+        _say("whodid: interrupted; events of completed documents were written", "red")
         writer.close()
         raise typer.Exit(130) from None
     finally:
@@ -129,11 +138,10 @@ def code(
         out.close()
     if not quiet:
         secs = time.perf_counter() - started
-        err.print(
+        _say(
             f"whodid: {docs} documents, {sentences} sentences, {writer.count} events in {secs:.1f} s"
             + (f", {errors} unreadable" if errors else "")
             + (f", {warnings} warnings" if warnings else ""),
-            highlight=False,
         )
     raise typer.Exit(2 if errors else 0)
 
@@ -141,8 +149,8 @@ def code(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold set (JSON Lines).")],
-    limit: Annotated[Optional[int], typer.Option(help="Score only the first N records.")] = None,
-    details: Annotated[Optional[Path], typer.Option(help="Write per-record gold/predicted/matched as JSONL.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
+    details: Annotated[Path | None, typer.Option(help="Write per-record gold/predicted/matched as JSONL.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     actors: DictOpt = None,
     agents: DictOpt = None,
@@ -160,7 +168,11 @@ def evaluate(
     def run(text: str, day: date | None) -> list[dict]:
         return [e.to_dict() for e in coder.code_text(text, day)]
 
-    report = ev.evaluate(gold, run, limit=limit)
+    try:
+        report = ev.evaluate(gold, run, limit=limit)
+    except ValueError as exc:
+        _say(f"whodid: {exc}", "red")
+        raise typer.Exit(2) from None
     if details:
         report.write_details(details)
     if as_json:
@@ -177,7 +189,7 @@ def check() -> None:
     try:
         kn = load_knowledge()
     except LexiconError as exc:
-        err.print(f"[red]whodid: {exc}[/red]")
+        _say(f"whodid: {exc}", "red")
         raise typer.Exit(3) from None
     typer.echo(f"knowledge files: {len(kn.files)}")
     for f in kn.files:

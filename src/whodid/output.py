@@ -77,17 +77,22 @@ class Writer:
         self.out.flush()
 
 
-def _actor_cell(actor: dict[str, Any] | None) -> str:
+def _actor_cell(actor: dict[str, Any] | None):
+    from rich.text import Text
+
     if not actor:
-        return "—"
+        return Text("—")
     text = actor["text"] if len(actor["text"]) <= 28 else actor["text"][:27] + "…"
-    return f"{actor['code']} [dim]{text}[/dim]"
+    cell = Text(f"{actor['code']} ")
+    cell.append(text, style="dim")
+    return cell
 
 
 def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
     """A readable rich table of events: who did what to whom, with the trigger and rule."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console(file=out, width=max(140, Console(file=out).width), highlight=False)
     table = Table(header_style="bold", expand=False, show_edge=False, pad_edge=False)
@@ -106,15 +111,15 @@ def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
         if ev.get("mode") == "intent":
             label += " (intent)"
         table.add_row(
-            f"{r['doc_id']}:{r['sentence_index']}",
+            Text(f"{r['doc_id']}:{r['sentence_index']}"),
             _actor_cell(r["source"]),
             "↔" if ev.get("reciprocal") else "→",
             _actor_cell(r["target"]),
-            r["cameo"],
-            label,
+            Text(r["cameo"]),
+            Text(label),
             "" if r["goldstein"] is None else f"{r['goldstein']:+.1f}",
-            ev["trigger"],
-            ev["rule"],
+            Text(ev["trigger"]),
+            Text(ev["rule"]),
         )
     console.print(table)
     docs = len({r["doc_id"] for r in records})

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from . import context, events
 from .actors import ActorFinder, Mention, find_mentions
-from .knowledge.model import country_of
 from .knowledge import Knowledge, UserDictionaries, load_knowledge
+from .knowledge.model import country_of
 from .nlp import load_parser
 from .schema import ActorRef, CodedDocument, Document, Event, Evidence, InputProblem
 
@@ -82,7 +82,7 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
             Event(
                 doc_id=doc_id,
                 sentence_index=e.sentence_index + sent_offset,
-                sentence=e.sentence.text,
+                sentence=e.sentence.text.strip(),
                 span=(e.span[0] + offset, e.span[1] + offset),
                 date=day,
                 source=_actor_ref(e.source, doc, offset),

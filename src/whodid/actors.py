@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
 from .knowledge.model import Agent, Alias, NamedActor, country_of
+from .sents import sent_of
 
 # Dependencies by which a name modifies the head noun of its phrase.
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
@@ -135,7 +136,7 @@ class ActorFinder:
         for agent in self.agents.get(lemma, ()):
             n = len(agent.words)
             s = head.i - n + 1
-            if s < head.sent.start:
+            if s < sent_of(head).start:
                 continue
             if all(doc[s + k].lemma_.lower() == w or doc[s + k].lower_ == w for k, w in enumerate(agent.words)):
                 if best is None or n > best[2] - best[1]:
@@ -143,7 +144,7 @@ class ActorFinder:
         for agent in self.agents.get("^" + lemma, ()):
             n = len(agent.words)
             e = head.i + n
-            if e > head.sent.end:
+            if e > sent_of(head).end:
                 continue
             if all(doc[head.i + k].lemma_.lower() == w or doc[head.i + k].lower_ == w for k, w in enumerate(agent.words)):
                 if best is None or n > best[2] - best[1]:

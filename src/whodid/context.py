@@ -16,12 +16,13 @@ from spacy.tokens import Token
 from .actors import Mention, with_code
 from .events import MentionIndex, RawEvent, _expand, _speech_head
 from .knowledge import Knowledge
+from .sents import sent_of
 
 
 def _in_quotes(tok: Token) -> bool:
     """Whether tok sits between an odd number of quotation marks earlier in its sentence."""
     n = 0
-    for t in tok.sent:
+    for t in sent_of(tok):
         if t.i >= tok.i:
             break
         if t.is_quote or t.text in ("\u201c", "\u201d", '"', "\u00ab", "\u00bb"):
@@ -33,7 +34,7 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
     verb = _speech_head(trigger, kn)
     if verb is None and _in_quotes(trigger):
         # a quotation whose speech verb sits outside the quotes in the same sentence
-        for t in trigger.sent:
+        for t in sent_of(trigger):
             if t.lemma_.lower() in kn.cue("speech") and t.pos_ in ("VERB", "AUX") and not _in_quotes(t):
                 verb = t
                 break

@@ -11,13 +11,14 @@ Pronoun actors stay unresolved here; the context stage resolves them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention
 from .knowledge import Knowledge
 from .knowledge.model import Element, Pattern, Trigger
+from .sents import doc_text, sent_of, sentences
 
 # Dependencies that open a new clause: their words are not part of the trigger's pattern context.
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "cc", "csubj", "csubjpass", "conj", "appos", "meta"}
@@ -201,14 +202,14 @@ def _has_particles(trigger: Token, entry: Trigger, nominal: bool) -> set[int] | 
     if nominal:  # modifiers before the head noun: "peace talks"
         n = len(entry.particles)
         s = trigger.i - n
-        if s < trigger.sent.start:
+        if s < sent_of(trigger).start:
             return None
         if all(_word_match(doc[s + k], w) for k, w in enumerate(entry.particles)):
             return set(range(s, trigger.i))
         return None
     found: set[int] = set()
     after = [c for c in trigger.children if c.i > trigger.i] + [
-        doc[i] for i in range(trigger.i + 1, min(trigger.i + 4, trigger.sent.end))
+        doc[i] for i in range(trigger.i + 1, min(trigger.i + 4, sent_of(trigger).end))
     ]
     for w in entry.particles:
         hit = next((t for t in after if _word_match(t, w) and t.i not in found), None)
@@ -218,15 +219,25 @@ def _has_particles(trigger: Token, entry: Trigger, nominal: bool) -> set[int] | 
     return found
 
 
+def _could_match(firsts: tuple[frozenset[str], ...], words: set[str]) -> bool:
+    """A cheap necessary condition: every word position has an alternative whose first word
+    occurs in the region (saves the backtracking matcher most of its work)."""
+    return all(not f.isdisjoint(words) for f in firsts)
+
+
 def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nominal: bool) -> Frame | None:
     post = post_region(trigger)
     pre = pre_region(trigger, nominal)
+    post_words = {t.lower_ for t in post} | {t.lemma_.lower() for t in post}
+    pre_words = {t.lower_ for t in pre} | {t.lemma_.lower() for t in pre}
     best: tuple[tuple, Frame] | None = None
     for entry in entries:
         parts = _has_particles(trigger, entry, nominal)
         if parts is None:
             continue
         for order, pattern in enumerate([*entry.patterns, entry.default]):
+            if not (_could_match(pattern.pre_firsts, pre_words) and _could_match(pattern.post_firsts, post_words)):
+                continue
             pre_m = _match_elements(pattern.pre, pre, index) if pattern.pre else (set(), {})
             if pre_m is None:
                 continue
@@ -461,7 +472,7 @@ def _aux(tok: Token) -> list[Token]:
 
 
 def _ends_in_question(tok: Token) -> bool:
-    for t in tok.doc[tok.i : tok.sent.end]:
+    for t in tok.doc[tok.i : sent_of(tok).end]:
         if t.text in (".", "!", ";"):
             return False
         if t.text == "?":
@@ -514,8 +525,14 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     """Walk up from the trigger through the clauses that govern it and decide its mood."""
     mood = Mood()
     notes = mood.notes
-    sent_lower = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
     falsity = kn.cue("falsity")
+    # words that call a report false; "false news" as a mere modifier inside a phrase does not
+    sent_lower = {
+        w
+        for t in sent_of(trigger)
+        if not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in kn.cue("report"))
+        for w in (t.lemma_.lower(), t.lower_)
+    }
     if _ends_in_question(trigger):
         mood.drop = "question"
         return mood
@@ -664,7 +681,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
     events: list[RawEvent] = []
     support = kn.cue("support")
     named = {i for m in mentions if m.is_name for i in range(m.start, m.end)}
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(sentences(doc)):
         if not any(m.start >= sent.start and m.end <= sent.end for m in mentions):
             continue
         d = _discarded(sent, kn)
@@ -804,6 +821,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                 if len(pair) >= 2:
                     sources = pair
                     targets = []
+    if not sources and passive and (root == 15 or code[:3] == "074"):
+        # "Russian soldiers were deployed as peacekeepers": the soldiers' state deploys them
+        sources = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+        sources = [replace(m, code=m.country, sector=None) if m.country and not m.country.startswith("IGO") else m
+                   for m in sources if m.resolved]  # fmt: skip
+        targets = [t for t in targets if t not in sources]
     if not sources:
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []
@@ -858,7 +881,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     parts = [doc[i] for i in f.consumed if i != trig.i and abs(i - trig.i) <= 3 and doc[i].dep_ in ("prt",)]
     for p in parts:
         start, end = min(start, p.idx), max(end, p.idx + len(p.text))
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     out = []
     for s, t, c in pairs:
         out.append(

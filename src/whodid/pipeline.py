@@ -21,6 +21,7 @@ from .knowledge import Knowledge, UserDictionaries, load_knowledge
 from .knowledge.model import country_of
 from .nlp import load_parser
 from .schema import ActorRef, CodedDocument, Document, Event, Evidence, InputProblem
+from .sents import sentences
 
 for _name, _default in (
     ("actors", None),
@@ -181,7 +182,7 @@ class Coder:
             doc._.char_offset = d.offset
             doc._.sentence_offset = sentence_counts.get(d.id, 0) if d.part else 0
             self.component(doc)
-            n = sum(1 for _ in doc.sents) if len(doc) else 0
+            n = len(sentences(doc))
             sentence_counts[d.id] = doc._.sentence_offset + n
             yield CodedDocument(document=d, events=doc._.events, sentences=n)
 

@@ -126,6 +126,14 @@ class Pattern:
     reverse: str | None  # code of the target→source event ("recip": same code; [042:043])
     origin: str  # "verbs.txt:123"
     fallback: bool = False  # only when nothing else in the sentence is coded ("said" → 010)
+    # first words of each word position, for a cheap pre-check before full matching
+    pre_firsts: tuple[frozenset[str], ...] = field(default=(), compare=False, repr=False)
+    post_firsts: tuple[frozenset[str], ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, elements in (("pre_firsts", self.pre), ("post_firsts", self.post)):
+            firsts = tuple(frozenset(a[0] for a in el.alts) for el in elements if not el.slot)
+            object.__setattr__(self, name, firsts)
 
     @property
     def recip(self) -> bool:

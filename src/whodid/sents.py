@@ -1,0 +1,39 @@
+"""Sentence look-up by token, computed once per Doc.
+
+spaCy's `Token.sent` walks the parse to find sentence boundaries on every call; the coder
+asks for it many times per sentence, so the boundaries are cached in `doc.user_data`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "whodid.sents"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    cached = doc.user_data.get(_KEY)
+    if cached is None or cached[0] != len(doc):
+        spans = list(doc.sents) if len(doc) else []
+        cached = (len(doc), spans, [s.start for s in spans])
+        doc.user_data[_KEY] = cached
+    return cached[1]
+
+
+def sent_of(tok: Token) -> Span:
+    """The sentence of a token (same as `tok.sent`, without recomputing the boundaries)."""
+    doc = tok.doc
+    spans = sentences(doc)
+    starts = doc.user_data[_KEY][2]
+    return spans[bisect_right(starts, tok.i) - 1]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("whodid.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["whodid.text"] = text
+    return text

@@ -245,10 +245,18 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             home = _residence(span.root, name_at, day)
             if home:
                 code = home + "CVL"
+        parts = [alias.origin]
+        if actor.kind == "person" and code and code[3:6] in ("ELI", ""):
+            # out of office on the article's date, but titled in the text ("Foreign Minister X"):
+            # the text knows better (the dictionary's dates may be late or missing)
+            title = finder.agents_in(doc, [t for t in span.root.lefts if t.dep_ == "compound" and t.i < span.start])
+            if title and title[-1][0].role:
+                code = country_of(code) + title[-1][0].sector
+                parts.append(title[-1][0].origin)
         m = Mention(
             start=span.start, end=span.end, head=span.root.i, code=code,
             country=country_of(code) if code else None, sector=_sector_of(code, actor),
-            name=actor.name, kind=actor.kind, rule=alias.origin, parts=[alias.origin], is_name=True,
+            name=actor.name, kind=actor.kind, rule=alias.origin, parts=parts, is_name=True,
         )  # fmt: skip
         by_head.setdefault(span.root.i, []).append(m)
 
@@ -350,6 +358,20 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
                                   agent.sector[:3] if code is None or not code.startswith("IGO") else None,
                                   None, "agent", agent.origin, role=agent.role,
                                   agent_type=agent.type, parts=parts)]  # fmt: skip
+
+    # "Belarusian officials and companies": a role word coordinated with a phrase whose country
+    # is named takes that country
+    for hi, ms in by_head.items():
+        tok = doc[hi]
+        if tok.dep_ != "conj" or not ms or ms[0].kind != "agent" or ms[0].resolved:
+            continue
+        first = by_head.get(tok.head.i, [])
+        owner = next((m for m in first if m.resolved and not m.is_name and m.country
+                      and not m.country.startswith("IGO") and m.start < m.head), None)  # fmt: skip
+        if owner is not None and ms[0].sector:
+            m = ms[0]
+            code = owner.country + m.sector
+            ms[0] = replace(m, code=code, country=owner.country, parts=m.parts + owner.parts[:1])
 
     mentions = [m for ms in by_head.values() for m in ms]
     mentions.sort(key=lambda m: (m.start, m.head))

@@ -3,8 +3,8 @@
 First person inside a quotation or a clause reported with a speech verb belongs to the
 speaker's side ("We scrambled jets," Lukashenko said → BLR); second person is the
 addressee ("… you," he told Putin → RUS). Cross-sentence coreference of "he" or
-"the President" is not done here yet; events whose actors stay unresolved are dropped
-with a note rather than guessed.
+"the President" is not done here yet: an event whose source stays unresolved is dropped
+with a note, and an unresolved target keeps its words with a null code, rather than a guess.
 """
 
 from __future__ import annotations
@@ -67,7 +67,11 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
 def _compatible(pronoun: Mention, speaker: Mention) -> bool:
     """Whether a third-person pronoun can stand for the speaker: "he" a person, "it" a state
     or organisation, "they" a group or a state's officials."""
-    person = speaker.kind == "person" or speaker.agent_type == "person"
+    # a person: a named person, a role word for one, or a phrase around a name that is not an
+    # institution or equipment ("a Japanese virus expert")
+    person = speaker.kind == "person" or speaker.agent_type == "person" or (
+        not speaker.is_name and speaker.agent_type is None and speaker.sector is None
+    )
     if pronoun.number == "sing":
         return person
     if pronoun.number == "neut":
@@ -168,8 +172,9 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             dropped.append(f"sentence {e.sentence_index}: {e.trigger_text}: source {e.source.kind} unresolved")
             continue
         if e.target is not None and not e.target.resolved:
-            dropped.append(f"sentence {e.sentence_index}: {e.trigger_text}: target {e.target.kind} unresolved")
-            continue
+            # the target is there but unknown ("a coalition of rights groups", "them"): keep the
+            # event, with the target's words and no code, rather than drop what was done
+            e.notes.append(f"target {e.target.kind} unresolved")
         if e.target is not None and e.target.code == e.source.code:
             continue  # an actor acting on itself is not an interaction
         out.append(e)

@@ -285,6 +285,8 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
     """Subject mentions of a verb and whether the verb is passive."""
     if depth > 4:
         return [], False
+    if (verb.dep_ in ("acomp", "oprd") or (verb.pos_ == "ADJ" and verb.dep_ == "xcomp")) and verb.head.i != verb.i:
+        return _subject(verb.head, index, depth + 1)  # "he is pessimistic": the copula's subject
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
         for c in verb.children:
@@ -363,14 +365,23 @@ def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, we
     return []
 
 
-def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool = False) -> list[Mention]:
+def _named_by(obj: Token, consumed: set[int]) -> bool:
+    """Whether the pattern's own words name this object phrase's head ("police officers")."""
+    if not consumed:
+        return False
+    return obj.i in consumed or any(c.i in consumed for c in obj.children if c.dep_ in ("compound", "amod"))
+
+
+def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool = False,
+                 consumed: set[int] | None = None, loose: bool = True) -> list[Mention]:  # fmt: skip
     """Target of a verb: passive subject, object, then "with/against/to/on X", then an actor
-    inside the object phrase; for material conflict also "in X" (a bombing in Kabul)."""
-    found = _verb_target_strict(verb, passive, index)
-    if found:
+    inside the object phrase; for material conflict also "in X" (a bombing in Kabul). An object
+    the pattern itself named ("send police officers to …") is what is acted with, not on."""
+    found = _verb_target_strict(verb, passive, index, consumed or set())
+    if found or not loose:
         return found
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "attr") and c.i > verb.i:
+        if c.dep_ in ("dobj", "dative", "attr") and c.i > verb.i and not _named_by(c, consumed or set()):
             found = _first_in_subtree(c, index)
             if found:
                 return found
@@ -389,7 +400,7 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
     return []
 
 
-def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex) -> list[Mention]:
+def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consumed: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
     if passive:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
@@ -397,7 +408,7 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex) -> list
                 if ms:
                     return ms
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i > verb.i:
+        if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i > verb.i and not _named_by(c, consumed):
             ms = _expand(c, index)
             if ms:
                 return ms
@@ -693,7 +704,8 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
             if tok.i in named:  # "Economic Cooperation" inside an organisation's name
                 continue
             lemma = tok.lemma_.lower()
-            if _is_verb(tok):
+            if _is_verb(tok) or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "xcomp", "conj")):
+                # verbs, and predicative adjectives ("is pessimistic", "are opposed to")
                 entries = kn.verbs.lookup(lemma)
                 nominal = False
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "aid convoys": a classifier
@@ -711,7 +723,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
             consumed |= {i for i in f.consumed if i != f.trigger.i}
         # a more specific pattern of a governing trigger already covers a nested trigger, and a
         # verb trigger covers the noun trigger it takes as object ("mediate the peace talks")
-        verbs_at = {f.trigger.i for f in frames if not f.nominal and f.pattern.code is not None}
+        verbs_at = {f.trigger.i for f in frames if not f.nominal and f.pattern.code is not None and not f.pattern.fallback}
         frames = [
             f for f in frames
             if f.trigger.i not in consumed
@@ -775,6 +787,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = _noun_source(trig, index, support, meeting=code[:2] == "04")
     else:
         sources, passive = _subject(trig, index)
+        if passive and not sources and trig.lemma_.lower() in kn.cue("stative"):
+            # "Lithuania is opposed to Russian mediation": a stance of the passive subject
+            sources = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+            passive = False
     root = int(code[:2]) if code[:2].isdigit() else 0
     # "a bombing in Kabul", "reimposed blockades in the West Bank", "a visit in Amman"
     weak_in = root >= 14 or code[:3] in ("042", "043")
@@ -792,7 +808,9 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         if not targets:
             targets = _first_in_subtree(trig, index)
     else:
-        targets = _verb_target(trig, passive, index, weak_in=weak_in)
+        # "A and B discussed the situation on the border": the topic is not a target
+        loose = not (f.pattern.recip and len(sources) >= 2)
+        targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose)
     if not targets and f.pattern.fallback:
         # a statement's target: the first actor its reported clause is about
         for c in trig.children:

@@ -55,6 +55,7 @@ _CUE_KINDS = {
     "obligation",
     "advice",
     "coercive",
+    "stative",
 }
 _MODES = {"intent", "refuse", "appeal", "demand", "threat"}
 

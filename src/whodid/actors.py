@@ -297,7 +297,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             else:
                 full = country_of(code) + (sector or (code[3:] if len(code) > 3 else ""))
             m = Mention(
-                start=start, end=hi + 1, head=hi, code=full, country=country_of(full),
+                start=start, end=max([hi + 1] + [s.end for s, _ in owners]), head=hi, code=full, country=country_of(full),
                 sector=_sector_of(full, actor), name=actor.name, kind=actor.kind,
                 rule=alias.origin, role=role, agent_type=atype,
                 parts=[alias.origin] + [a.origin for a, _, _ in agents],

@@ -143,6 +143,21 @@ def _sentence_country(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> st
     return countries.pop() if len(countries) == 1 else None
 
 
+def _place_country(e: RawEvent, index: MentionIndex) -> str | None:
+    """The country of where the event happened ("kidnapped two journalists in Mali")."""
+    trig = e.trigger
+    for verb in (trig, trig.head):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside", "near"):
+                for obj in prep.children:
+                    for m in index.at(obj):
+                        if m.resolved and m.country and not m.country.startswith("IGO"):
+                            return m.country[:3]
+        if trig.pos_ != "NOUN":
+            break
+    return None
+
+
 def _infer_country(m: Mention | None, country: str | None) -> Mention | None:
     """A role word without a country ("police", "the court") in a sentence naming one country."""
     if m is None or m.resolved or m.kind != "agent" or not country or not m.sector:
@@ -160,8 +175,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
     for e in raw:
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs and any(m is not None and not m.resolved and m.kind == "agent" for m in (e.source, e.target)):
+            place = _place_country(e, index)
             country = _sentence_country(e, mentions, kn)
-            e = replace(e, source=_infer_country(e.source, country), target=_infer_country(e.target, country))  # type: ignore[arg-type]
+            # a role word without a country: the place of the event for the source ("gunmen …
+            # in Mali"), else the only country the sentence names
+            e = replace(e, source=_infer_country(e.source, place or country),
+                        target=_infer_country(e.target, country))  # type: ignore[arg-type]  # fmt: skip
             needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs:
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)

@@ -324,14 +324,18 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
     return [], passive
 
 
-def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = ("acl",)) -> list[Mention]:
-    """The highest named actor inside a phrase ("a mission of observers from the OSCE")."""
+def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = ("acl",),
+                      places: bool = False) -> list[Mention]:  # fmt: skip
+    """The highest named actor inside a phrase ("a mission of observers from the OSCE"),
+    not counting where and when ("talks in Minsk") unless `places`."""
     frontier = [tok]
     for _ in range(6):
         nxt: list[Token] = []
         for t in frontier:
             for c in t.children:
                 if c.dep_ in ("relcl", "ccomp", "advcl", "punct", "cc", "appos") or c.dep_ in skip:
+                    continue
+                if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS:
                     continue
                 ms = [m for m in index.at(c) if m.resolved]
                 if ms:
@@ -599,9 +603,14 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             for c in node.children
         )
         if conditional_main:
-            # "If X attacks, we will respond": a conditional threat or promise, coded as intent
-            mood.mode = "intent"
-            notes.append("conditional consequence")
+            coercive = any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in kn.cue("coercive") for m in c.children)
+                for c in node.children
+            )
+            # "If X attacks, we will respond": a conditional promise or threat, coded as intent;
+            # "… unless X complies": coercion, coded as a threat
+            mood.mode = "threat" if coercive else "intent"
+            notes.append("coercive condition" if coercive else "conditional consequence")
         obliged = _has_aux(node, kn.cue("obligation")) or _modal_phrase(node, kn.cue("obligation"))
         advised = _has_aux(node, kn.cue("advice"))
         if (obliged or advised) and mood.mode in ("asserted", "intent"):
@@ -805,8 +814,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "engaged in ethnic cleansing … against the Albanian population",
             # "arrived in Amman on a visit"
             targets = _prep_targets(verb, index, strong_only=not weak_in, weak_in=weak_in)
-        if not targets:
-            targets = _first_in_subtree(trig, index)
+        if not targets and not (f.pattern.recip and len(sources) >= 2):
+            targets = _first_in_subtree(trig, index, places=weak_in)
     else:
         # "A and B discussed the situation on the border": the topic is not a target
         loose = not (f.pattern.recip and len(sources) >= 2)
@@ -862,7 +871,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources, targets = asker, asked
         reverse = None
     if mode != "asserted":
-        if not (mode == "intent" and code[:2] in ("01", "02", "03", "09", "10", "11", "12", "13")):
+        if not (mode in ("intent", "threat") and code[:2] in ("01", "02", "03", "09", "10", "11", "12", "13")):
             mapped = kn.mode_code(mode, code)
             if mapped is None and mode != "intent":
                 dropped.append(f"sentence {si}: {trig.text}: no {mode} code for {code}")

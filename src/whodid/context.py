@@ -168,6 +168,28 @@ def _infer_country(m: Mention | None, country: str | None) -> Mention | None:
     return with_code(m, country + m.sector, None, "country: the only one named in the sentence")
 
 
+_STATE_FORCE = {"COP", "MIL", "GOV", "SPY"}
+_NON_STATE = {"REB", "UAF", "INS", "SEP", "CRM", "OPP", "CVL", "RAD"}
+_CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", "AGR", "HLH", "ELI", "JUD", "LEG"}
+
+
+def _refine(e: RawEvent) -> RawEvent:
+    """CAMEO's distinctions that depend on who fights whom: state forces using violence on
+    their own civilians or protesters are repression (175); a non-state armed actor's attack
+    on people who are not combatants is unconventional violence (180), not battle (190)."""
+    code = e.code
+    src, tgt = e.source, e.target
+    if code[:2] not in ("18", "19") or code in ("175",):
+        return e
+    same_country = tgt is not None and tgt.country and src.country and tgt.country[:3] == src.country[:3]
+    if src.sector in _STATE_FORCE and tgt is not None and tgt.sector in _CIVIL and same_country:
+        return replace(e, code="175", notes=e.notes + ["state force against its own civilians: 175"])
+    non_state = src.sector in _NON_STATE or (src.kind == "group" and not (src.code or "").startswith("IGO"))
+    if code == "190" and non_state and (tgt is None or tgt.sector not in ("MIL", "COP", "REB", "UAF")):
+        return replace(e, code="180", notes=e.notes + ["non-state actor, non-combatant target: 180"])
+    return e
+
+
 def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped: list[str]) -> list[RawEvent]:
     """Resolve pronoun actors of raw events; drop events whose source or target stays unknown."""
     index = MentionIndex(mentions)
@@ -196,5 +218,5 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             e.notes.append(f"target {e.target.kind} unresolved")
         if e.target is not None and e.target.code == e.source.code:
             continue  # an actor acting on itself is not an interaction
-        out.append(e)
+        out.append(_refine(e))
     return out

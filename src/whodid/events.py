@@ -31,7 +31,7 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite",
                    "authorise", "permit", "warn", "advise", "expect", "want", "need", "lead", "cause"}  # fmt: skip
 _RELATIVE = {"that", "who", "which", "whom"}
 _PLACE_TIME_PREPS = {"in", "at", "near", "during", "since", "after", "before", "until", "inside", "outside",
-                     "within", "throughout", "amid", "despite", "following", "by", "via", "through", "across"}  # fmt: skip
+                     "within", "throughout", "amid", "despite", "following", "via", "through", "across"}  # fmt: skip
 
 
 @dataclass
@@ -347,13 +347,14 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
     return []
 
 
-def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, weak_in: bool = False) -> list[Mention]:
+def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, weak_in: bool = False,
+                  with_of: bool = False) -> list[Mention]:  # fmt: skip
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.i > tok.i]
     order = {p: i for i, p in enumerate(_TARGET_PREPS)}
     preps.sort(key=lambda p: order.get(p.lower_, 99))
     for p in preps:
         w = p.lower_
-        if w not in order or (strong_only and w not in _STRONG_PREPS):
+        if w not in order or (strong_only and w not in _STRONG_PREPS and not (with_of and w == "of")):
             continue
         if w == "in" and not weak_in:  # "talks in Moscow": a place, not a target
             continue
@@ -405,6 +406,13 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
 
 
 def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consumed: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
+    for c in verb.children:
+        if c.dep_ == "dobj" and _named_by(c, consumed):
+            # the pattern named the object ("tighten the blockade of Serbia", "demanded the
+            # withdrawal of Serbian forces"): the object's own complement is the target
+            ms = _prep_targets(c, index, with_of=True)
+            if ms:
+                return ms
     if passive:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
@@ -503,6 +511,9 @@ def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
             return None
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in kn.cue("speech"):
             return t.head
+        if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in kn.cue("speech_noun"):
+            if t.head.head.pos_ in ("VERB", "AUX"):
+                return t.head.head  # "issued a reminder that …": the issuer speaks
         t = t.head
     return None
 
@@ -793,7 +804,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if f.source is not None:
         sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index) if m.head != f.source.head]
     elif f.nominal:
-        sources = _noun_source(trig, index, support, meeting=code[:2] == "04")
+        sources = _noun_source(trig, index, support, meeting=code[:2] in ("04", "14"))
     else:
         sources, passive = _subject(trig, index)
         if passive and not sources and trig.lemma_.lower() in kn.cue("stative"):
@@ -809,7 +820,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     elif f.nominal:
         targets = _prep_targets(trig, index, weak_in=weak_in)
         gov = trig.head
-        if not targets and trig.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
+        own_source = bool(index.at(trig))  # "Israeli air raids": the noun names its own actor
+        if not targets and not own_source and trig.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
             verb = gov if gov.pos_ == "VERB" else gov.head
             # "engaged in ethnic cleansing … against the Albanian population",
             # "arrived in Amman on a visit"

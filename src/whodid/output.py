@@ -94,17 +94,18 @@ def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, width=max(140, Console(file=out).width), highlight=False)
+    probe = Console(file=out)
+    console = Console(file=out, width=probe.width if probe.is_terminal else 180, highlight=False)
     table = Table(header_style="bold", expand=False, show_edge=False, pad_edge=False)
-    table.add_column("doc:sent", style="dim", no_wrap=True, overflow="ellipsis", max_width=24)
-    table.add_column("source", no_wrap=True, overflow="ellipsis", style="cyan")
-    table.add_column("", no_wrap=True)
-    table.add_column("target", no_wrap=True, overflow="ellipsis", style="magenta")
-    table.add_column("cameo", no_wrap=True, style="bold")
-    table.add_column("event", no_wrap=True, overflow="ellipsis", max_width=38)
-    table.add_column("G", justify="right", no_wrap=True)
-    table.add_column("trigger", no_wrap=True, style="yellow", overflow="ellipsis", max_width=16)
-    table.add_column("rule", no_wrap=True, style="dim")
+    table.add_column("doc:sent", style="dim", no_wrap=True, overflow="ellipsis", max_width=26)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", style="cyan", max_width=30)
+    table.add_column("", no_wrap=True, min_width=1)
+    table.add_column("target", no_wrap=True, overflow="ellipsis", style="magenta", max_width=30)
+    table.add_column("cameo", no_wrap=True, style="bold", min_width=5)
+    table.add_column("event", no_wrap=True, overflow="ellipsis", max_width=34)
+    table.add_column("G", justify="right", no_wrap=True, min_width=5)
+    table.add_column("trigger", no_wrap=True, style="yellow", overflow="ellipsis", max_width=14)
+    table.add_column("rule", no_wrap=True, style="dim", min_width=13)
     for r in records:
         ev = r["evidence"]
         label = (r["label"] or "").split(",")[0]

@@ -56,6 +56,7 @@ _CUE_KINDS = {
     "advice",
     "coercive",
     "stative",
+    "speech_noun",
 }
 _MODES = {"intent", "refuse", "appeal", "demand", "threat"}
 

@@ -198,6 +198,7 @@ def check() -> None:
         f"actors {len(kn.actors)}, aliases {len(kn.aliases)}, agents {len(kn.agents)}, "
         f"verb triggers {len(kn.verbs)} ({kn.verbs.pattern_count()} patterns), "
         f"noun triggers {len(kn.nouns)} ({kn.nouns.pattern_count()} patterns), "
+        f"fallback verb triggers {len(kn.verbs_fallback)} ({kn.verbs_fallback.pattern_count()} patterns), "
         f"CAMEO codes {len(kn.cameo)}"
     )
 

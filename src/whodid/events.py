@@ -726,7 +726,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
             lemma = tok.lemma_.lower()
             if _is_verb(tok) or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "xcomp", "conj")):
                 # verbs, and predicative adjectives ("is pessimistic", "are opposed to")
-                entries = kn.verbs.lookup(lemma)
+                entries = kn.verbs.lookup(lemma) or kn.verbs_fallback.lookup(lemma)
                 nominal = False
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "aid convoys": a classifier
                 entries = kn.nouns.lookup(lemma)

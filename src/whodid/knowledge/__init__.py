@@ -84,6 +84,7 @@ class Knowledge:
     agents: list[Agent]
     verbs: PatternLexicon
     nouns: PatternLexicon
+    verbs_fallback: PatternLexicon  # consulted only for verb lemmas `verbs` lacks
     cues: dict[str, frozenset[str]]
     discards: list[Discard]
     files: list[str]
@@ -291,6 +292,7 @@ def _load(user_key: tuple | None) -> Knowledge:
     agents: list[Agent] = []
     verbs = PatternLexicon(name="verbs")
     nouns = PatternLexicon(name="nouns")
+    verbs_fallback = PatternLexicon(name="verbs_petrarch")
     discards: list[Discard] = []
     if own:
         for name, kind in (("countries.tsv", "country"), ("igos.tsv", "igo"), ("groups.tsv", "group")):
@@ -315,6 +317,9 @@ def _load(user_key: tuple | None) -> Knowledge:
         p = use("nouns.txt")
         if p:
             load_pattern_file(p, "noun", nouns)
+        p = use("verbs_petrarch.txt")
+        if p:
+            load_pattern_file(p, "verb", verbs_fallback)
         p = use("discards.tsv")
         if p:
             discards = _read_discards(p)
@@ -346,6 +351,7 @@ def _load(user_key: tuple | None) -> Knowledge:
         agents=agents,
         verbs=verbs,
         nouns=nouns,
+        verbs_fallback=verbs_fallback,
         cues=cues,
         discards=discards,
         files=files,

@@ -424,8 +424,75 @@ def build(src: Path, stats: Stats) -> list[list[str]]:
                     seen.update((r[0], r[2], r[3], r[4], r[5]) for r in got)
                 else:
                     stats.duplicates += 1
+    add_surnames(rows)
     stats.rows = len(rows)
     return rows
+
+
+# Capitalised words that open names and titles in news and must never stand for a person.
+NOT_SURNAMES = {
+    "prime", "national", "general", "royal", "united", "union", "democratic", "republic",
+    "federal", "central", "supreme", "popular", "people", "liberal", "labour", "labor",
+    "social", "socialist", "communist", "christian", "islamic", "muslim", "arab", "african",
+    "european", "western", "eastern", "northern", "southern", "minister", "president",
+    "senator", "governor", "mayor", "judge", "justice", "court", "house", "white", "black",
+    "green", "young", "little", "grand", "great", "saint", "santa", "march", "april", "august",
+    "monday", "friday", "sunday", "christmas", "easter", "ramadan", "summit", "forum",
+    "council", "assembly", "congress", "senate", "army", "navy", "police", "party", "front",
+    "movement", "alliance", "league", "council", "bank", "church", "state", "states",
+}
+
+
+def _known_words() -> set[str]:
+    """Words of whodid's other actor files (countries, capitals, adjectives, organisations,
+    role words), lower-cased: a surname that is one of them would shadow it."""
+    data = ROOT / "src/whodid/knowledge/data"
+    words: set[str] = set()
+    for name in ("countries.tsv", "igos.tsv", "groups.tsv"):
+        path = data / name
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    parts = line.split("\t")
+                    if len(parts) == 3:
+                        words.update(w.lower() for w in parts[2].split())
+    path = data / "agents.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                parts = line.split("\t")
+                if len(parts) >= 2:
+                    words.update(parts[1].split())
+    return words
+
+
+def add_surnames(rows: list[list[str]]) -> None:
+    """Give each person the surname alone as an alias ("Mugabe", "Yeltsin") when no other
+    person in the file has that surname and it is a distinctive word of five letters or more
+    that names nothing else whodid knows (a country, an adjective, a role word): news names
+    leaders by surname after the first mention. Only people who held a government or
+    international post get one."""
+    known = _known_words() | NOT_SURNAMES
+    officials = {r[0] for r in rows if "GOV" in r[2] or r[2].startswith("IGO")}
+    owners: dict[str, set[str]] = {}
+    for r in rows:
+        for name in [r[0], *[a for a in r[1].split("|") if a]]:
+            toks = tokens(name)
+            if len(toks) > 1:
+                owners.setdefault(toks[-1], set()).add(r[0])
+    for r in rows:
+        toks = tokens(r[0])
+        if len(toks) < 2:
+            continue
+        sur = toks[-1]
+        letters = re.sub(r"[^A-Za-z]", "", sur)
+        if len(letters) < 5 or not good_single(sur) or len(owners.get(sur, ())) != 1 or not sur[:1].isupper():
+            continue
+        if r[0] not in officials or sur.lower() in known:
+            continue
+        aliases = [a for a in r[1].split("|") if a]
+        if sur not in aliases:
+            r[1] = "|".join([*aliases, sur])
 
 
 def main(argv: list[str] | None = None) -> int:

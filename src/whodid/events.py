@@ -788,6 +788,20 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
     return events, dropped
 
 
+def _condition_subject(trig: Token, index: MentionIndex) -> list[Mention]:
+    node = trig
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children):
+                for sub in c.children:
+                    if sub.dep_ in ("nsubj", "nsubjpass"):
+                        return [m for m in _expand(sub, index) if m.resolved]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
 def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge,
                support: frozenset[str], dropped: list[str]) -> list[RawEvent]:  # fmt: skip
     code = f.pattern.code
@@ -813,7 +827,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             passive = False
     root = int(code[:2]) if code[:2].isdigit() else 0
     # "a bombing in Kabul", "reimposed blockades in the West Bank", "a visit in Amman"
-    weak_in = root >= 14 or code[:3] in ("042", "043")
+    weak_in = root >= 13 or root == 8 or code[:3] in ("042", "043", "054")
     if f.target is not None:
         doc = trig.doc
         targets = [f.target] + [m for m in _expand(doc[f.target.head], index) if m.head != f.target.head]
@@ -843,6 +857,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                         if ms:
                             targets = ms[:1]
                             break
+    if not targets and mood.mode in ("threat", "intent") and any("condition" in n for n in mood.notes):
+        # "… unless Baghdad accepts", "… if the United States goes ahead": the one the condition
+        # is put to is the target of the threat or promise
+        targets = _condition_subject(trig, index)
     if not targets and root in (2, 10, 11, 12, 13):
         # "demanded that Hamas renounce", "urged Russia to withdraw": the complement's subject
         for c in trig.children:

@@ -59,7 +59,8 @@ def main() -> int:
         coder = coders[key]
 
         def run(text, day, coder=coder):
-            return [e.to_dict() for e in coder.code_text(text, day)]
+            doc = coder.code_doc(text, day)
+        return [r.to_dict() for r in doc._.events] + [q.to_dict() for q in doc._.quotes]
 
         started = time.perf_counter()
         report = ev.evaluate(path, run, limit=args.limit)

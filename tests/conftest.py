@@ -168,6 +168,11 @@ def check_record(rec: dict, text: str | None = None) -> None:
 
 
 def parse_jsonl(out: str) -> list[dict]:
+    """The event records of `whodid code` output (quote records are left out)."""
+    return [r for r in parse_jsonl_all(out) if r["kind"] == "event"]
+
+
+def parse_jsonl_all(out: str) -> list[dict]:
     lines = [line for line in out.splitlines() if line.strip()]
     return [json.loads(line) for line in lines]
 

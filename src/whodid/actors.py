@@ -253,10 +253,15 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             if title and title[-1][0].role:
                 code = country_of(code) + title[-1][0].sector
                 parts.append(title[-1][0].origin)
+        role = None
+        if actor.kind == "person":
+            term = actor.term_on(day)
+            role = term.role if term is not None and term.dated else None
         m = Mention(
             start=span.start, end=span.end, head=span.root.i, code=code,
             country=country_of(code) if code else None, sector=_sector_of(code, actor),
             name=actor.name, kind=actor.kind, rule=alias.origin, parts=parts, is_name=True,
+            role=role, agent_type="person" if actor.kind == "person" else None,
         )  # fmt: skip
         by_head.setdefault(span.root.i, []).append(m)
 
@@ -372,6 +377,14 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             m = ms[0]
             code = owner.country + m.sector
             ms[0] = replace(m, code=code, country=owner.country, parts=m.parts + owner.parts[:1])
+
+    # people the dictionaries do not know ("Mr. Clarke"), from the parser's named entities:
+    # no code, but a name that coreference and quote speakers can use
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.root.i in by_head or any(i in name_at for i in range(ent.start, ent.end)):
+            continue
+        by_head[ent.root.i] = [Mention(ent.start, ent.end, ent.root.i, None, None, None, ent.text, "person",
+                                       "ner:PERSON", agent_type="person", is_name=True)]  # fmt: skip
 
     mentions = [m for ms in by_head.values() for m in ms]
     mentions.sort(key=lambda m: (m.start, m.head))

@@ -123,7 +123,7 @@ def code(
         for coded in coder.code_documents(documents()):
             docs += 1
             sentences += coded.sentences
-            writer.write(coded.events)
+            writer.write(coded.events, coded.quotes)
             if progress is not None:
                 progress.update(task, description=f"{docs} documents, {writer.count} events")
     except KeyboardInterrupt:
@@ -139,7 +139,8 @@ def code(
     if not quiet:
         secs = time.perf_counter() - started
         _say(
-            f"whodid: {docs} documents, {sentences} sentences, {writer.count} events in {secs:.1f} s"
+            f"whodid: {docs} documents, {sentences} sentences, {writer.count} events, "
+            f"{writer.quotes} quotes in {secs:.1f} s"
             + (f", {errors} unreadable" if errors else "")
             + (f", {warnings} warnings" if warnings else ""),
         )
@@ -166,7 +167,8 @@ def evaluate(
     coder = _load_coder(_user_dicts(actors, agents, verbs, discards, replace_dictionaries))
 
     def run(text: str, day: date | None) -> list[dict]:
-        return [e.to_dict() for e in coder.code_text(text, day)]
+        doc = coder.code_doc(text, day)
+        return [r.to_dict() for r in doc._.events] + [q.to_dict() for q in doc._.quotes]
 
     try:
         report = ev.evaluate(gold, run, limit=limit)
@@ -207,6 +209,9 @@ def check() -> None:
 def version() -> None:
     """Print whodid's version."""
     typer.echo(f"whodid {__version__}")
+
+
+from . import cli_store  # noqa: E402,F401
 
 
 def main() -> None:

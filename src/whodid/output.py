@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from .schema import Event
+from .schema import Event, Quote
 
 # Flat CSV columns, in order: stable, documented in the README.
 CSV_COLUMNS = [
@@ -16,7 +16,29 @@ CSV_COLUMNS = [
     "target_code", "target_country", "target_sector", "target_text", "target_name",
     "cameo", "root", "label", "goldstein", "quad_class", "plover",
     "trigger", "rule", "mode", "reciprocal", "sentence",
+    # quote records (kind "quote"): the speaker fills the source_* columns and the cue `trigger`
+    "quote_text", "direct",
 ]  # fmt: skip
+
+
+def flat_quote(record: dict[str, Any]) -> dict[str, Any]:
+    """One quote record as a flat CSV row: the speaker in the source columns."""
+    sp = record.get("speaker") or {}
+    return {
+        "kind": "quote",
+        "doc_id": record["doc_id"],
+        "sentence_index": record["sentence_index"],
+        "span_start": record["span"][0],
+        "span_end": record["span"][1],
+        "source_code": sp.get("code"),
+        "source_country": (sp.get("code") or "")[:3] or None,
+        "source_text": sp.get("text"),
+        "source_name": sp.get("name"),
+        "trigger": record.get("cue"),
+        "rule": sp.get("rule"),
+        "quote_text": record["text"],
+        "direct": record["direct"],
+    }
 
 
 def flat(record: dict[str, Any]) -> dict[str, Any]:
@@ -51,29 +73,42 @@ class Writer:
             raise ValueError(f"unknown format {fmt!r}")
         self.out = out
         self.fmt = fmt
-        self.count = 0
+        self.count = 0  # events written
+        self.quotes = 0  # quotes written
         self._csv: csv.DictWriter | None = None
         self._rows: list[dict[str, Any]] = []
+        self._quote_rows: list[dict[str, Any]] = []
         if fmt == "csv":
             self._csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
             self._csv.writeheader()
 
-    def write(self, events: Iterable[Event]) -> None:
+    def write(self, events: Iterable[Event], quotes: Iterable[Quote] = ()) -> None:
         for e in events:
-            record = e.to_dict()
-            self.count += 1
-            if self.fmt == "jsonl":
-                self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif self._csv is not None:
-                self._csv.writerow(flat(record))
-            else:
-                self._rows.append(record)
+            self._emit(e.to_dict())
+        for q in quotes:
+            self._emit(q.to_dict())
         if self.fmt != "table":
             self.out.flush()
+
+    def _emit(self, record: dict[str, Any]) -> None:
+        if record["kind"] == "event":
+            self.count += 1
+        else:
+            self.quotes += 1
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self._csv is not None:
+            self._csv.writerow(flat(record) if record["kind"] == "event" else flat_quote(record))
+        elif record["kind"] == "event":
+            self._rows.append(record)
+        else:
+            self._quote_rows.append(record)
 
     def close(self) -> None:
         if self.fmt == "table":
             print_table(self._rows, self.out)
+            if self._quote_rows:
+                print_quotes(self._quote_rows, self.out)
         self.out.flush()
 
 
@@ -125,3 +160,27 @@ def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
     console.print(table)
     docs = len({r["doc_id"] for r in records})
     console.print(f"{len(records)} events from {docs} documents")
+
+
+def print_quotes(records: list[dict[str, Any]], out: TextIO) -> None:
+    """A readable table of quotations: speaker, cue, the words."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    probe = Console(file=out)
+    console = Console(file=out, width=probe.width if probe.is_terminal else 180, highlight=False)
+    table = Table(header_style="bold", expand=False, show_edge=False, pad_edge=False)
+    table.add_column("doc:sent", style="dim", no_wrap=True, overflow="ellipsis", max_width=26)
+    table.add_column("speaker", no_wrap=True, overflow="ellipsis", style="cyan", max_width=34)
+    table.add_column("cue", no_wrap=True, style="yellow", max_width=14, overflow="ellipsis")
+    table.add_column("", no_wrap=True)
+    table.add_column("quote", overflow="ellipsis", no_wrap=True, max_width=90)
+    for r in records:
+        sp = r.get("speaker") or {}
+        who = Text(f"{sp.get('code') or '?'} ")
+        who.append(sp.get("name") or sp.get("text") or "—", style="dim")
+        table.add_row(Text(f"{r['doc_id']}:{r['sentence_index']}"), who, Text(r.get("cue") or ""),
+                      "“" if r["direct"] else "~", Text(r["text"].replace("\n", " ")))  # fmt: skip
+    console.print(table)
+    console.print(f"{len(records)} quotes")

@@ -8,6 +8,7 @@ or, inside a spaCy pipeline, `nlp.add_pipe("whodid")` and read `doc._.events`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date as Date
@@ -20,12 +21,13 @@ from .actors import ActorFinder, Mention, find_mentions
 from .knowledge import Knowledge, UserDictionaries, load_knowledge
 from .knowledge.model import country_of
 from .nlp import load_parser
-from .schema import ActorRef, CodedDocument, Document, Event, Evidence, InputProblem
-from .sents import sentences
+from .schema import ActorRef, CodedDocument, Document, Event, Evidence, InputProblem, Quote, Speaker
+from .sents import doc_text, sentences
 
 for _name, _default in (
     ("actors", None),
     ("events", None),
+    ("quotes", None),
     ("dropped", None),
     ("doc_id", None),
     ("date", None),
@@ -106,6 +108,48 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
     return out
 
 
+def quote_records(found: list[context.QuoteFound], doc: Doc) -> list[Quote]:
+    """Output records for the quotations of a Doc (spans document-wide)."""
+    offset = doc._.char_offset or 0
+    sent_offset = doc._.sentence_offset or 0
+    doc_id = doc._.doc_id or "doc"
+    text = doc_text(doc)
+    sents = sentences(doc)
+    starts = [s.start_char for s in sents]
+    out = []
+    for f in found:
+        q = f.span
+        speaker = None
+        if q.speaker_span is not None:
+            a, b = q.speaker_span
+            sp = doc[a:b]
+            m = f.speaker
+            speaker = Speaker(
+                text=sp.text,
+                span=(sp.start_char + offset, sp.end_char + offset),
+                name=m.name if m is not None else None,
+                code=m.code if m is not None else None,
+                rule=q.rule + (f"; {m.parts[-1]}" if m is not None and m.parts else ""),
+            )
+        cue_span = None
+        if q.cue is not None:
+            cue_span = (q.cue.idx + offset, q.cue.idx + len(q.cue.text) + offset)
+        k = max(0, bisect_right(starts, q.start) - 1)
+        out.append(
+            Quote(
+                doc_id=doc_id,
+                sentence_index=k + sent_offset,
+                text=text[q.start : q.end],
+                span=(q.start + offset, q.end + offset),
+                cue=q.cue_text,
+                direct=q.direct,
+                speaker=speaker,
+                cue_span=cue_span,
+            )
+        )
+    return out
+
+
 class WhodidComponent:
     """spaCy pipeline component: sets `doc._.actors` and `doc._.events`."""
 
@@ -119,10 +163,11 @@ class WhodidComponent:
         day = doc._.date
         mentions = find_mentions(doc, self.finder, day)
         raw, dropped = events.extract(doc, mentions, kn)
-        raw = context.resolve(raw, mentions, kn, dropped)
+        raw, quotes = context.contextualize(doc, mentions, raw, kn, day, dropped)
         doc._.actors = mentions
         doc._.dropped = dropped
         doc._.events = finalize(raw, doc, kn)
+        doc._.quotes = quote_records(quotes, doc)
         return doc
 
 
@@ -153,10 +198,15 @@ class Coder:
         self.component = WhodidComponent(self.nlp, knowledge=load_knowledge(user))
 
     def code_text(self, text: str, date: Date | str | None = None, doc_id: str = "text") -> list[Event]:
+        """Events of one text (quotes are on `code_doc(...)._.quotes`)."""
+        return self.code_doc(text, date, doc_id)._.events
+
+    def code_doc(self, text: str, date: Date | str | None = None, doc_id: str = "text") -> Doc:
+        """The coded spaCy Doc of one text: `doc._.events`, `doc._.quotes`, `doc._.actors`."""
         doc = self.nlp(text)
         doc._.doc_id = doc_id
         doc._.date = _as_date(date)
-        return self.component(doc)._.events
+        return self.component(doc)
 
     def code_documents(
         self, documents: Iterable[Document | InputProblem | str | dict], batch_size: int = 32
@@ -184,7 +234,7 @@ class Coder:
             self.component(doc)
             n = len(sentences(doc))
             sentence_counts[d.id] = doc._.sentence_offset + n
-            yield CodedDocument(document=d, events=doc._.events, sentences=n)
+            yield CodedDocument(document=d, events=doc._.events, sentences=n, quotes=doc._.quotes)
 
 
 def _as_date(value: Date | str | None) -> Date | None:

@@ -115,6 +115,49 @@ class Event:
         }
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """Who said it: the words in the text, and the actor they resolve to (null when unknown)."""
+
+    text: str
+    span: tuple[int, int]
+    name: str | None = None
+    code: str | None = None
+    rule: str | None = None  # how the speaker was found and resolved
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": list(self.span), "name": self.name, "code": self.code,
+                "rule": self.rule}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What someone said: a direct quotation or reported speech, with its speaker."""
+
+    doc_id: str
+    sentence_index: int
+    text: str  # the content (without quotation marks)
+    span: tuple[int, int]  # content characters in the document text
+    cue: str | None  # the verb or phrase that attributes it ("said", "according to", ":")
+    direct: bool
+    speaker: Speaker | None
+    cue_span: tuple[int, int] | None = None
+    kind: str = field(default="quote", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "text": self.text,
+            "span": list(self.span),
+            "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "direct": self.direct,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+        }
+
+
 @dataclass
 class CodedDocument:
     """A document with everything coded from it."""
@@ -123,3 +166,4 @@ class CodedDocument:
     events: list[Event] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     sentences: int = 0
+    quotes: list[Quote] = field(default_factory=list)

@@ -57,6 +57,10 @@ _CUE_KINDS = {
     "coercive",
     "stative",
     "speech_noun",
+    "attribution",
+    "attribution_xcomp",
+    "attribution_for",
+    "attribution_object",
 }
 _MODES = {"intent", "refuse", "appeal", "demand", "threat"}
 
@@ -112,6 +116,19 @@ class Knowledge:
 
     def cue(self, kind: str) -> frozenset[str]:
         return self.cues.get(kind, frozenset())
+
+    def office_holders(self, country: str) -> list[NamedActor]:
+        """People who held an office (a role in people.tsv) in a country, for coreference."""
+        index = self.__dict__.get("_holders")
+        if index is None:
+            index = {}
+            for actor in self.actors:
+                if actor.kind != "person":
+                    continue
+                for c in {country_of(t.code)[:3] for t in actor.terms if t.role}:
+                    index.setdefault(c, []).append(actor)
+            self.__dict__["_holders"] = index
+        return index.get(country, [])
 
 
 def _read_cameo(path: Path) -> dict[str, CameoCode]:

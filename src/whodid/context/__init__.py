@@ -1,22 +1,25 @@
-"""Context: who "we", "I", "you" and "our pilots" are, from the speaker of the sentence.
+"""Context: who said what, who "he", "the President" and "we" are, where and when.
 
-First person inside a quotation or a clause reported with a speech verb belongs to the
-speaker's side ("We scrambled jets," Lukashenko said → BLR); second person is the
-addressee ("… you," he told Putin → RUS). Cross-sentence coreference of "he" or
-"the President" is not done here yet: an event whose source stays unresolved is dropped
-with a note, and an unresolved target keeps its words with a null code, rather than a guess.
+Quotations and their speakers (`quotes`), coreference across the article (`coref`), and
+within a sentence: first person inside a quotation or a clause reported with a speech verb
+belongs to the speaker's side ("We scrambled jets," Lukashenko said → BLR); second person is
+the addressee ("… you," he told Putin → RUS). An event whose source stays unresolved is
+dropped with a note; an unresolved target keeps its words with a null code, not a guess.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from .actors import Mention, with_code
-from .events import MentionIndex, RawEvent, _expand, _speech_head
-from .knowledge import Knowledge
-from .sents import sent_of
+from ..actors import Mention, with_code
+from ..events import MentionIndex, RawEvent, _expand, _speech_head
+from ..knowledge import Knowledge
+from ..sents import sent_of
+from .coref import Coref
+from .quotes import QuoteSpan, find_quotes, speaker_mention
 
 
 def _in_quotes(tok: Token) -> bool:
@@ -190,13 +193,45 @@ def _refine(e: RawEvent) -> RawEvent:
     return e
 
 
-def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped: list[str]) -> list[RawEvent]:
-    """Resolve pronoun actors of raw events; drop events whose source or target stays unknown."""
+@dataclass
+class QuoteFound:
+    """A quotation with its speaker resolved, before it becomes an output record."""
+
+    span: QuoteSpan
+    speaker: Mention | None
+
+
+def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Knowledge,
+                  day: date | None, dropped: list[str]) -> tuple[list[RawEvent], list[QuoteFound]]:  # fmt: skip
+    """Quotes and their speakers, coreference across the article, then each event's actors."""
+    index = MentionIndex(mentions)
+    qspans = find_quotes(doc, kn)
+    # first pass: names for descriptions and third-person pronouns, so that speakers get named
+    coref = Coref(doc, mentions, kn, day)
+    speakers: dict[int, Mention] = {}
+    found: list[QuoteFound] = []
+    for q in qspans:
+        sm = speaker_mention(q, index)
+        resolved = coref.get(sm)[0] if sm is not None else None
+        found.append(QuoteFound(q, resolved))
+        if q.direct and resolved is not None:
+            for i in q.tokens:
+                speakers.setdefault(i, resolved)
+    # second pass: first person inside quotations is the speaker's side
+    if speakers:
+        coref = Coref(doc, mentions, kn, day, speakers)
+    return resolve(raw, mentions, kn, dropped, coref), found
+
+
+def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped: list[str],
+            coref: Coref | None = None) -> list[RawEvent]:  # fmt: skip
+    """Resolve the actors of raw events; drop events whose source stays unknown."""
     index = MentionIndex(mentions)
     out: list[RawEvent] = []
     for e in raw:
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
-        if needs and any(m is not None and not m.resolved and m.kind == "agent" for m in (e.source, e.target)):
+        if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
+                         for m in (e.source, e.target)):  # fmt: skip
             place = _place_country(e, index)
             country = _sentence_country(e, mentions, kn)
             # a role word without a country: the place of the event for the source ("gunmen …
@@ -209,14 +244,21 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             src = _resolve(e.source, speaker, addressee, e, index)
             tgt = _resolve(e.target, speaker, addressee, e, index)
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
-        if not e.source.resolved:
-            dropped.append(f"sentence {e.sentence_index}: {e.trigger_text}: source {e.source.kind} unresolved")
-            continue
-        if e.target is not None and not e.target.resolved:
-            # the target is there but unknown ("a coalition of rights groups", "them"): keep the
-            # event, with the target's words and no code, rather than drop what was done
-            e.notes.append(f"target {e.target.kind} unresolved")
-        if e.target is not None and e.target.code == e.source.code:
-            continue  # an actor acting on itself is not an interaction
-        out.append(_refine(e))
+        sources = coref.get(e.source) if coref is not None and not e.source.resolved else [e.source]
+        targets: list[Mention | None] = [e.target]
+        if coref is not None and e.target is not None and not e.target.resolved:
+            targets = list(coref.get(e.target))
+        for src in sources:
+            for tgt in targets:
+                ev = e if (src is e.source and tgt is e.target) else replace(e, source=src, target=tgt, notes=list(e.notes))
+                if not ev.source.resolved:
+                    dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: source {ev.source.kind} unresolved")
+                    continue
+                if ev.target is not None and not ev.target.resolved:
+                    # the target is there but unknown ("a coalition of rights groups", "them"):
+                    # keep the event, with the target's words and no code, rather than drop it
+                    ev.notes.append(f"target {ev.target.kind} unresolved")
+                if ev.target is not None and ev.target.code == ev.source.code:
+                    continue  # an actor acting on itself is not an interaction
+                out.append(_refine(ev))
     return out

@@ -1,0 +1,277 @@
+"""Coreference of actor mentions within an article, by rules and the leaders table.
+
+Official-statement news names a head of state once and then says "the President", "the
+head of state", "the Belarusian leader", "he". Each such mention is linked to the named
+actor it most plausibly refers to:
+
+* descriptions with a role word ("the President", "the foreign minister", "the Belarusian
+  leader") to the most recent named person holding a compatible role (of the same country
+  when the description names one); failing that, to the person who held that office in that
+  country on the article's date, from the leaders table (the country being the one the
+  description names, or the article's main country);
+* "he"/"she" to the most recent person, preferring subjects and the speaker of the quotation
+  they sit in for none (a quoted "he" is someone else); "it"/"they" to the most recent
+  state, organisation or group (or people, for "they");
+* "I", "we", "our pilots" inside a quotation to its speaker's side.
+
+When two candidates are equally good, the mention stays unresolved (a null name) rather than
+guessed. No model, no download: rules, recency and the knowledge files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..actors import Mention, with_code
+from ..knowledge import Knowledge
+from ..knowledge.model import country_of
+from ..sents import sentences
+
+# which office-holder roles (people.tsv) a role word (agents.tsv) can describe
+_ROLE_FIT: dict[str, set[str]] = {
+    "president": {"president"},
+    "prime minister": {"prime minister", "head of government"},
+    "chancellor": {"chancellor", "head of government", "prime minister"},
+    "head of state": {"president", "king", "queen", "emir", "sultan", "monarch", "supreme leader", "head of state"},
+    "head of government": {"prime minister", "chancellor", "head of government"},
+    "leader": {"president", "king", "queen", "emir", "sultan", "monarch", "supreme leader", "head of state",
+               "prime minister", "chancellor", "head of government"},
+    "king": {"king", "queen", "emir", "sultan", "monarch"},
+    "foreign minister": {"foreign minister"},
+    "defence minister": {"defence minister"},
+    "minister": {"foreign minister", "defence minister", "minister"},
+    "secretary-general": {"secretary-general"},
+    "vice president": {"vice president"},
+}  # fmt: skip
+# the office a description names first, when looking it up in the leaders table
+_PREFERRED = {
+    "leader": ("president", "king", "supreme leader", "head of state", "prime minister", "chancellor"),
+    "head of state": ("president", "king", "queen", "emir", "sultan", "monarch", "supreme leader", "head of state"),
+    "head of government": ("prime minister", "chancellor", "head of government"),
+}
+_WINDOW = 6  # sentences a pronoun looks back
+_DESC_WINDOW = 40  # sentences a description looks back
+
+
+@dataclass
+class _Seen:
+    mention: Mention
+    sent: int
+    subject: bool
+
+
+class Coref:
+    """Resolutions of a Doc's mentions: `get(m)` gives the actors a mention refers to."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], kn: Knowledge, day: date | None,
+                 speakers: dict[int, Mention] | None = None):  # fmt: skip
+        self.doc = doc
+        self.kn = kn
+        self.day = day
+        self.speakers = speakers or {}  # token index inside a direct quote → its speaker
+        self.map: dict[tuple[int, int, int], list[Mention]] = {}
+        self.notes: list[str] = []
+        self._sent_starts = [s.start for s in sentences(doc)]
+        self.main_country = self._main_country(mentions)
+        self._run(mentions)
+
+    # -- public -------------------------------------------------------------------------------
+    def get(self, m: Mention) -> list[Mention]:
+        """The resolved actors for a mention (itself when already resolved or unresolvable)."""
+        if m.resolved:
+            return [m]
+        return self.map.get((m.start, m.end, m.head), [m])
+
+    # -- internals -----------------------------------------------------------------------------
+    def _sent(self, i: int) -> int:
+        from bisect import bisect_right
+
+        return bisect_right(self._sent_starts, i) - 1
+
+    def _main_country(self, mentions: list[Mention]) -> str | None:
+        """The country the article is about: the most named in its first sentences."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if self._sent(m.head) > 2:
+                break
+            if m.resolved and m.country and not m.country.startswith("IGO") and m.kind != "pronoun":
+                c = m.country[:3]
+                counts[c] = counts.get(c, 0) + (2 if m.kind == "person" or m.agent_type == "person" else 1)
+        if not counts:
+            return None
+        best = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(best) > 1 and best[0][1] == best[1][1]:
+            return None
+        return best[0][0]
+
+    def _run(self, mentions: list[Mention]) -> None:
+        doc = self.doc
+        seen: list[_Seen] = []
+        for m in sorted(mentions, key=lambda x: (x.start, -(x.end - x.start))):
+            tok = doc[m.head]
+            if tok.dep_ in ("amod", "compound", "poss", "nmod") and m.is_name and m.kind != "person":
+                continue  # a modifier ("Russian" in "Russian troops"): its phrase is the mention
+            sent = self._sent(m.head)
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            resolved: list[Mention] | None = None
+            if m.kind == "pronoun" and m.person == 1:
+                resolved = self._first_person(m)
+            elif m.kind == "pronoun" and m.person == 3:
+                resolved = self._third_person(m, seen, sent)
+            elif m.agent_type == "person" and m.role and (not m.resolved or m.name is None):
+                resolved = self._description(m, seen, sent)
+            if resolved:
+                self.map[(m.start, m.end, m.head)] = resolved
+            for r in resolved or ([m] if m.resolved or (m.kind == "person" and m.name) else []):
+                seen.append(_Seen(r if not resolved else _at(r, m), sent, subject))
+
+    def _first_person(self, m: Mention) -> list[Mention] | None:
+        speaker = self.speakers.get(m.head)
+        if speaker is None or not speaker.resolved:
+            return None
+        code = speaker.code or ""
+        if m.number == "sing" and m.agent_type is None:
+            return [with_code(m, code, speaker.name, "first person in a quotation: its speaker")]
+        if m.role == "country":
+            return [with_code(m, country_of(code)[:3] if not code.startswith("IGO") else code, speaker.name,
+                              "first person in a quotation: the speaker's state")]  # fmt: skip
+        if m.agent_type is not None:  # "our pilots": the speaker's country, the phrase's sector
+            return [with_code(m, country_of(code), speaker.name, "first person in a quotation: the speaker's side")]
+        base = code if code.startswith("IGO") else code[:3] + (speaker.sector or "")
+        return [with_code(m, base, speaker.name, "first person in a quotation: the speaker's side")]
+
+    def _third_person(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        doc = self.doc
+        pron = doc[m.start]
+        quoted_speaker = self.speakers.get(m.head)
+        # an object pronoun does not refer to its own verb's subject
+        excluded: set[int] = set()
+        if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
+            verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+            excluded = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        cands: list[tuple[tuple, _Seen]] = []
+        for s in reversed(seen):
+            if sent - s.sent > _WINDOW:
+                break
+            a = s.mention
+            if a.head in excluded or a.head >= m.start:
+                continue
+            if quoted_speaker is not None and a.code == quoted_speaker.code and a.name == quoted_speaker.name:
+                continue  # inside a quote, "he" is not the one speaking
+            if not _fits(m, a):
+                continue
+            # recency first (sentence), then subjects, then closeness
+            score = (sent - s.sent, 0 if s.subject else 1, m.start - a.head)
+            cands.append((score, s))
+        if not cands:
+            return None
+        cands.sort(key=lambda x: x[0])
+        best = cands[0]
+        if len(cands) > 1:
+            nxt = cands[1]
+            same = best[1].mention.code == nxt[1].mention.code and best[1].mention.name == nxt[1].mention.name
+            if not same and best[0][:2] == nxt[0][:2] and best[1].subject == nxt[1].subject and best[0][0] == 0:
+                # two equally plausible antecedents in the same sentence and role: say so
+                self.notes.append(f"ambiguous {doc[m.start:m.end].text!r} at {m.start}")
+                return None
+        a = best[1].mention
+        rule = f"coreference: {doc[a.start:a.end].text!r} (sentence {best[1].sent})"
+        if m.role == "country":  # "his country"
+            code = a.code or ""
+            return [with_code(m, code[:3] if not code.startswith("IGO") else code, a.name, rule)]
+        if m.agent_type is not None and m.sector:  # "their troops"
+            return [with_code(m, country_of(a.code or ""), a.name, rule)]
+        return [with_code(m, a.code or "", a.name, rule)] if a.code else [replace(m, name=a.name, parts=m.parts + [rule])]
+
+    def _description(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        role = m.role or ""
+        fit = _ROLE_FIT.get(role)
+        if not fit:
+            return None
+        want_country = m.country[:3] if m.country and not m.country.startswith("IGO") else None
+        plural = self.doc[m.head].tag_ in ("NNS", "NNPS")
+        found: list[Mention] = []
+        for s in reversed(seen):
+            if sent - s.sent > _DESC_WINDOW:
+                break
+            a = s.mention
+            if a.kind != "person" or not a.code or (a.role or "") not in fit:
+                continue
+            if want_country and (a.country or "")[:3] != want_country:
+                continue
+            if any(f.name == a.name for f in found):
+                continue
+            found.append(a)
+            if not plural:
+                break
+            if len(found) == 2:
+                break
+        if plural:
+            if len(found) == 2:  # "the two leaders"
+                return [self._named(m, a, f"coreference: {a.name} (the two named before)") for a in found]
+            return None
+        if found:
+            a = found[0]
+            return [self._named(m, a, f"coreference: {a.name} (latest named {role})")]
+        # the office holder on the article's date, in the country the description or article names
+        country = want_country or self.main_country
+        if not country:
+            return None
+        holder = self._holder(country, role)
+        if holder is None:
+            return None
+        actor, term_code = holder
+        fake = replace(m, name=actor.name)
+        return [self._named(fake, None, f"leaders table: {role} of {country}", code=term_code)]
+
+    def _named(self, m: Mention, a: Mention | None, rule: str, code: str | None = None) -> Mention:
+        code = code or (a.code if a is not None else None) or m.code or ""
+        name = a.name if a is not None else m.name
+        sector = m.sector
+        if m.resolved and m.country and code and (code[:3] != m.country[:3]):
+            code = m.code or code
+        r = with_code(m, code, name, rule)
+        if sector and not r.sector:
+            r = replace(r, sector=sector)
+        return r
+
+    def _holder(self, country: str, role: str):
+        """(person, code) holding an office of `role` in `country` on the article's date."""
+        prefs = _PREFERRED.get(role, tuple(_ROLE_FIT.get(role, ())))
+        best = None
+        for actor in self.kn.office_holders(country):
+            term = actor.term_on(self.day)
+            if term is None or not term.dated or (term.role or "") not in _ROLE_FIT.get(role, ()):
+                continue
+            rank = prefs.index(term.role) if term.role in prefs else len(prefs)
+            if best is None or rank < best[0]:
+                best = (rank, actor, term.code)
+            elif rank == best[0] and (best[1] is None or actor.name != best[1].name):
+                best = (rank, None, None)  # two holders of the same office: ambiguous
+        if best is None or best[1] is None:
+            return None
+        return best[1], best[2]
+
+
+def _fits(pronoun: Mention, a: Mention) -> bool:
+    """Whether an actor can be what a third-person pronoun stands for."""
+    if a.kind == "pronoun" or not (a.code or (a.kind == "person" and a.name)):
+        return False
+    person = a.kind == "person" or a.agent_type == "person"
+    if pronoun.role == "country" or (pronoun.agent_type is not None and pronoun.sector):
+        # "his country", "their troops": a person's or a state's
+        return True
+    if pronoun.number == "sing":
+        return person
+    if pronoun.number == "neut":
+        return not person and a.agent_type != "person"
+    return not person or a.agent_type == "group"
+
+
+def _at(r: Mention, m: Mention) -> Mention:
+    """A resolution placed where its mention is (for recency of later pronouns)."""
+    return replace(r, start=m.start, end=m.end, head=m.head)
+

@@ -1,0 +1,429 @@
+"""Who said what: direct quotations and reported speech, with their speakers.
+
+Direct quotations are found on the characters (straight and curly marks, and quotations
+running over several paragraphs where each paragraph reopens the mark and only the last
+one closes it); their speaker is the subject of a speech verb next to them in the same
+sentence ("…," he said / X said: "…" / "…," X stressed, "…"), of a sentence ending in a
+colon just before, or of the quotation they continue. Reported speech is a speech or
+attribution verb with a complement clause ("X said that …", "X believes …"), "according
+to X", and "in X's words". Speakers are mentions; the coreference stage names them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import Mention
+from ..events import MentionIndex
+from ..knowledge import Knowledge
+from ..sents import doc_text, sent_of, sentences
+
+_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}  # “…”, «…», „…”
+_CLOSE = {"\u201d", "\u00bb"}
+_STRAIGHT = '"'
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class QuoteSpan:
+    """A quotation or reported clause found in a Doc, before its speaker is named."""
+
+    start: int  # content characters
+    end: int
+    direct: bool
+    group: int  # quotations continued over paragraphs share a group
+    cue: Token | None = None
+    cue_text: str | None = None
+    speaker_tok: Token | None = None  # head token of the speaker phrase
+    speaker_span: tuple[int, int] | None = None  # token span of the speaker phrase
+    rule: str = ""
+    tokens: set[int] = field(default_factory=set)
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    ends = []
+    i = text.find("\n")
+    while i != -1:
+        ends.append(i)
+        i = text.find("\n", i + 1)
+    return ends
+
+
+def quotation_marks(text: str) -> list[tuple[int, int, int]]:
+    """Content spans (start, end, group) of direct quotations in a text.
+
+    A paragraph break inside an open quotation ends the segment; when the next paragraph
+    reopens a mark, the quotation continues there in the same group (the news convention
+    for quotes running over paragraphs). An unclosed mark at the end of a paragraph that
+    the next paragraph does not continue closes at the paragraph end.
+    """
+    out: list[tuple[int, int, int]] = []
+    group = -1
+    open_at: int | None = None
+    closer: str | None = None
+    continuing = False
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if open_at is None:
+            if ch in _OPEN or ch == _STRAIGHT:
+                if not continuing:
+                    group += 1
+                continuing = False
+                open_at, closer = i + 1, (_OPEN.get(ch) or _STRAIGHT)
+            elif ch == "\n":
+                continuing = False
+            elif not ch.isspace():
+                continuing = False
+            i += 1
+            continue
+        if ch == closer or (closer != _STRAIGHT and ch in _CLOSE):
+            if i > open_at:
+                out.append((open_at, i, group))
+            open_at, closer = None, None
+            continuing = False
+        elif ch == "\n":
+            # paragraph break inside a quotation: continued if the next paragraph reopens
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if i > open_at:
+                out.append((open_at, i, group))
+            open_at, closer = None, None
+            continuing = j < n and (text[j] in _OPEN or text[j] == _STRAIGHT)
+            i = j
+            continue
+        i += 1
+    if open_at is not None and n > open_at:
+        out.append((open_at, n, group))
+    return out
+
+
+class _QuoteIndex:
+    """Which characters are inside a direct quotation."""
+
+    def __init__(self, spans: list[QuoteSpan]):
+        self.spans = sorted(spans, key=lambda q: q.start)
+        self.starts = [q.start for q in self.spans]
+
+    def at(self, char: int) -> QuoteSpan | None:
+        k = bisect_right(self.starts, char) - 1
+        if k >= 0 and self.spans[k].start <= char < self.spans[k].end:
+            return self.spans[k]
+        return None
+
+
+def _speaker_of(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            left = min(t.i for t in c.subtree)
+            right = c.i + 1
+            # the phrase up to its head, plus what follows it except clauses and punctuation
+            # ("X, the president of Y")
+            for t in c.subtree:
+                if t.i > c.i and t.dep_ not in ("relcl", "acl", "punct", "cc"):
+                    right = max(right, t.i + 1)
+            return c, (left, right)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, (verb.head.i, verb.head.i + 1)
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        # "…, saying …", "urges … and repeatedly says": the governing clause's subject
+        return _speaker_of(verb.head)
+    return None, None
+
+
+def _name_after(verb: Token, doc: Doc) -> tuple[Token | None, tuple[int, int] | None]:
+    """The noun phrase right after an inverted speech verb ("…," said Rep. Cummings)."""
+    for ent in doc.ents:
+        if verb.i < ent.start <= verb.i + 3 and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return ent.root, (ent.start, ent.end)
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "PRON", "NOUN", "DET"):
+        head = doc[nxt]
+        while head.dep_ in ("compound", "det", "amod") and head.head.i > head.i:
+            head = head.head
+        return head, (nxt, head.i + 1)
+    return None, None
+
+
+def _is_cue(tok: Token, cues: frozenset[str]) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in cues:
+        return True
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return bool(prt) and f"{lemma} {prt[0]}" in cues
+
+
+def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
+    """Direct quotations and reported speech of a Doc, with speaker tokens where found."""
+    text = doc_text(doc)
+    speech = kn.cue("speech")
+    attribution = speech | kn.cue("attribution")
+    structures = (kn.cue("attribution_xcomp"), kn.cue("attribution_for"), kn.cue("attribution_object"))
+    every_cue = attribution | structures[0] | structures[1] | structures[2]
+    sents = sentences(doc)
+    direct: list[QuoteSpan] = []
+    for start, end, group in quotation_marks(text):
+        content = text[start:end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not content.strip():
+            continue
+        q = QuoteSpan(start, end, True, group, tokens=set(range(span.start, span.end)))
+        direct.append(q)
+    qindex = _QuoteIndex(direct)
+
+    def inside(tok: Token) -> bool:
+        return qindex.at(tok.idx) is not None
+
+    # 1. speakers of direct quotations: a speech verb outside the quote in the same sentence,
+    #    nearest first, after the quote preferred ("…," he said), then before ("X said: …")
+    for q in direct:
+        first = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None:
+            continue
+        sent_first, sent_last = sent_of(first[0]), sent_of(first[-1])
+        cands: list[tuple[int, Token]] = []
+        for s in {sent_first.start: sent_first, sent_last.start: sent_last}.values():
+            for t in s:
+                if t.i in q.tokens or inside(t) or not _is_cue(t, speech):
+                    continue
+                dist = t.i - first.end if t.i >= first.end else (first.start - t.i) + 0.5
+                cands.append((dist, t))
+        for _, verb in sorted(cands, key=lambda x: x[0]):
+            tok, sp = _speaker_of(verb)
+            if tok is not None and (tok.i in q.tokens or inside(tok)):
+                # the parser took words of the quotation as the subject ("…," said Cummings):
+                # the speaker is the name right after the verb
+                tok, sp = _name_after(verb, doc)
+            if tok is not None:
+                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = verb, verb.text, tok, sp
+                q.rule = "speech verb beside the quotation"
+                break
+        if q.cue is None:
+            # a sentence ending in a colon just before: "Lukashenko said:" / "He added:"
+            k = _sent_index(sents, first.start)
+            if k > 0:
+                prev = sents[k - 1]
+                last = [t for t in prev if not t.is_space]
+                if last and last[-1].text == ":" or (text[prev.end_char - 1 : first.start_char].strip() == ":"):
+                    for t in prev:
+                        if _is_cue(t, attribution) and not inside(t):
+                            tok, sp = _speaker_of(t)
+                            if tok is not None:
+                                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = t, t.text, tok, sp
+                                q.rule = "speech verb before a colon"
+                                break
+        if q.cue is None:
+            _after_quote(q, doc, text, speech, inside)
+        if q.speaker_tok is None:
+            _before_colon(q, doc, text)
+    # 2. a quotation continued over paragraphs, or a quote of the same group, shares its speaker
+    by_group: dict[int, QuoteSpan] = {}
+    for q in direct:
+        if q.speaker_tok is not None:
+            by_group.setdefault(q.group, q)
+    for q in direct:
+        if q.speaker_tok is None and q.group in by_group:
+            src = by_group[q.group]
+            q.cue, q.cue_text, q.speaker_tok, q.speaker_span = src.cue, src.cue_text, src.speaker_tok, src.speaker_span
+            q.rule = "continues a quotation"
+    # 3. an unattributed quotation right after an attributed one, with no other speaker
+    #    between them, is the same speaker going on
+    last: QuoteSpan | None = None
+    for q in sorted(direct, key=lambda x: x.start):
+        if q.speaker_tok is None and last is not None and last.speaker_tok is not None:
+            gap = text[last.end : q.start]
+            # the same paragraph, or the next one opening with the quotation, and nobody else
+            # named in between
+            if "\n" not in gap.strip() and len(gap) < 300 or (gap.count("\n") >= 1 and not gap.strip(' \n,."\u201d\u201c')):
+                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = last.cue, last.cue_text, last.speaker_tok, last.speaker_span
+                q.rule = "follows the same speaker's quotation"
+        last = q if q.speaker_tok is not None else last
+
+    # 4. reported speech: a verb with a complement clause outside any quotation
+    reported: list[QuoteSpan] = []
+    covered = [(q.start, q.end) for q in direct]
+    for tok in doc:
+        if inside(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma == "accord" and tok.lower_ == "according":
+            rq = _according_to(tok, doc)
+        elif _is_cue(tok, every_cue):
+            rq = _reported_clause(tok, doc, attribution, structures)
+        elif tok.pos_ == "VERB" and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in tok.children
+        ):
+            # any verb with a that-clause reports a view ("assumed that …", "feared that …")
+            rq = _reported_clause(tok, doc, frozenset({tok.lemma_.lower()}), structures)
+        else:
+            continue
+        if rq is None:
+            continue
+        overlap = sum(max(0, min(rq.end, e) - max(rq.start, s)) for s, e in covered)
+        if overlap >= 0.6 * (rq.end - rq.start):
+            continue  # the direct quotation is already there ("…," he said)
+        reported.append(rq)
+        for dq in direct:
+            # a quoted fragment inside reported speech is the reporter's speaker's words
+            if dq.speaker_tok is None and rq.start <= dq.start and dq.end <= rq.end + 2:
+                dq.cue, dq.cue_text, dq.speaker_tok, dq.speaker_span = rq.cue, rq.cue_text, rq.speaker_tok, rq.speaker_span
+                dq.rule = "quoted inside reported speech"
+    # 5. "in his words," / "in the words of X"
+    for tok in doc:
+        if tok.lower_ == "words" and tok.head.lower_ == "in" and not inside(tok):
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is None:
+                continue
+            sent = sent_of(tok)
+            content = [t for t in sent if not (tok.head.i <= t.i <= tok.i) and not t.is_punct]
+            if not content:
+                continue
+            rq = QuoteSpan(content[0].idx, content[-1].idx + len(content[-1].text), False, -1)
+            rq.cue, rq.cue_text, rq.speaker_tok, rq.speaker_span = tok, "in " + poss.text + " words", poss, (poss.i, poss.i + 1)
+            rq.rule = "in X's words"
+            reported.append(rq)
+    return sorted(direct + reported, key=lambda q: q.start)
+
+
+def _after_quote(q: QuoteSpan, doc: Doc, text: str, speech: frozenset[str], inside) -> None:
+    """A speaker right after the closing mark: "…" she said (when the parser put the cue in a
+    sentence of its own), or "…" ― Francisco Herrero."""
+    j = q.end + 1
+    while j < len(text) and text[j] in " \t,\u00a0":
+        j += 1
+    if j >= len(text) or text[j] == "\n":
+        return
+    if text[j] in "―—–-":
+        name = doc.char_span(j + 1, min(len(text), j + 80), alignment_mode="expand")
+        if name is not None:
+            for ent in doc.ents:
+                if ent.start >= name.start and ent.start <= name.start + 2 and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+                    q.cue_text, q.speaker_tok, q.speaker_span = text[j], ent.root, (ent.start, ent.end)
+                    q.rule = "dash after the quotation"
+                    return
+        return
+    after = doc.char_span(j, min(len(text), j + 1), alignment_mode="expand")
+    if after is None:
+        return
+    sent = sent_of(after[0])
+    for t in doc[after.start : min(sent.end, after.start + 8)]:
+        if _is_cue(t, speech) and not inside(t):
+            tok, sp = _speaker_of(t)
+            if tok is not None:
+                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = t, t.text, tok, sp
+                q.rule = "speech verb after the quotation"
+                return
+
+
+def _before_colon(q: QuoteSpan, doc: Doc, text: str) -> None:
+    """"Trump: “We will …”": a name right before a colon that opens the quotation."""
+    j = q.start - 1
+    while j > 0 and text[j - 1] in " \t\u201c\u00ab\"":
+        j -= 1
+    if j <= 0 or text[j - 1] != ":":
+        return
+    before = doc.char_span(max(0, j - 60), j - 1, alignment_mode="contract")
+    if before is None or not len(before):
+        return
+    last = before[-1]
+    for ent in doc.ents:
+        if ent.end == last.i + 1 and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            q.cue_text, q.speaker_tok, q.speaker_span = ":", ent.root, (ent.start, ent.end)
+            q.rule = "name before a colon"
+            return
+
+
+def _sent_index(sents: list[Span], token_i: int) -> int:
+    starts = [s.start for s in sents]
+    return bisect_right(starts, token_i) - 1
+
+
+def _reported_clause(verb: Token, doc: Doc, attribution: frozenset[str],
+                     structures: tuple[frozenset[str], ...]) -> QuoteSpan | None:  # fmt: skip
+    """"X said that …": the complement clause is the content, the subject the speaker; also
+    "X wants to …" (infinitive), "X called for …" (for-phrase), "X cited …" (object)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "he did not say whether …" attributes nothing
+    lemma = verb.lemma_.lower()
+    xcomp_cues, for_cues, obj_cues = structures
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) if lemma in attribution else None
+    paratactic = False
+    if comp is None and verb.dep_ == "parataxis" and lemma in ("say", "tell", "add", "note", "stress"):
+        comp, paratactic = verb.head, True  # "The plan, he said, is dead."
+    if comp is None and lemma in xcomp_cues:
+        comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if comp is None and lemma in for_cues:
+        prep = next((c for c in verb.children if c.dep_ == "prep"
+                     and c.lower_ in ("for", "on", "upon", "about", "of", "to")), None)  # fmt: skip
+        comp = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if comp is None and lemma in obj_cues:
+        comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp")), None)
+        if comp is not None and pred is not None and pred.i > comp.i:
+            # "called Trump a liar": the object and what it is called
+            toks = sorted({*comp.subtree, *pred.subtree}, key=lambda t: t.i)
+            tok, sp = _speaker_of(verb)
+            if tok is None or len(toks) < 2:
+                return None
+            q = QuoteSpan(toks[0].idx, toks[-1].idx + len(toks[-1].text), False, -1, cue=verb,
+                          cue_text=verb.text, speaker_tok=tok, speaker_span=sp)  # fmt: skip
+            q.rule = "reported speech"
+            return q
+    if comp is None:
+        return None
+    if paratactic:
+        toks = [t for t in comp.subtree if t.i not in {x.i for x in verb.subtree}]
+    else:
+        toks = list(comp.subtree)
+    toks = [t for t in toks if not t.is_punct or (toks and t.i not in (toks[0].i, toks[-1].i))]
+    if len(toks) < 3:
+        return None
+    if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
+        toks = toks[1:]
+    tok, sp = _speaker_of(verb)
+    if tok is None:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    q = QuoteSpan(start, end, False, -1, cue=verb, cue_text=verb.text, speaker_tok=tok, speaker_span=sp)
+    q.rule = "reported speech"
+    return q
+
+
+def _according_to(tok: Token, doc: Doc) -> QuoteSpan | None:
+    """"…, according to X": X said the rest of the sentence."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    phrase = {tok.i, to.i} | {t.i for t in obj.subtree}
+    sent = sent_of(tok)
+    content = [t for t in sent if t.i not in phrase and not t.is_punct]
+    if len(content) < 3:
+        return None
+    left = min(t.i for t in obj.subtree)
+    right = max(t.i for t in obj.subtree) + 1
+    q = QuoteSpan(content[0].idx, content[-1].idx + len(content[-1].text), False, -1, cue=tok,
+                  cue_text="according to", speaker_tok=obj, speaker_span=(left, right))  # fmt: skip
+    q.rule = "according to"
+    return q
+
+
+def speaker_mention(q: QuoteSpan, index: MentionIndex) -> Mention | None:
+    """The actor mention of a quotation's speaker phrase, if the actor stage found one."""
+    if q.speaker_tok is None:
+        return None
+    ms = index.at(q.speaker_tok)
+    if ms:
+        return ms[0]
+    return None

@@ -60,7 +60,7 @@ def main() -> int:
 
         def run(text, day, coder=coder):
             doc = coder.code_doc(text, day)
-        return [r.to_dict() for r in doc._.events] + [q.to_dict() for q in doc._.quotes]
+            return [r.to_dict() for r in doc._.events] + [q.to_dict() for q in doc._.quotes]
 
         started = time.perf_counter()
         report = ev.evaluate(path, run, limit=args.limit)

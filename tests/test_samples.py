@@ -90,4 +90,7 @@ def test_sample_records_point_back_into_their_text(coded):
         for e in c.events:
             assert text[e.span[0] : e.span[1]] == e.evidence.trigger
             assert text[e.source.span[0] : e.source.span[1]] == e.source.text
-            assert e.date == DAY
+            if e.date_text is None:
+                assert e.date == DAY and e.date_precision == "day"
+            else:
+                assert e.date is not None and e.date <= DAY and e.date_text in e.sentence

@@ -439,7 +439,7 @@ NOT_SURNAMES = {
     "green", "young", "little", "grand", "great", "saint", "santa", "march", "april", "august",
     "monday", "friday", "sunday", "christmas", "easter", "ramadan", "summit", "forum",
     "council", "assembly", "congress", "senate", "army", "navy", "police", "party", "front",
-    "movement", "alliance", "league", "council", "bank", "church", "state", "states",
+    "movement", "alliance", "league", "bank", "church", "state", "states",
 }
 
 

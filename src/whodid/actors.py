@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
 from .knowledge.model import Agent, Alias, NamedActor, country_of
-from .sents import sent_of
+from .sents import sent_of, words
 
 # Dependencies by which a name modifies the head noun of its phrase.
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
@@ -131,24 +131,35 @@ class ActorFinder:
     def agent_at(self, doc: Doc, head: Token) -> tuple[Agent, int, int] | None:
         """The longest role phrase ending at `head` ("foreign minister") or starting there
         ("minister of foreign affairs"), as (agent, first token, last token + 1)."""
+        lowers, lemmas = words(doc)
         best = None
-        lemma = head.lemma_.lower()
-        for agent in self.agents.get(lemma, ()):
+        i = head.i
+        lemma = lemmas[i]
+        ending = self.agents.get(lemma, ())
+        starting = self.agents.get("^" + lemma, ())
+        if not ending and not starting:
+            return None
+        sent = sent_of(head)
+
+        def at(k: int, w: str) -> bool:
+            return lemmas[k] == w or lowers[k] == w
+
+        for agent in ending:
             n = len(agent.words)
-            s = head.i - n + 1
-            if s < sent_of(head).start:
+            s = i - n + 1
+            if s < sent.start:
                 continue
-            if all(doc[s + k].lemma_.lower() == w or doc[s + k].lower_ == w for k, w in enumerate(agent.words)):
+            if all(at(s + k, w) for k, w in enumerate(agent.words)):
                 if best is None or n > best[2] - best[1]:
-                    best = (agent, s, head.i + 1)
-        for agent in self.agents.get("^" + lemma, ()):
+                    best = (agent, s, i + 1)
+        for agent in starting:
             n = len(agent.words)
-            e = head.i + n
-            if e > sent_of(head).end:
+            e = i + n
+            if e > sent.end:
                 continue
-            if all(doc[head.i + k].lemma_.lower() == w or doc[head.i + k].lower_ == w for k, w in enumerate(agent.words)):
+            if all(at(i + k, w) for k, w in enumerate(agent.words)):
                 if best is None or n > best[2] - best[1]:
-                    best = (agent, head.i, e)
+                    best = (agent, i, e)
         return best
 
     def agents_in(self, doc: Doc, tokens: list[Token]) -> list[tuple[Agent, int, int]]:

@@ -186,22 +186,29 @@ def evaluate(
 @app.command()
 def check() -> None:
     """Load and validate every knowledge file; print what is loaded."""
+    from .dates import load_time_words
     from .knowledge import LexiconError, load_knowledge
+    from .knowledge.tables import data_path
+    from .places import load_gazetteer
 
     try:
         kn = load_knowledge()
+        time_words = data_path("time_words.tsv")
+        load_time_words(time_words)  # read by whodid.dates
+        gazetteer = load_gazetteer()  # validates place_aliases.tsv against GeoNames
     except LexiconError as exc:
         _say(f"whodid: {exc}", "red")
         raise typer.Exit(3) from None
-    typer.echo(f"knowledge files: {len(kn.files)}")
-    for f in kn.files:
+    files = [*kn.files, str(time_words), str(data_path("place_aliases.tsv"))]
+    typer.echo(f"knowledge files: {len(files)}")
+    for f in files:
         typer.echo(f"  {Path(f).name}")
     typer.echo(
         f"actors {len(kn.actors)}, aliases {len(kn.aliases)}, agents {len(kn.agents)}, "
         f"verb triggers {len(kn.verbs)} ({kn.verbs.pattern_count()} patterns), "
         f"noun triggers {len(kn.nouns)} ({kn.nouns.pattern_count()} patterns), "
         f"fallback verb triggers {len(kn.verbs_fallback)} ({kn.verbs_fallback.pattern_count()} patterns), "
-        f"CAMEO codes {len(kn.cameo)}"
+        f"CAMEO codes {len(kn.cameo)}, places {len(gazetteer)}"
     )
 
 

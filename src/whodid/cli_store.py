@@ -20,9 +20,7 @@ import typer
 
 from .cli import DictOpt, _load_coder, _parse_date, _say, _user_dicts, app, err
 
-DbOpt = Annotated[
-    Path, typer.Option("--db", help="Event store (DuckDB file).", show_default=True)
-]
+DbOpt = Annotated[Path, typer.Option("--db", help="Event store (DuckDB file).", show_default=True)]
 _DEFAULT_DB = Path("whodid.duckdb")
 ActorOpt = Annotated[
     str | None, typer.Option(help="Actor code prefix, as source or target (BLR, RUSMIL, IGO).")
@@ -94,19 +92,42 @@ def _count_inputs(paths: Iterable[str]) -> int | None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")
+    ],
     db: DbOpt = _DEFAULT_DB,
-    date_: Annotated[str | None, typer.Option("--date", help="Article date (YYYY-MM-DD) when the input has none.")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction (a crash loses at most one batch).")] = 200,
-    force: Annotated[bool, typer.Option("--force", help="Recode documents even when unchanged.")] = False,
-    dedup_window: Annotated[int | None, typer.Option(min=0, help="Dedup: days after a cluster's first mention (default 1; a change recomputes all clusters).")] = None,
-    dedup_key: Annotated[str | None, typer.Option(help="Dedup: comma-separated event fields that must agree.")] = None,
+    date_: Annotated[
+        str | None,
+        typer.Option("--date", help="Article date (YYYY-MM-DD) when the input has none."),
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(min=1, help="Documents per transaction (a crash loses at most one batch)."),
+    ] = 200,
+    force: Annotated[
+        bool, typer.Option("--force", help="Recode documents even when unchanged.")
+    ] = False,
+    dedup_window: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Dedup: days after a cluster's first mention (default 1); "
+            "a change recomputes all clusters.",
+        ),
+    ] = None,
+    dedup_key: Annotated[
+        str | None, typer.Option(help="Dedup: comma-separated event fields that must agree.")
+    ] = None,
     actors: DictOpt = None,
     agents: DictOpt = None,
     verbs: DictOpt = None,
     discards: DictOpt = None,
-    replace_dictionaries: Annotated[bool, typer.Option(help="Use only the given PETRARCH dictionaries, not whodid's own.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    replace_dictionaries: Annotated[
+        bool, typer.Option(help="Use only the given PETRARCH dictionaries, not whodid's own.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")
+    ] = False,
 ) -> None:
     """Code articles and store them, their sentences, events, quotes and event clusters."""
     from .store import IngestReport, StoreError
@@ -211,7 +232,9 @@ def _rule_option(db: Path, window: int | None, key: str | None):
             pass
     fields = tuple(f.strip() for f in key.split(",") if f.strip()) if key else stored.fields
     try:
-        return DedupRule(window_days=stored.window_days if window is None else window, fields=fields)
+        return DedupRule(
+            window_days=stored.window_days if window is None else window, fields=fields
+        )
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 
@@ -219,8 +242,12 @@ def _rule_option(db: Path, window: int | None, key: str | None):
 @app.command()
 def recluster(
     db: DbOpt = _DEFAULT_DB,
-    window: Annotated[int | None, typer.Option(min=0, help="Days after a cluster's first mention.")] = None,
-    key: Annotated[str | None, typer.Option(help="Comma-separated event fields that must agree.")] = None,
+    window: Annotated[
+        int | None, typer.Option(min=0, help="Days after a cluster's first mention.")
+    ] = None,
+    key: Annotated[
+        str | None, typer.Option(help="Comma-separated event fields that must agree.")
+    ] = None,
 ) -> None:
     """Recompute every event cluster, under a new dedup rule if given."""
     from .store import StoreError
@@ -254,10 +281,14 @@ def events(
     cameo: CameoOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[int | None, typer.Option(min=0, help="At most N rows (table: 100 unless given).")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="At most N rows (table: 100 unless given).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
     mentions: MentionsOpt = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
 ) -> None:
     """Query stored events: clusters (deduplicated) by default, every mention on request."""
     if fmt not in ("table", "jsonl", "csv"):
@@ -269,7 +300,7 @@ def events(
             rows = st.reader(f, mentions=mentions, limit=shown).read_all().to_pylist()
             total = None
             if limit is None and len(rows) == shown:
-                total = len(st.reader(f, mentions=mentions).read_all())
+                total = st.count(f, mentions=mentions)
             out = _output(output)
             _print_events(rows, mentions, out, total)
         else:
@@ -315,7 +346,9 @@ def _print_events(rows: list[dict[str, Any]], mentions: bool, out, total: int | 
         table.add_column("trigger", no_wrap=True, overflow="ellipsis", style="yellow", max_width=12)
     else:
         table.add_column("m/a/s", justify="right", no_wrap=True, min_width=5)
-        table.add_column("first report", no_wrap=True, overflow="ellipsis", style="dim", max_width=24)
+        table.add_column(
+            "first report", no_wrap=True, overflow="ellipsis", style="dim", max_width=24
+        )
     table.add_column("sentence", no_wrap=True, overflow="ellipsis", max_width=60)
     for r in rows:
         g = r.get("goldstein")
@@ -374,7 +407,9 @@ def stats(
     top: Annotated[int, typer.Option(min=1, help="How many top event codes per period.")] = 3,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
     mentions: MentionsOpt = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
 ) -> None:
     """Time series: events per quad class, Goldstein sum and mean, top event codes."""
     from .store.query import BY
@@ -400,7 +435,9 @@ def stats(
         w = csv.DictWriter(out, fieldnames=_STAT_COLUMNS)
         w.writeheader()
         for r in rows:
-            w.writerow({**r, "top_codes": " ".join(f"{c['cameo']}:{c['count']}" for c in r["top_codes"])})
+            w.writerow(
+                {**r, "top_codes": " ".join(f"{c['cameo']}:{c['count']}" for c in r["top_codes"])}
+            )
     else:
         _print_stats(rows, mentions, out)
     if output:
@@ -434,7 +471,9 @@ def _print_stats(rows: list[dict[str, Any]], mentions: bool, out) -> None:
 def export_(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     db: DbOpt = _DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv, jsonl or gdelt.")] = "parquet",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet, csv, jsonl or gdelt.")
+    ] = "parquet",
     mentions: MentionsOpt = False,
     actor: ActorOpt = None,
     dyad: DyadOpt = None,

@@ -14,8 +14,15 @@ The coder attaches the expression of an event's clause to the event as `date`,
 The words (month, weekday and season names, number and ordinal words, fixed day expressions
 such as "the day before yesterday", phrases that look like dates but are not, such as
 "Sunday Times") are in `knowledge/data/time_words.tsv`, read by `load_time_words`, which
-reports a bad entry as `file:line: reason`. The grammar is one compiled regular expression;
-no parser is run, so it is fast enough for every document of a large corpus.
+reports a bad entry as `file:line: reason`. `within(expressions, start, end)` picks the
+expressions of a clause.
+
+Speed. No parser is run. The grammar is one compiled regular expression, tried only where an
+expression can start: every expression contains a trigger word (a digit, a month, weekday or
+season name, a unit such as "week", a day word such as "yesterday"), found by one fast scan
+of the lowercased text, and whatever precedes its first trigger is a short run of lead words
+("on", "the end of", "two", "the previous"); the grammar is matched at the starts of that run,
+leftmost first. Several MB of news per second (`python -m whodid.dates` prints a benchmark).
 
 Conventions
 -----------
@@ -89,17 +96,26 @@ False positives avoided. Month and weekday names count only when capitalised ("m
 "Jan") are months only next to a day number or a year, after a modifier (last, next, this,
 early, late, mid-, the end of, ...) or after a time preposition (in, since, until, till,
 through, throughout, during, between, from); after "on", "by", "before", "after", "around"
-only when a punctuation mark or the end of the text follows ("until May." but not "pressure
+only when a punctuation mark or the end of the text follows ("due by May." but not "pressure
 on May to resign"), and after "and", "or", "to" only right after another month ("from March
 to May"). So "Theresa May said", "protesters march", "March organisers" are not dates. A
 four-digit year (1700-2099) alone needs a preposition (in, since, by, until, from, during,
 before, after, between, around, as of, ...), a modifier ("early 2014", "mid-2014", "the end of
-2014", "the year 2014") or a preceding year range word ("between 2014 and 2016"), so "2014
-troops" is not a date. A weekday is not a date inside a `block` phrase of the data file
-("Sunday Times", "Mail on Sunday", "Good Friday", "Bloody Sunday") or as "the <Weekday>
-<Capitalised word>" (a newspaper: "the Sunday Telegraph"). Slashed numeric dates
-("02/03/2024") are ambiguous between day-first and month-first and are not returned; ISO
-dates ("2024-03-02") are. Holidays are not resolved ("Good Friday", "Christmas").
+2014", "the year 2014") or "and", "or", "to" right after a year or a month ("between 2014
+and 2016", "from May 2019 to 2020"); so "2014 troops" is not a date, nor is a clock time
+("by 1800 GMT"). A weekday is not a date inside a `block` phrase of the data file
+("Sunday Times", "Mail on Sunday", "Good Friday", "Bloody Sunday"; also "USA Today", "Russia
+Today" for day words) or as "the <Weekday> <Capitalised word>" (a newspaper: "the Sunday
+Telegraph"). Slashed numeric dates ("02/03/2024") are ambiguous between day-first and
+month-first and are not returned; ISO dates ("2024-03-02") are. Holidays are not resolved
+("Good Friday", "Christmas"). A date that does not exist ("31 April") is not a day; its month
+may still be found ("April").
+
+Known limits: a year after a preposition is taken even when it is a count ("rose in 2000
+homes"; style guides write "2,000", which is not a year); a date used as the name of an
+event other than those blocked ("the Oct. 7 attack") resolves to its latest occurrence; a
+weekday used habitually ("every Monday") resolves like a bare weekday; cross-sentence
+reference times ("the next day" after a dated sentence) are not followed.
 """
 
 from __future__ import annotations
@@ -119,6 +135,7 @@ __all__ = [
     "TimeWords",
     "find_time_expressions",
     "load_time_words",
+    "within",
 ]
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -169,9 +186,12 @@ class TimeWords:
     path: str
 
 
+_HYPHENS_TO_SPACES = str.maketrans(dict.fromkeys("-\u2010\u2011\u2013", " "))
+
+
 def _key(text: str) -> str:
     """Lookup key of a matched or listed word: lowercase, one space between words."""
-    return " ".join(re.split(r"[\s\-]+", text.strip().lower().rstrip(".")))
+    return " ".join(text.strip().lower().rstrip(".").translate(_HYPHENS_TO_SPACES).split())
 
 
 def load_time_words(path: str | Path | None = None) -> TimeWords:
@@ -197,7 +217,9 @@ def load_time_words(path: str | Path | None = None) -> TimeWords:
             block_rows.append(row)
             continue
         if text != text.lower():
-            raise row.error(f"{text!r}: write time words in lowercase (case is handled by the matcher)")
+            raise row.error(
+                f"{text!r}: write time words in lowercase (case is handled by the matcher)"
+            )
         if not re.fullmatch(r"[a-z]+(?:[ \-][a-z]+)*", text):
             raise row.error(f"{text!r}: only letters, single spaces and hyphens are allowed")
         key = _key(text)
@@ -243,14 +265,16 @@ def load_time_words(path: str | Path | None = None) -> TimeWords:
     if missing:
         raise LexiconError(path, None, f"no name for {', '.join(missing)}")
 
+    single_days = {w for w in tables["day"] if " " not in w}  # today, tomorrow, ...
     blocks: dict[str, list[tuple[str, int]]] = {}
     for row in block_rows:
         phrase = row.fields[1]
         words = [(m.group(), m.start()) for m in re.finditer(r"[A-Za-z]+", phrase)]
-        names = [(w, at) for w, at in words if w.lower() in seen]
+        names = [(w, at) for w, at in words if w.lower() in seen or w.lower() in single_days]
         if len(names) != 1:
             raise row.error(
-                f"{phrase!r}: a block phrase must contain exactly one month, weekday or season word"
+                f"{phrase!r}: a block phrase must contain exactly one month, weekday or season "
+                "name or one-word day expression"
             )
         word, at = names[0]
         blocks.setdefault(word.lower(), []).append((phrase, at))
@@ -274,35 +298,35 @@ def load_time_words(path: str | Path | None = None) -> TimeWords:
 # --------------------------------------------------------------------------- the grammar
 
 _BLANK = r"[ \t\r\u00a0\u2009\u202f]"
-S = rf"(?:{_BLANK}+\n?|\n){_BLANK}*"  # white space with at most one line break
-_HYPHEN_OR_S = rf"(?:{_BLANK}*[-\u2010\u2011\u2013]{_BLANK}*|{S})"
+_S = rf"(?:{_BLANK}+\n?|\n){_BLANK}*"  # white space with at most one line break
+_HYPHEN_OR_S = rf"(?:{_BLANK}*[-\u2010\u2011\u2013]{_BLANK}*|{_S})"
 
 _DIGIT_DAY = r"(?<![\d/.,:])(?:[12]\d|3[01]|0?[1-9])"
 _DAYNUM = rf"{_DIGIT_DAY}(?:st|nd|rd|th)?(?![\w%]|[.,:/]\d)"
 _YEAR = (  # not a clock time ("by 1800 GMT")
     r"(?<![\d/.,:$£€])(?:1[7-9]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
-    rf"(?!{S}(?:GMT|UTC|[A-Z]ST|CET|CEST|EDT|PDT|MSK|hrs|hours|local{S}time)\b)"
+    rf"(?!{_S}(?:GMT|UTC|[A-Z]ST|CET|CEST|EDT|PDT|MSK|hrs|hours|local{_S}time)\b)"
 )
 _ISO = r"(?<![\d/.\-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d\-])"
 
 _PREPS = (
     "on|in|since|until|till|by|from|during|through|throughout|between|before|after|at|over"
-    f"|around|as{S}of|and|or|to"
+    f"|around|as{_S}of|and|or|to"
 )
-_MONTH_PREPS = {"in", "since", "until", "till", "through", "throughout", "during", "between", "from"}
+_MONTH_PREPS = set("in since until till through throughout during between from".split())
 _WEAK_PREPS = {"on", "by", "before", "after", "around", "as of"}
 _CHAIN_PREPS = {"and", "or", "to"}
 _YEAR_PREPS = _MONTH_PREPS | {"by", "before", "after", "around", "as of"}
 _SEASON_PREPS = _MONTH_PREPS | {"over", "by", "before", "after"}
 _NTH_PREPS = {"on", "by", "since", "until", "till", "from", "before", "after"}
 
-_REL = rf"last|next|this(?:{S}(?:past|coming))?"
+_REL = rf"last|next|this(?:{_S}(?:past|coming))?"
 # modifiers of months, years, seasons, weeks: keep the period, are part of the span
 _MOD = (
-    rf"(?:(?:early|earlier|late|later|mid|middle)(?:{S}in)?(?:{_BLANK}*-{_BLANK}*|{S})"
-    rf"|(?:the{S})?(?:end|beginning|start|middle|close|turn|(?:first|second){S}half"
-    rf"|(?:first|second|third|fourth|last|final){S}(?:weeks?|days|fortnight|months|quarter))"
-    rf"{S}of{S})"
+    rf"(?:(?:early|earlier|late|later|mid|middle)(?:{_S}in)?(?:{_BLANK}*-{_BLANK}*|{_S})"
+    rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|(?:first|second){_S}half"
+    rf"|(?:first|second|third|fourth|last|final){_S}(?:weeks?|days|fortnight|months|quarter))"
+    rf"{_S}of{_S})"
 )
 
 
@@ -325,7 +349,8 @@ class _Grammar:
     regex: re.Pattern[str]  # the grammar, tried with `match` at word starts
     trigger: re.Pattern[str]  # every expression contains one of these words (on lowercased text)
     trigger_i: re.Pattern[str]  # the same, case-insensitive (when lowercasing changes lengths)
-    lead: frozenset[str]  # the words that may come before an expression's first trigger word
+    lead_rev: re.Pattern[str]  # a run of lead words before a trigger, on the reversed text
+    lead_rev_i: re.Pattern[str]  # the same, case-insensitive
 
 
 # Units and the other words that every expression without a name or digit contains.
@@ -340,9 +365,9 @@ _LEAD_WORDS = (
     "around as of and or to early earlier late later mid middle end beginning start close turn "
     "first second third fourth last final half quarter the next this past coming year"
 ).split()
-# An expression starts at most this many characters before its first trigger word
-# ("throughout the second half of last year" is 34).
-_LOOKBACK = 100
+# At most this many lead words come before an expression's first trigger word
+# ("throughout the second half of last year" has 6).
+_MAX_LEAD = 12
 
 
 def _build(tw: TimeWords) -> _Grammar:
@@ -352,63 +377,63 @@ def _build(tw: TimeWords) -> _Grammar:
     ordinal = _words(tw.ordinals)
     part = _words(tw.dayparts)
     tens = [w for w, v in tw.numbers.items() if " " not in w and v in range(20, 100, 10)]
-    units = [w for w, v in tw.numbers.items() if " " not in w and 1 <= v <= 9 and w not in ("a", "an")]
+    units = [
+        w for w, v in tw.numbers.items() if " " not in w and 1 <= v <= 9 and w not in ("a", "an")
+    ]
     numw = rf"(?:{_words(tens, boundary=False)}{_HYPHEN_OR_S}{_words(units)}|{_words(tw.numbers)})"
     day_plain = _words(set(tw.days) - tw.daypart_days)
     day_part = _words(tw.daypart_days)
-    daymod = rf"(?:(?:early|earlier|late|later)(?:{S}on)?{S}|the{S}{part}{S}of{S})"
+    daymod = rf"(?:(?:early|earlier|late|later)(?:{_S}on)?{_S}|the{_S}{part}{_S}of{_S})"
 
     def ysuf(x: str) -> str:
-        return (
-            rf"(?:,?{S}(?:of{S})?(?:(?P<{x}_y>{_YEAR})|(?P<{x}_yr>last|this|next){S}year\b))"
-        )
+        return rf"(?:,?{_S}(?:of{_S})?(?:(?P<{x}_y>{_YEAR})|(?P<{x}_yr>last|this|next){_S}year\b))"
 
     alternatives = [
         rf"(?P<iso>{_ISO})",
         # [Monday,] [the] 2[nd] [of] March [2024 | last year] ; the first of March
-        rf"(?P<dmy>{daymod}?(?:(?P<dmy_wd>{wd}),?{S})?(?:the{S})?"
-        rf"(?:(?P<dmy_d>{_DAYNUM})(?:{S}of)?|(?P<dmy_o>{ordinal}){S}of){S}(?P<dmy_m>{mon}){ysuf('dmy')}?)",
+        rf"(?P<dmy>{daymod}?(?:(?P<dmy_wd>{wd}),?{_S})?(?:the{_S})?"
+        rf"(?:(?P<dmy_d>{_DAYNUM})(?:{_S}of)?|(?P<dmy_o>{ordinal}){_S}of){_S}(?P<dmy_m>{mon}){ysuf('dmy')}?)",
         # [Monday,] March 2[nd][, 2024]
-        rf"(?P<mdy>{daymod}?(?:(?P<mdy_wd>{wd}),?{S})?(?P<mdy_m>{mon}){S}(?P<mdy_d>{_DAYNUM})"
+        rf"(?P<mdy>{daymod}?(?:(?P<mdy_wd>{wd}),?{_S})?(?P<mdy_m>{mon}){_S}(?P<mdy_d>{_DAYNUM})"
         rf"{ysuf('mdy')}?)",
         # [early|last|...] March [2024 | this year]
-        rf"(?P<mon>(?P<mon_mod>{_MOD})?(?:(?P<mon_rel>{_REL}){S})?(?P<mon_m>{mon}){ysuf('mon')}?)",
+        rf"(?P<mon>(?P<mon_mod>{_MOD})?(?:(?P<mon_rel>{_REL}){_S})?(?P<mon_m>{mon}){ysuf('mon')}?)",
         # [early|the end of|the year] 2014
-        rf"(?P<yr>(?P<yr_mod>{_MOD}|(?:the{S})?year{S})?(?P<yr_y>{_YEAR}))",
+        rf"(?P<yr>(?P<yr_mod>{_MOD}|(?:the{_S})?year{_S})?(?P<yr_y>{_YEAR}))",
         # [last|this|next|the] summer [2014]
-        rf"(?P<sea>(?P<sea_mod>{_MOD})?(?:(?P<sea_rel>{_REL}|the){S})?(?P<sea_s>{season})"
-        rf"(?:,?{S}(?:of{S})?(?P<sea_y>{_YEAR}))?)",
+        rf"(?P<sea>(?P<sea_mod>{_MOD})?(?:(?P<sea_rel>{_REL}|the){_S})?(?P<sea_s>{season})"
+        rf"(?:,?{_S}(?:of{_S})?(?P<sea_y>{_YEAR}))?)",
         # [early|late on] [last|next|this] Monday [night] [last week]
-        rf"(?P<wdx>{daymod}?(?:(?P<wd_rel>{_REL}|(?:the{S})?(?:past|coming)){S})?(?P<wd_w>{wd})"
-        rf"(?:{S}(?P<wd_part>{part}))?(?:,?{S}(?P<wd_wk>last|this|next){S}week\b)?)",
+        rf"(?P<wdx>{daymod}?(?:(?P<wd_rel>{_REL}|(?:the{_S})?(?:past|coming)){_S})?(?P<wd_w>{wd})"
+        rf"(?:{_S}(?P<wd_part>{part}))?(?:,?{_S}(?P<wd_wk>last|this|next){_S}week\b)?)",
         # [the|last|this|next] weekend
-        rf"(?P<wkend>(?P<we_rel>{_REL}|the(?:{S}(?:past|coming))?){S}weekend\b)",
+        rf"(?P<wkend>(?P<we_rel>{_REL}|the(?:{_S}(?:past|coming))?){_S}weekend\b)",
         # [earlier|the end of] last|this|next week|month|year
-        rf"(?P<rel>(?P<rel_mod>{_MOD})?(?P<rel_r>last|this|next|the){S}(?P<rel_u>week|month|year)\b)",
+        rf"(?P<rel>(?P<rel_mod>{_MOD})?(?P<rel_r>last|this|next|the){_S}(?P<rel_u>week|month|year)\b)",
         # two weeks ago ; three days from now ; (in) a week's time
-        rf"(?P<ago>(?P<ago_n>{numw}|(?<![\d.,])\d{{1,3}}){S}"
+        rf"(?P<ago>(?P<ago_n>{numw}|(?<![\d.,])\d{{1,3}}){_S}"
         rf"(?P<ago_u>days?|weeks?|fortnights?|months?|years?|decades?)"
-        rf"(?:{S}(?P<ago_ago>ago)\b|{S}(?P<ago_fn>from{S}now)\b|(?P<ago_t>(?:['\u2019]s|s['\u2019])?{S}time)\b))",
+        rf"(?:{_S}(?P<ago_ago>ago)\b|{_S}(?P<ago_fn>from{_S}now)\b|(?P<ago_t>(?:['\u2019]s|s['\u2019])?{_S}time)\b))",
         # [late] yesterday [evening] ; today ; the day before yesterday
-        rf"(?P<dw>{daymod}?(?:(?P<dw_p>{day_part})(?:{S}(?P<dw_part>{part}))?|(?P<dw_w>{day_plain})))",
+        rf"(?P<dw>{daymod}?(?:(?P<dw_p>{day_part})(?:{_S}(?P<dw_part>{part}))?|(?P<dw_w>{day_plain})))",
         # (on) the 2nd
-        rf"(?P<nth>the{S}(?P<nth_d>{_DIGIT_DAY}(?:st|nd|rd|th))(?!\w)"
-        rf"(?!{S}(?!(?:and|or|at|in|when|after|before|as|but)\b)[a-z]))",
+        rf"(?P<nth>the{_S}(?P<nth_d>{_DIGIT_DAY}(?:st|nd|rd|th))(?!\w)"
+        rf"(?!{_S}(?!(?:and|or|at|in|when|after|before|as|but)\b)[a-z]))",
     ]
-    pattern = rf"\b(?:(?P<prep>{_PREPS}){S})?(?:" + "|".join(alternatives) + ")"
+    pattern = rf"\b(?:(?P<prep>{_PREPS}){_S})?(?:" + "|".join(alternatives) + ")"
     triggers = {*tw.months, *tw.weekdays, *tw.seasons, *tw.dayparts, *_UNIT_WORDS}
     triggers |= {phrase.split()[-1] for phrase in tw.days}
     trigger = rf"\b(?:\d\w*|{_words(triggers)})"
+    lead = {w for p in (*_LEAD_WORDS, *tw.numbers, *tw.ordinals, *tw.days) for w in p.split()}
+    reversed_lead = "|".join(re.escape(w[::-1]) for w in sorted(lead, key=lambda w: (-len(w), w)))
+    lead_rev = rf"(?:[\s,\-\u2010\u2011\u2013]+(?:{reversed_lead})(?!\w)){{0,{_MAX_LEAD}}}"
     return _Grammar(
         tw,
         re.compile(pattern, re.IGNORECASE),
         re.compile(trigger),
         re.compile(trigger, re.IGNORECASE),
-        frozenset(
-            w
-            for phrase in (*_LEAD_WORDS, *tw.numbers, *tw.ordinals, *tw.days)
-            for w in phrase.split()
-        ),
+        re.compile(lead_rev),
+        re.compile(lead_rev, re.IGNORECASE),
     )
 
 
@@ -418,8 +443,6 @@ def _grammar() -> _Grammar:
 
 
 # --------------------------------------------------------------------------- calendar helpers
-
-_ONE_DAY = datetime.timedelta(days=1)
 
 
 def _monday(d: datetime.date) -> datetime.date:
@@ -499,8 +522,11 @@ class _Reject(Exception):
     """The match is not a temporal expression (a guard failed)."""
 
 
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\]\"'\u201d\u2019\n]|\Z)")
+
+
 def _clause_end_follows(text: str, end: int) -> bool:
-    return re.match(r"[ \t]*(?:[.,;:!?)\]\"'\u201d\u2019]|$)", text[end : end + 4]) is not None
+    return _CLAUSE_END.match(text, end) is not None
 
 
 def _capitalised(word: str) -> bool:
@@ -542,22 +568,47 @@ def _day_number(word: str) -> int:
     return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
 
 
+# "and", "or", "to" introduce a month or a year only after one of these ("from March to May")
+_CHAINS = {"mon": {"mon", "dmy", "mdy"}, "yr": {"yr", "mon", "dmy", "mdy", "iso"}}
+
+
+def _kind(m: re.Match[str]) -> str:
+    """Which alternative of the grammar matched."""
+    if m.lastgroup in _ALTERNATIVES:
+        return m.lastgroup  # type: ignore[return-value]
+    return next(k for k in _ALTERNATIVES if m.group(k))
+
+
 def _resolve(
-    m: re.Match[str], text: str, anchor: datetime.date | None, prev_end: int, tw: TimeWords
+    m: re.Match[str],
+    kind: str,
+    text: str,
+    anchor: datetime.date | None,
+    prev: tuple[int, str],
+    tw: TimeWords,
 ) -> tuple[int, datetime.date | None, str, bool]:
-    """(start, date, precision, relative) of a match, or `_Reject`."""
+    """(start, date, precision, relative) of a match of `kind`, or `_Reject`.
+
+    `prev` is the end and kind of the expression found before (-1, "" if none).
+    """
     g = m.group
     prep = _key(g("prep")) if g("prep") else None
+    prev_end, prev_kind = prev
     chained = (
         prep in _CHAIN_PREPS
-        and prev_end >= 0
+        and prev_kind in _CHAINS.get(kind, ())
         and re.fullmatch(r"[\s,]*", text[prev_end : m.start("prep")]) is not None
     )
-    kind = m.lastgroup if m.lastgroup in _ALTERNATIVES else next(k for k in _ALTERNATIVES if g(k))
     start = m.start(kind)
 
     def need_anchor(make):
-        return (make() if anchor is not None else None), True
+        """(date, True) of a relative expression; no date without an anchor or off the calendar."""
+        if anchor is None:
+            return None, True
+        try:
+            return make(), True
+        except (OverflowError, ValueError):  # before year 1 or after 9999
+            return None, True
 
     if kind == "iso":
         try:
@@ -645,13 +696,9 @@ def _resolve(
             if first == 12:
                 return start, datetime.date(y, 1, 1), "year", False
             return start, datetime.date(y, first, 1), "month", False
-        if not (
-            g("sea_mod")
-            or (rel_word and rel_word.lower() != "the")
-            or prep in _SEASON_PREPS
-        ):
+        if not (g("sea_mod") or (rel_word and rel_word.lower() != "the") or prep in _SEASON_PREPS):
             raise _Reject
-        if re.match(rf"{S}of\b", text[m.end() : m.end() + 8], re.IGNORECASE):
+        if re.match(rf"{_S}of\b", text[m.end() : m.end() + 8], re.IGNORECASE):
             raise _Reject  # the fall of Kabul, the spring of discontent
         direction = _direction(rel_word)
         d, rel = need_anchor(lambda: _season(anchor, first, direction or ""))
@@ -744,7 +791,10 @@ def _resolve(
         return start, d, precision, rel
 
     if kind == "dw":
-        offset = tw.days[_key(g("dw_p") or g("dw_w"))]
+        group = "dw_p" if g("dw_p") else "dw_w"
+        if _blocked(text, m.start(group), g(group), tw):
+            raise _Reject  # USA Today
+        offset = tw.days[_key(g(group))]
         d, rel = need_anchor(lambda: _add_days(anchor, offset))
         return start, d, "day", rel
 
@@ -777,54 +827,44 @@ def find_time_expressions(text: str, anchor: datetime.date | None) -> list[TimeE
     lowered = text.lower()
     if len(lowered) == len(text):
         triggers = grammar.trigger.finditer(lowered)
-    else:
+        backwards, lead_rev = lowered[::-1], grammar.lead_rev
+    else:  # lowercasing changed offsets ("İ")
         triggers = grammar.trigger_i.finditer(text)
+        backwards, lead_rev = text[::-1], grammar.lead_rev_i
+    n = len(text)
     out: list[TimeExpression] = []
-    pos, prev_end = 0, -1  # no expression starts before `pos`; end of the last one found
+    pos, prev = 0, (-1, "")  # no expression starts before `pos`; end and kind of the last one
     for trigger in triggers:
         at = trigger.start()
         if at < pos:
             continue
-        for begin in _lead_run(text, max(pos, at - _LOOKBACK), at, grammar.lead):
+        run_start = n - lead_rev.match(backwards, n - at).end()
+        starts = [w.start() for w in _WORD_START.finditer(text, max(pos, run_start), at)]
+        starts.append(at)
+        for begin in starts:
             m = regex.match(text, begin)
             if m is None:
                 continue
+            kind = _kind(m)
             try:
-                start, d, precision, relative = _resolve(m, text, anchor, prev_end, tw)
+                start, d, precision, relative = _resolve(m, kind, text, anchor, prev, tw)
             except _Reject:
                 continue
-            except (OverflowError, ValueError):  # beyond the calendar (year 1 or 9999)
-                start, d, precision, relative = m.start(_kind(m)), None, "day", True
             end = m.end()
             out.append(TimeExpression(start, end, text[start:end], d, precision, relative))
-            pos = prev_end = end
+            pos, prev = end, (end, kind)
             break
         else:
             pos = at + 1
     return out
 
 
-_WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[\s,\-\u2010\u2011\u2013]+")
+_WORD_START = re.compile(r"(?<!\w)\w")
 
 
-def _lead_run(text: str, lo: int, at: int, lead: frozenset[str]) -> list[int]:
-    """Word starts, left to right, of the run of lead words just before `at`, then `at`."""
-    starts = [at]
-    edge = at
-    for word in reversed(list(_WORD.finditer(text, lo, at))):
-        if not _GAP.fullmatch(text, word.end(), edge) or word.group().lower() not in lead:
-            break
-        if word.start() == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
-            break  # a word cut by the window
-        starts.append(word.start())
-        edge = word.start()
-    starts.reverse()
-    return starts
-
-
-def _kind(m: re.Match[str]) -> str:
-    return next(k for k in _ALTERNATIVES if m.group(k))
+def within(expressions: list[TimeExpression], start: int, end: int) -> list[TimeExpression]:
+    """The expressions lying inside the span [start, end) (e.g. an event's clause)."""
+    return [t for t in expressions if start <= t.start and t.end <= end]
 
 
 # --------------------------------------------------------------------------- benchmark
@@ -845,6 +885,15 @@ if __name__ == "__main__":
         "Police detained dozens of demonstrators in the capital late on Tuesday night.",
         "The agreement, signed in early 2019, expired at the end of last year.",
         "Officials from both countries held talks about trade and security cooperation.",
+        # sentences without a temporal expression, as most of a news article is
+        "The foreign ministry summoned the ambassador over the border incident.",
+        "Rebels said they had captured 12 villages and 300 soldiers near the river.",
+        "The European Union and NATO urged restraint and called for a negotiated settlement.",
+        "Opposition leaders accused the president of rigging the vote and jailing critics.",
+        "Aid agencies warned that 1.2 million people faced hunger in the northern provinces.",
+        "A spokesman for the ministry declined to comment on the report by The Guardian.",
+        "The United Nations Security Council will discuss the resolution drafted by France.",
+        "Analysts said the sanctions would hit the economy, which depends on gas exports.",
     ]
     corpus = " ".join(random.choice(sentences) for _ in range(40_000))
     anchor = datetime.date(2024, 3, 14)

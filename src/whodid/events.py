@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Mention
 from .knowledge import Knowledge
 from .knowledge.model import Element, Pattern, Trigger
-from .sents import doc_text, sent_of, sentences
+from .sents import doc_text, sent_of, sentences, words
 
 # Dependencies that open a new clause: their words are not part of the trigger's pattern context.
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "cc", "csubj", "csubjpass", "conj", "appos", "meta"}
@@ -51,6 +51,8 @@ class RawEvent:
     reciprocal: bool = False
     notes: list[str] = field(default_factory=list)
     by_default: bool = False  # coded by the trigger's block code, no context words
+    place: object | None = None  # whodid.places.Place, set by the context stage
+    when: object | None = None  # whodid.dates.TimeExpression, set by the context stage
 
 
 @dataclass
@@ -312,7 +314,11 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
                     return _expand(c, index), False
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
             gov = gov.head
-        return _subject(gov, index, depth + 1)[0], False
+        got, gov_passive = _subject(gov, index, depth + 1)
+        if not got and gov_passive:
+            # "our pilots were scrambled to intercept them": the pilots intercept
+            got = [m for c in gov.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+        return got, False
     if verb.dep_ == "conj":
         return _subject(verb.head, index, depth + 1)[0], False
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -525,9 +531,10 @@ class Mood:
     `agent` is the verb whose subject urges or demands the action (urge, demand, or the speech
     verb of "X said Y must …"); `drop` says why the clause asserts no event at all."""
 
-    mode: str = "asserted"  # asserted | intent | refuse | appeal | demand
+    mode: str = "asserted"  # asserted | intent | refuse | appeal | demand | threat
     drop: str | None = None
     agent: Token | None = None
+    imperative: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -547,6 +554,18 @@ def _modal_phrase(node: Token, words: frozenset[str]) -> str | None:
     return None
 
 
+def _imperative(verb: Token) -> bool:
+    """A bare-infinitive main verb with no subject: an order or a request ("Give us jets")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and not _imperative(verb.head):
+        return False
+    first = next((t for t in sent_of(verb) if not t.is_punct and not t.is_quote and not t.is_space), None)
+    return first is not None and (first.i == verb.i or first.lower_ in ("please", "just", "now", "so", "then"))
+
+
 def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     """Walk up from the trigger through the clauses that govern it and decide its mood."""
     mood = Mood()
@@ -564,6 +583,13 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
         return mood
     future = kn.cue("future")
     hypothetical = kn.cue("hypothetical")
+    if not nominal and _imperative(trigger):
+        speech = _speech_head(trigger, kn)
+        if speech is not None:
+            # '"Give us these jets," he told Putin': the speaker asks the addressee
+            mood.mode, mood.agent, mood.imperative = "appeal", speech, True
+            notes.append("imperative in reported speech")
+            return mood
     node = trigger
     came = "self"
     reported = False
@@ -674,14 +700,15 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
 
 
 def _discarded(sent: Span, kn: Knowledge) -> str | None:
+    """A discard phrase (sport) in the sentence, matched on lower-case words or lemmas."""
     if not kn.discards:
         return None
-    words = [t.lower_ for t in sent]
-    lemmas = [t.lemma_.lower() for t in sent]
-    for d in kn.discards:
-        n = len(d.words)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == d.words or tuple(lemmas[i : i + n]) == d.words:
+    lowers, lemmas = words(sent.doc)
+    by_first = kn.discards_by_first()
+    for i in range(sent.start, sent.end):
+        for d in by_first.get(lowers[i], ()) + by_first.get(lemmas[i], ()):
+            n = len(d.words)
+            if i + n <= sent.end and (tuple(lowers[i : i + n]) == d.words or tuple(lemmas[i : i + n]) == d.words):
                 return d.origin
     return None
 
@@ -690,11 +717,12 @@ def _story_discard(doc: Doc, kn: Knowledge) -> str | None:
     story = [d for d in kn.discards if d.scope == "story"]
     if not story:
         return None
-    words = [t.lower_ for t in doc]
+    lowers, _ = words(doc)
     for d in story:
         n = len(d.words)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == d.words:
+        first = d.words[0]
+        for i, w in enumerate(lowers):
+            if w == first and tuple(lowers[i : i + n]) == d.words:
                 return d.origin
     return None
 
@@ -712,8 +740,9 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
     events: list[RawEvent] = []
     support = kn.cue("support")
     named = {i for m in mentions if m.is_name for i in range(m.start, m.end)}
+    with_actors = {m.head for m in mentions}
     for si, sent in enumerate(sentences(doc)):
-        if not any(m.start >= sent.start and m.end <= sent.end for m in mentions):
+        if not any(sent.start <= h < sent.end for h in with_actors):
             continue
         d = _discarded(sent, kn)
         if d:
@@ -802,6 +831,18 @@ def _condition_subject(trig: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def _addressee(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Whom a speech verb addresses: "told Putin", "said to the minister"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj"):
+            return _expand(c, index)
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return _expand(o, index)
+    return []
+
+
 def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge,
                support: frozenset[str], dropped: list[str]) -> list[RawEvent]:  # fmt: skip
     code = f.pattern.code
@@ -884,7 +925,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = [replace(m, code=m.country, sector=None) if m.country and not m.country.startswith("IGO") else m
                    for m in sources if m.resolved]  # fmt: skip
         targets = [t for t in targets if t not in sources]
-    if not sources:
+    if mood.imperative and mood.agent is not None:
+        sources = _addressee(mood.agent, index)  # the one told to act
+        targets = [t for t in targets if t.person != 1] if targets else targets
+    if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []
     reverse = f.pattern.reverse

@@ -18,6 +18,9 @@ CSV_COLUMNS = [
     "trigger", "rule", "mode", "reciprocal", "sentence",
     # quote records (kind "quote"): the speaker fills the source_* columns and the cue `trigger`
     "quote_text", "direct",
+    # when and where (events)
+    "date_precision", "date_text", "location_name", "location_country", "location_lat",
+    "location_lon", "location_geonameid",
 ]  # fmt: skip
 
 
@@ -57,6 +60,11 @@ def flat(record: dict[str, Any]) -> dict[str, Any]:
             row[f"{side}_{key}"] = actor.get(key)
     for key in ("cameo", "root", "label", "goldstein", "quad_class", "plover", "sentence"):
         row[key] = record.get(key)
+    row["date_precision"] = record.get("date_precision")
+    row["date_text"] = record.get("date_text")
+    loc = record.get("location") or {}
+    for key in ("name", "country", "lat", "lon", "geonameid"):
+        row[f"location_{key}"] = loc.get(key)
     ev = record.get("evidence") or {}
     row["trigger"] = ev.get("trigger")
     row["rule"] = ev.get("rule")

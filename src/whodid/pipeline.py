@@ -67,6 +67,15 @@ def _split_compound_codes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     return out
 
 
+def _when_fields(e: events.RawEvent, day: Date | None) -> dict:
+    """date, date_precision, date_text: the time expression of the event's clause, else the
+    article date (precision "day")."""
+    w = e.when
+    if w is not None and w.date is not None:  # type: ignore[attr-defined]
+        return {"date": w.date, "date_precision": w.precision, "date_text": w.text}  # type: ignore[attr-defined]
+    return {"date": day, "date_precision": "day" if day else None, "date_text": None}
+
+
 def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]:
     """Turn raw events into output records: CAMEO facts, provenance, one per (source, target, code) and sentence."""
     out: list[Event] = []
@@ -87,7 +96,6 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
                 sentence_index=e.sentence_index + sent_offset,
                 sentence=e.sentence.text.strip(),
                 span=(e.span[0] + offset, e.span[1] + offset),
-                date=day,
                 source=_actor_ref(e.source, doc, offset),
                 target=_actor_ref(e.target, doc, offset) if e.target else None,
                 cameo=e.code,
@@ -103,6 +111,8 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
                     reciprocal=e.reciprocal,
                     notes=tuple(e.notes),
                 ),
+                location=e.place.location() if e.place is not None else None,
+                **_when_fields(e, day),
             )
         )
     return out

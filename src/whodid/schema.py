@@ -93,6 +93,11 @@ class Event:
     quad_class: int | None
     plover: str | None
     evidence: Evidence
+    # when and where, from the text (issue 3): the date's precision ("day", "week", "month",
+    # "year") and the words it came from (null: the article date), and the place geocoded
+    date_precision: str | None = None
+    date_text: str | None = None
+    location: dict[str, Any] | None = None
     kind: str = field(default="event", init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,6 +117,9 @@ class Event:
             "quad_class": self.quad_class,
             "plover": self.plover,
             "evidence": self.evidence.to_dict(),
+            "date_precision": self.date_precision,
+            "date_text": self.date_text,
+            "location": self.location,
         }
 
 

@@ -37,3 +37,29 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["whodid.text"] = text
     return text
+
+
+def words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Lower-case forms and lemmas of all tokens, computed once per Doc (from the token
+    arrays, without building a Python object per token)."""
+    cached = doc.user_data.get("whodid.words")
+    if cached is None:
+        from spacy.attrs import LEMMA, LOWER
+
+        strings = doc.vocab.strings
+        arr = doc.to_array([LOWER, LEMMA])
+        memo: dict[int, str] = {}
+
+        def text(h: int, lower: bool) -> str:
+            key = h * 2 + lower
+            s = memo.get(key)
+            if s is None:
+                s = strings[h].lower() if lower else strings[h]
+                memo[key] = s
+            return s
+
+        lowers = [text(int(h), False) for h in arr[:, 0]] if len(doc) else []
+        lemmas = [text(int(h), True) for h in arr[:, 1]] if len(doc) else []
+        cached = (lowers, lemmas)
+        doc.user_data["whodid.words"] = cached
+    return cached

@@ -15,10 +15,12 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..actors import Mention, with_code
+from ..dates import TimeExpression, find_time_expressions, within
 from ..events import MentionIndex, RawEvent, _expand, _speech_head
 from ..knowledge import Knowledge
-from ..sents import sent_of
+from ..sents import doc_text, sent_of
 from .coref import Coref
+from .locate import Locator
 from .quotes import QuoteSpan, find_quotes, speaker_mention
 
 
@@ -220,7 +222,48 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
     # second pass: first person inside quotations is the speaker's side
     if speakers:
         coref = Coref(doc, mentions, kn, day, speakers)
-    return resolve(raw, mentions, kn, dropped, coref), found
+    resolved = resolve(raw, mentions, kn, dropped, coref)
+    if resolved:
+        locator = Locator(doc, mentions)
+        times = find_time_expressions(doc_text(doc), day)
+        resolved = [
+            replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
+            for e in resolved
+        ]
+    return resolved, found
+
+
+_CLAUSE_HEADS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "conj", "pcomp"}
+
+
+def _when(trigger: Token, times: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression of the event's own clause ("met in Sochi on Friday"), nearest to
+    the trigger; none means the article's date."""
+    if not times:
+        return None
+    clause = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        clause = trigger.head  # a nominal trigger's clause is its verb's
+    for _ in range(6):
+        if clause.dep_ in _CLAUSE_HEADS and clause.pos_ in ("VERB", "AUX", "ADJ"):
+            break
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    own = {t.i for t in clause.subtree}
+    # words of nested clauses belong to their own events
+    for t in clause.subtree:
+        if t.i != clause.i and t.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and t.head.i == clause.i:
+            own -= {x.i for x in t.subtree}
+    if not own:
+        return None
+    doc = trigger.doc
+    lo, hi = doc[min(own)].idx, doc[max(own)].idx + len(doc[max(own)].text)
+    inside = [t for t in within(times, lo, hi) if doc.char_span(t.start, t.end, alignment_mode="expand") is not None
+              and all(x.i in own for x in doc.char_span(t.start, t.end, alignment_mode="expand"))]  # fmt: skip
+    if not inside:
+        return None
+    return min(inside, key=lambda t: abs(t.start - trigger.idx))
 
 
 def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped: list[str],

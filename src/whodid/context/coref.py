@@ -95,11 +95,15 @@ class Coref:
         """The country the article is about: the most named in its first sentences."""
         counts: dict[str, int] = {}
         for m in mentions:
-            if self._sent(m.head) > 2:
+            sent = self._sent(m.head)
+            if sent > 2:
                 break
             if m.resolved and m.country and not m.country.startswith("IGO") and m.kind != "pronoun":
                 c = m.country[:3]
-                counts[c] = counts.get(c, 0) + (2 if m.kind == "person" or m.agent_type == "person" else 1)
+                weight = 2 if m.kind == "person" or m.agent_type == "person" else 1
+                if self.doc[m.head].dep_ in ("nsubj", "nsubjpass"):
+                    weight += 2 if sent == 0 else 1  # what the lead is about
+                counts[c] = counts.get(c, 0) + weight
         if not counts:
             return None
         best = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -121,7 +125,8 @@ class Coref:
                 resolved = self._first_person(m)
             elif m.kind == "pronoun" and m.person == 3:
                 resolved = self._third_person(m, seen, sent)
-            elif m.agent_type == "person" and m.role and (not m.resolved or m.name is None):
+            elif m.agent_type == "person" and m.role and m.kind != "person":
+                # "the President", "the Belarusian leader": a person to be named
                 resolved = self._description(m, seen, sent)
             if resolved:
                 self.map[(m.start, m.end, m.head)] = resolved
@@ -194,6 +199,7 @@ class Coref:
         want_country = m.country[:3] if m.country and not m.country.startswith("IGO") else None
         plural = self.doc[m.head].tag_ in ("NNS", "NNPS")
         found: list[Mention] = []
+        cands: list[tuple[tuple, _Seen]] = []
         for s in reversed(seen):
             if sent - s.sent > _DESC_WINDOW:
                 break
@@ -202,13 +208,14 @@ class Coref:
                 continue
             if want_country and (a.country or "")[:3] != want_country:
                 continue
-            if any(f.name == a.name for f in found):
+            if any(c[1].mention.name == a.name for c in cands):
                 continue
-            found.append(a)
-            if not plural:
-                break
-            if len(found) == 2:
-                break
+            # nearest sentence first; there, the article's own country, then the subject
+            home = 0 if self.main_country and (a.country or "")[:3] == self.main_country else 1
+            cands.append(((sent - s.sent, home, 0 if s.subject else 1, m.start - a.head), s))
+        cands.sort(key=lambda c: c[0])
+        for _, s in cands[: 2 if plural else 1]:
+            found.append(s.mention)
         if plural:
             if len(found) == 2:  # "the two leaders"
                 return [self._named(m, a, f"coreference: {a.name} (the two named before)") for a in found]

@@ -352,8 +352,11 @@ def _reported_clause(verb: Token, doc: Doc, attribution: frozenset[str],
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "he did not say whether …" attributes nothing
     lemma = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    phrasal = f"{lemma} {prt}" if prt else lemma  # "pointed out"
     xcomp_cues, for_cues, obj_cues = structures
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) if lemma in attribution else None
+    speaks = lemma in attribution or phrasal in attribution
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) if speaks else None
     paratactic = False
     if comp is None and verb.dep_ == "parataxis" and lemma in ("say", "tell", "add", "note", "stress"):
         comp, paratactic = verb.head, True  # "The plan, he said, is dead."

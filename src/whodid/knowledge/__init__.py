@@ -117,6 +117,17 @@ class Knowledge:
     def cue(self, kind: str) -> frozenset[str]:
         return self.cues.get(kind, frozenset())
 
+    def discards_by_first(self) -> dict[str, tuple[Discard, ...]]:
+        """Sentence discards indexed by their first word, built once."""
+        index = self.__dict__.get("_discards_first")
+        if index is None:
+            grouped: dict[str, list[Discard]] = {}
+            for d in self.discards:
+                grouped.setdefault(d.words[0], []).append(d)
+            index = {k: tuple(v) for k, v in grouped.items()}
+            self.__dict__["_discards_first"] = index
+        return index
+
     def office_holders(self, country: str) -> list[NamedActor]:
         """People who held an office (a role in people.tsv) in a country, for coreference."""
         index = self.__dict__.get("_holders")

@@ -35,8 +35,8 @@ from .ingest import (
     StoreWriter,
     batched,
     code_for_store,
+    crash_test_hook,
     select_documents,
-    test_hold_hook,
 )
 from .query import Filters
 from .schema import SCHEMA_VERSION, StoreError, connect
@@ -164,6 +164,15 @@ class Store:
         sql, params = query.stats_sql(f, by, top, mentions)
         return self.sql(sql, params, arrow=arrow)
 
+    def count(self, filters: Filters | None = None, *, mentions: bool = False) -> int:
+        """How many clusters (or mentions) match."""
+        f = (filters or Filters()).normalised()
+        if mentions:
+            sql, params = query.mentions_sql(f)
+        else:
+            sql, params = query.clusters_sql(f, with_mentions=False)
+        return self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0]
+
     def reader(
         self, filters: Filters | None = None, *, mentions: bool = False, limit: int | None = None,
         record: bool = False,
@@ -190,7 +199,9 @@ class Store:
         f = (filters or Filters()).normalised()
         if fmt == "gdelt":
             sql, params = query.clusters_sql(f)
-            sql = f"SELECT q.*, d.ingested_at AS added FROM ({sql}) q JOIN documents d USING (doc_id)"
+            sql = (
+                f"SELECT q.*, d.ingested_at AS added FROM ({sql}) q JOIN documents d USING (doc_id)"
+            )
             reader = self._reader(sql, params)
         else:
             reader = self.reader(f, mentions=mentions, record=fmt == "jsonl")
@@ -225,7 +236,10 @@ class Store:
             return rule
         self.con.begin()
         try:
-            if stored is None and not self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
+            if (
+                stored is None
+                and not self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            ):
                 dedup.save_rule(self.con, rule)
             else:
                 dedup.recluster(self.con, rule)
@@ -290,7 +304,7 @@ class Store:
         rule = self.use_rule(rule)
         report = IngestReport()
         started = time.perf_counter()
-        writer = StoreWriter(self.con, rule, force=force, before_commit=test_hold_hook())
+        writer = StoreWriter(self.con, rule, force=force, before_commit=crash_test_hook())
         lookup = self.con.cursor()
 
         def unchanged(_doc: Document) -> None:
@@ -321,8 +335,9 @@ class Store:
         selected = select_documents(
             lookup, _as_documents(documents), force=force, chunk=batch_size, on_unchanged=unchanged
         )
+        coded = code_for_store(coder, selected)
         try:
-            for batch in batched(watched(code_for_store(coder, selected)), batch_size):
+            for batch in batched(watched(coded), batch_size):
                 result = writer.write(batch)
                 report.batches += 1
                 report.new += len(result.new)
@@ -332,12 +347,15 @@ class Store:
                 report.quotes += result.quotes
             self.con.execute("CHECKPOINT")
         finally:
+            coded.close()  # gives the coder its own component back, even when interrupted
             lookup.close()
             report.seconds = time.perf_counter() - started
         return report
 
 
-def _as_documents(items: Iterable[Document | InputProblem | dict]) -> Iterator[Document | InputProblem]:
+def _as_documents(
+    items: Iterable[Document | InputProblem | dict],
+) -> Iterator[Document | InputProblem]:
     """Documents from Documents, problems or dicts with id, text and optional metadata."""
     for i, d in enumerate(items):
         if isinstance(d, (Document, InputProblem)):

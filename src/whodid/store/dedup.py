@@ -104,9 +104,7 @@ def add_singletons(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> None
     """Clusters of one for mentions without a key (no date or no source country)."""
     if not event_ids:
         return
-    members = pa.table(
-        {"event_id": event_ids, "cluster_id": [singleton_id(e) for e in event_ids]}
-    )
+    members = pa.table({"event_id": event_ids, "cluster_id": [singleton_id(e) for e in event_ids]})
     con.register("_new_singletons", members)
     try:
         con.execute("INSERT INTO cluster_members SELECT event_id, cluster_id FROM _new_singletons")

@@ -236,7 +236,15 @@ class _SentenceTap:
 
 
 def code_for_store(coder: Any, documents: Iterable[Document | InputProblem]) -> Iterator[StoreItem]:
-    """Code documents with `coder` (a `whodid.pipeline.Coder`), adding sentence spans."""
+    """Code documents with `coder` (a `whodid.pipeline.Coder`), adding sentence spans.
+
+    A coder without a spaCy `component` to tap still works: its documents get the sentences
+    their events name (see `_spans_from_events`).
+    """
+    if not hasattr(coder, "component"):
+        for coded in coder.code_documents(documents):
+            yield StoreItem(coded, getattr(coded, "sentence_spans", None))
+        return
     tap = _SentenceTap(coder.component)
     coder.component = tap
     try:
@@ -347,7 +355,10 @@ class StoreWriter:
             for d in keep:
                 rows.add(d, hashes[d.document.id], self.rule, now)
             self._insert(rows)
-            result.events, result.quotes = len(rows.events["event_id"]), len(rows.quotes["quote_id"])
+            result.events, result.quotes = (
+                len(rows.events["event_id"]),
+                len(rows.quotes["quote_id"]),
+            )
             result.sentences = len(rows.sentences["doc_id"])
             singles = [
                 e for e, k in zip(rows.events["event_id"], rows.events["dedup_key"], strict=True)
@@ -370,7 +381,9 @@ class StoreWriter:
             raise
         return result
 
-    def _assemble(self, batch: Sequence[CodedDocument | StoreItem], result: BatchResult) -> list[_Doc]:
+    def _assemble(
+        self, batch: Sequence[CodedDocument | StoreItem], result: BatchResult
+    ) -> list[_Doc]:
         docs: list[_Doc] = []
         for raw in batch:
             item = raw if isinstance(raw, StoreItem) else StoreItem(raw)
@@ -383,6 +396,9 @@ class StoreWriter:
             if d.part > 0 and docs and docs[-1].document.id == d.id:
                 docs[-1].parts.append(item)
             else:
+                # an id given twice in one batch: the later document replaces the earlier,
+                # as it would in a later batch
+                docs = [x for x in docs if x.document.id != d.id]
                 docs.append(_Doc(d, [item]))
         return docs
 
@@ -434,7 +450,9 @@ class StoreWriter:
             finally:
                 self.con.unregister(name)
 
-    def _failures(self, problems: list[InputProblem], origins: list[str | None], now: datetime) -> None:
+    def _failures(
+        self, problems: list[InputProblem], origins: list[str | None], now: datetime
+    ) -> None:
         con = self.con
         written = sorted({o for o in origins if o})
         if written:
@@ -509,7 +527,9 @@ class _Rows:
             r["char_end"].append(end)
             r["text"].append(text)
 
-    def _event(self, rec: dict, doc: Document, chash: str, rule: dedup.DedupRule, seen: set) -> None:
+    def _event(
+        self, rec: dict, doc: Document, chash: str, rule: dedup.DedupRule, seen: set
+    ) -> None:
         src = rec.get("source") or {}
         tgt = rec.get("target") or {}
         span = rec.get("span") or [None, None]
@@ -601,7 +621,9 @@ def _text(v: Any) -> str | None:
     return str(v)
 
 
-def _spans_from_events(coded: CodedDocument, text: str, base: int) -> list[tuple[int, int, int, str]]:
+def _spans_from_events(
+    coded: CodedDocument, text: str, base: int
+) -> list[tuple[int, int, int, str]]:
     """Sentences known from the events alone, when the coder gave no boundaries."""
     out: dict[int, tuple[int, int, int, str]] = {}
     for ev in coded.events:
@@ -611,7 +633,12 @@ def _spans_from_events(coded: CodedDocument, text: str, base: int) -> list[tuple
         if start < 0 or start > ev.span[0]:
             start = text.find(ev.sentence)
         if start >= 0:
-            out[ev.sentence_index] = (ev.sentence_index, start, start + len(ev.sentence), ev.sentence)
+            out[ev.sentence_index] = (
+                ev.sentence_index,
+                start,
+                start + len(ev.sentence),
+                ev.sentence,
+            )
     return [out[k] for k in sorted(out)]
 
 
@@ -620,7 +647,7 @@ def _spans_from_events(coded: CodedDocument, text: str, base: int) -> list[tuple
 _HOLD_ENV = "WHODID_STORE_TEST_HOLD"
 
 
-def test_hold_hook() -> Callable[[int], None] | None:
+def crash_test_hook() -> Callable[[int], None] | None:
     """For the crash test only: ``WHODID_STORE_TEST_HOLD=N`` pauses before committing batch N,
     after its rows are written, so a test can kill the process inside the transaction."""
     value = os.environ.get(_HOLD_ENV)

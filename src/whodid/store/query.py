@@ -36,15 +36,15 @@ def parse_code(value: str, what: str = "actor code") -> str:
     return code
 
 
-def parse_root(value: str) -> str:
-    v = value.strip()
+def parse_root(value: str | int) -> str:
+    v = str(value).strip()
     if not v.isdigit() or not 1 <= int(v) <= 20:
         raise ValueError(f"{value!r} is not a CAMEO root (01 to 20)")
     return f"{int(v):02d}"
 
 
 def parse_cameo(value: str) -> str:
-    v = value.strip()
+    v = str(value).strip()
     if not re.fullmatch(r"\d{2,4}", v):
         raise ValueError(f"{value!r} is not a CAMEO code (2 to 4 digits, e.g. 04 or 0231)")
     return v
@@ -83,7 +83,7 @@ class Filters:
             actor=parse_code(self.actor) if self.actor else None,
             dyad="-".join(parse_dyad(self.dyad)) if self.dyad else None,
             directed=self.directed,
-            root=parse_root(self.root) if self.root else None,
+            root=parse_root(self.root) if self.root is not None else None,
             cameo=parse_cameo(self.cameo) if self.cameo else None,
             since=parse_day(self.since),
             until=parse_day(self.until, end=True),
@@ -209,7 +209,9 @@ def clusters_sql(
     return sql, p2
 
 
-def stats_sql(f: Filters, by: str = "month", top: int = 3, mentions: bool = False) -> tuple[str, list[Any]]:
+def stats_sql(
+    f: Filters, by: str = "month", top: int = 3, mentions: bool = False
+) -> tuple[str, list[Any]]:
     """Counts per period and quad class, Goldstein sum and mean, and the top CAMEO codes.
 
     Units are clusters (each counted once, at its start date) unless `mentions`. Undated

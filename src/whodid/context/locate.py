@@ -1,0 +1,115 @@
+"""Where an event happened: the place named in its clause or sentence, geocoded offline.
+
+A place is a capitalised name in a locative phrase of the event's clause ("talks in Sochi",
+"shelled positions near Kharkiv"), else a place entity of the sentence that is not one of
+the event's actors. Names are geocoded with `whodid.places` (GeoNames, bundled), with the
+countries of the article as context, most salient first, so that Brest in a Belarusian
+story is Brest, Belarus. Actors and places stay apart: "Moscow said" is an actor, "talks in
+Moscow" a place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import Mention
+from ..places import Gazetteer, Place, load_gazetteer
+from ..sents import sent_of
+
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "along", "off", "into", "over", "from",
+             "towards", "toward", "to", "on"}  # fmt: skip
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_COMMON = 100_000  # a single word that is also an ordinary word needs to be a sizeable place
+
+
+class Locator:
+    """Geocodes the places of one Doc, with the article's countries as context."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None = None):
+        self.doc = doc
+        self.gaz = gazetteer or load_gazetteer()
+        counts = Counter(m.country[:3] for m in mentions if m.resolved and m.country and not m.country.startswith("IGO"))
+        self.countries = tuple(c for c, _ in counts.most_common(6))
+        self.near: list[Place] = []
+        self._cache: dict[str, Place | None] = {}
+
+    def place_of(self, name: str) -> Place | None:
+        key = name.strip()
+        if key in self._cache:
+            return self._cache[key]
+        one_word = " " not in key
+        minimum = _COMMON if (one_word and key.lower() in _ENGLISH) else 15_000
+        place = self.gaz.lookup(key, countries=self.countries, near=self.near, min_population=minimum)
+        self._cache[key] = place
+        if place is not None and place.kind == "city" and len(self.near) < 12:
+            self.near.append(place)
+        return place
+
+    def locate(self, trigger: Token, actors: tuple[Mention | None, ...]) -> Place | None:
+        """The place of an event: a locative phrase of its clause, else a place in its sentence."""
+        taken = {i for m in actors if m is not None for i in range(m.start, m.end)}
+        node = trigger
+        for _ in range(4):
+            for prep in node.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if prep.lower_ in ("to", "on", "from", "into", "towards", "toward", "over") and obj.i in taken:
+                        continue  # "attacks on Kyiv" with Kyiv as target: the target, not a place
+                    place = self._phrase_place(obj)
+                    if place is not None:
+                        return place
+            if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
+                break
+            node = node.head
+        sent = sent_of(trigger)
+        for ent in sent.ents:
+            if ent.label_ in _PLACE_ENTS and not (set(range(ent.start, ent.end)) & taken):
+                place = self.place_of(_bare(ent))
+                if place is not None and place.kind == "city":
+                    return place
+        return None
+
+    def _phrase_place(self, obj: Token) -> Place | None:
+        """The place a prepositional object names ("the Belarusian city of Brest", "Sochi")."""
+        if obj.pos_ == "PROPN":
+            span = _name_span(obj)
+            place = self.place_of(span.text)
+            if place is not None:
+                return place
+        # "the city of Brest", "the capital, Minsk"
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ == "PROPN":
+                        return self.place_of(_name_span(o).text)
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                return self.place_of(_name_span(c).text)
+        return None
+
+
+def _name_span(tok: Token) -> Span:
+    """A proper-noun head with its compound proper nouns ("New Delhi", "Rostov-on-Don")."""
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            left = min(left, c.i)
+    return tok.doc[left : tok.i + 1]
+
+
+def _bare(span: Span) -> str:
+    words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+    return " ".join(t.text for t in words)
+
+
+# capitalised words that are also common English words or names: a place needs to be big
+_ENGLISH = {
+    "nice", "mobile", "reading", "bath", "split", "van", "male", "victoria", "of", "march", "may",
+    "august", "bar", "hope", "orange", "say", "police", "union", "independence", "liberty",
+    "university", "college", "church", "sunday", "monday", "friday", "lincoln", "washington",
+    "jackson", "franklin", "marion", "clinton", "trump", "obama", "page",
+}  # fmt: skip

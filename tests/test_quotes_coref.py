@@ -1,0 +1,163 @@
+"""Quotations, speakers and coreference on texts written for these tests."""
+
+from __future__ import annotations
+
+from whodid.context.quotes import quotation_marks
+
+DAY = "2024-03-14"
+
+
+def coded(coder, text: str, day: str = DAY):
+    return coder.code_doc(text, day)
+
+
+def quotes(coder, text: str):
+    return coded(coder, text)._.quotes
+
+
+def only(qs, fragment: str):
+    hits = [q for q in qs if fragment in q.text]
+    assert len(hits) == 1, [(q.text, q.speaker) for q in qs]
+    return hits[0]
+
+
+# ------------------------------------------------------------------ direct quotations
+
+
+def test_speaker_after_the_quote(coder):
+    text = '"We will not give up our border," Lukashenko said on Friday.'
+    q = only(quotes(coder, text), "give up our border")
+    assert q.direct and q.cue == "said"
+    assert q.speaker.text == "Lukashenko" and q.speaker.code == "BLRGOV"
+    assert text[q.span[0] : q.span[1]] == q.text
+    assert text[q.speaker.span[0] : q.speaker.span[1]] == "Lukashenko"
+
+
+def test_speaker_before_the_quote_with_a_colon(coder):
+    text = 'Zelensky said: "Ukraine needs more air defence now."'
+    q = only(quotes(coder, text), "air defence")
+    assert q.speaker.code == "UKRGOV" and q.cue == "said"
+
+
+def test_speaker_in_the_middle_of_a_quote(coder):
+    text = '"The talks were useful," Macron stressed, "but the war is not over."'
+    qs = quotes(coder, text)
+    assert {q.speaker.code for q in qs if q.direct} == {"FRAGOV"}
+    assert len([q for q in qs if q.direct]) == 2
+
+
+def test_curly_and_straight_marks(coder):
+    for text in ("“We are ready,” Putin said.", '"We are ready," Putin said.', "«We are ready», Putin said."):
+        q = only(quotes(coder, text), "We are ready")
+        assert q.speaker.code == "RUSGOV", text
+
+
+def test_quote_over_several_paragraphs(coder):
+    text = (
+        'Lukashenko described the night in detail. "Our pilots took off at dawn.\n\n'
+        '"They flew along the border for an hour and saw the foreign jets turn back," he said.'
+    )
+    qs = [q for q in quotes(coder, text) if q.direct]
+    assert len(qs) == 2
+    assert all(q.speaker and q.speaker.code == "BLRGOV" for q in qs)
+    assert [g for _, _, g in quotation_marks(text)] == [0, 0]  # one quotation over two paragraphs
+
+
+def test_quotes_continue_with_the_same_speaker(coder):
+    text = '"We will respond," Lukashenko said. "Nobody will scare us."'
+    qs = [q for q in quotes(coder, text) if q.direct]
+    assert [q.speaker.code for q in qs] == ["BLRGOV", "BLRGOV"]
+
+
+def test_name_after_a_dash(coder):
+    text = "“The border is calm.” ― Alexander Lukashenko"
+    q = only(quotes(coder, text), "border is calm")
+    assert q.speaker and "Lukashenko" in q.speaker.text
+
+
+# ------------------------------------------------------------------ reported speech
+
+
+def test_indirect_speech_with_that(coder):
+    text = "Putin said that Russia would not attack Moldova."
+    q = only(quotes(coder, text), "Russia would not attack Moldova")
+    assert not q.direct and q.cue == "said" and q.speaker.code == "RUSGOV"
+
+
+def test_according_to(coder):
+    text = "The border crossing will reopen on Monday, according to the Polish government."
+    q = only(quotes(coder, text), "border crossing will reopen")
+    assert q.cue == "according to" and q.speaker.code == "POLGOV"
+
+
+def test_other_cue_verbs(coder):
+    for verb in ("stressed", "noted", "remarked", "explained", "emphasised", "recalled", "believes", "pointed out"):
+        text = f"Lukashenko {verb} that the West had imposed unfair sanctions on Minsk."
+        q = only(quotes(coder, text), "the West had imposed")
+        assert q.speaker.code == "BLRGOV", verb
+
+
+def test_negated_speech_is_not_a_quote(coder):
+    assert not quotes(coder, "He did not say whether Minsk would expel the diplomats.")
+
+
+# ------------------------------------------------------------------ coreference
+
+
+ARTICLE = (
+    "Belarusian President Alexander Lukashenko met Russian President Vladimir Putin in Sochi on Friday.\n\n"
+    "The head of state said the talks were useful. The Belarusian leader also recalled that NATO jets had "
+    "flown close to the border.\n\n"
+    '"Our pilots were scrambled to intercept them," he said. "Give us these jets," he told Putin.'
+)
+
+
+def test_descriptions_and_pronouns_resolve_to_the_named_leader(coder):
+    doc = coded(coder, ARTICLE)
+    speakers = {q.speaker.name for q in doc._.quotes if q.speaker}
+    assert "Alexander Lukashenko" in speakers
+    # "he said" / "he told Putin": Lukashenko, the subject of the previous sentences
+    direct = [q for q in doc._.quotes if q.direct]
+    assert direct and all(q.speaker.code == "BLRGOV" for q in direct)
+
+
+def test_first_person_in_a_quote_across_sentences(coder):
+    doc = coded(coder, ARTICLE)
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in doc._.events}
+    # "Our pilots were scrambled to intercept them": Belarusian military
+    assert any(s == "BLRMIL" and c.startswith("15") for s, t, c in got), got
+    # "Give us these jets," he told Putin: an appeal to Russia for military aid
+    assert any(s.startswith("BLR") and (t or "").startswith("RUS") and c.startswith("02") for s, t, c in got), got
+
+
+def test_description_without_a_name_uses_the_leaders_table(coder):
+    text = "Belarus closed its border with Poland.\n\nThe President accused Warsaw of provocations."
+    evs = coded(coder, text)._.events
+    e = next(e for e in evs if e.cameo.startswith("112"))
+    assert e.source.code == "BLRGOV" and e.source.name == "Alexander Lukashenko"
+
+
+def test_ambiguous_pronouns_stay_unresolved(coder):
+    # two presidents as subjects of one sentence: "he" is not guessed
+    text = "Macron and Scholz met in Paris. He accused Russia of aggression."
+    evs = [e for e in coded(coder, text)._.events if e.cameo.startswith("112")]
+    assert all(e.source.code in (None, "FRAGOV", "DEUGOV") for e in evs)
+    assert not [e for e in evs if e.source.name and "Macron" in e.source.name and "Scholz" in e.source.name]
+
+
+def test_it_and_they_take_states_and_groups(coder):
+    text = "Poland protested on Monday. It accused Belarus of organising the crossings."
+    evs = coded(coder, text)._.events
+    assert any(e.source.code == "POL" and e.target.code == "BLR" and e.cameo.startswith("112") for e in evs)
+
+
+def test_quote_records_in_jsonl(cli, tmp_path):
+    from conftest import parse_jsonl_all
+
+    p = tmp_path / "a.txt"
+    p.write_text('"We will respond," Lukashenko said.\n', encoding="utf-8")
+    recs = parse_jsonl_all(cli("code", str(p), "--date", DAY).stdout)
+    q = next(r for r in recs if r["kind"] == "quote")
+    assert set(q) >= {"kind", "doc_id", "sentence_index", "text", "span", "cue", "direct", "speaker"}
+    assert set(q["speaker"]) >= {"text", "span", "name", "code"}
+    assert q["speaker"]["code"] == "BLRGOV" and q["direct"] is True

@@ -222,6 +222,10 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
             _after_quote(q, doc, text, speech, inside)
         if q.speaker_tok is None:
             _before_colon(q, doc, text)
+        if q.speaker_tok is None:
+            _transcript(q, doc, text)
+        if q.speaker_tok is None:
+            _governing_subject(q, doc, first, inside)
     # 2. a quotation continued over paragraphs, or a quote of the same group, shares its speaker
     by_group: dict[int, QuoteSpan] = {}
     for q in direct:
@@ -275,7 +279,31 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
             if dq.speaker_tok is None and rq.start <= dq.start and dq.end <= rq.end + 2:
                 dq.cue, dq.cue_text, dq.speaker_tok, dq.speaker_span = rq.cue, rq.cue_text, rq.speaker_tok, rq.speaker_span
                 dq.rule = "quoted inside reported speech"
-    # 5. "in his words," / "in the words of X"
+    # 5. "Sanders: Clinton needs to …" (headlines and transcripts): a name, a colon, the words
+    for sent in sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 5 or inside(toks[0]):
+            continue
+        colon = next((t for t in toks[:7] if t.text == ":"), None)
+        if colon is None or colon.i == toks[0].i:
+            continue
+        name = [t for t in toks if t.i < colon.i]
+        if not all(t.pos_ in ("PROPN", "DET", "ADP", "PUNCT") or t.is_title for t in name):
+            continue
+        head = next((t for t in reversed(name) if t.pos_ == "PROPN"), None)
+        rest = [t for t in toks if t.i > colon.i and not t.is_punct]
+        if head is None or len(rest) < 3:
+            continue
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        if any(not (end <= s0 or start >= e0) for s0, e0 in covered) or any(
+            not (end <= r.start or start >= r.end) for r in reported
+        ):
+            continue
+        rq = QuoteSpan(start, end, False, -1, cue=None, cue_text=":", speaker_tok=head,
+                       speaker_span=(name[0].i, colon.i))  # fmt: skip
+        rq.rule = "name and colon"
+        reported.append(rq)
+    # 6. "in his words," / "in the words of X"
     for tok in doc:
         if tok.lower_ == "words" and tok.head.lower_ == "in" and not inside(tok):
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -320,6 +348,40 @@ def _after_quote(q: QuoteSpan, doc: Doc, text: str, speech: frozenset[str], insi
                 q.cue, q.cue_text, q.speaker_tok, q.speaker_span = t, t.text, tok, sp
                 q.rule = "speech verb after the quotation"
                 return
+
+
+def _transcript(q: QuoteSpan, doc: Doc, text: str) -> None:
+    """"WALLACE: Do you really see …": a transcript line names its speaker before a colon."""
+    head = text[q.start : q.start + 40]
+    k = head.find(":")
+    if k < 2 or not head[:k].replace(" ", "").replace(".", "").isalpha() or not head[:k].isupper():
+        return
+    span = doc.char_span(q.start, q.start + k, alignment_mode="expand")
+    if span is not None and len(span):
+        q.cue_text, q.speaker_tok, q.speaker_span = ":", span[-1], (span.start, span.end)
+        q.rule = "transcript speaker"
+        q.start = q.start + k + 1 + (len(head[k + 1 :]) - len(head[k + 1 :].lstrip()))
+
+
+def _governing_subject(q: QuoteSpan, doc: Doc, first: Span, inside) -> None:
+    """A quoted fragment inside a sentence ("Obama called the holiday “a celebration …”",
+    "Trump admires Putin as a “strong leader”") is the words of the clause's subject."""
+    sent = sent_of(first[0])
+    if first.start <= sent.start + 1 and first.end >= sent.end - 2:
+        return  # the quotation is the whole sentence: no clause around it
+    node = first[0]
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in q.tokens or inside(node):
+            continue
+        if node.pos_ in ("VERB", "AUX"):
+            tok, sp = _speaker_of(node)
+            if tok is not None and tok.i not in q.tokens and not inside(tok):
+                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = node, node.text, tok, sp
+                q.rule = "quoted words of the clause's subject"
+            return
 
 
 def _before_colon(q: QuoteSpan, doc: Doc, text: str) -> None:

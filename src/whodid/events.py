@@ -903,12 +903,18 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # is put to is the target of the threat or promise
         targets = _condition_subject(trig, index)
     if not targets and root in (2, 10, 11, 12, 13):
-        # "demanded that Hamas renounce", "urged Russia to withdraw": the complement's subject
+        # "demanded that Hamas renounce", "urged Russia to withdraw": the complement's subject;
+        # a warning whose complement is conditional is aimed at the condition's subject
+        own = {(m.country or "")[:3] for m in sources}
         for c in trig.children:
             if c.dep_ in ("ccomp", "xcomp"):
+                if root == 13:
+                    targets = [m for m in _condition_subject(c, index) if (m.country or "")[:3] not in own]
+                if targets:
+                    break
                 for s2 in c.children:
                     if s2.dep_ in ("nsubj", "nsubjpass"):
-                        targets = _expand(s2, index)
+                        targets = [m for m in _expand(s2, index) if not m.resolved or (m.country or "")[:3] not in own]
     if f.nominal and sources and targets and any(s is t for s in sources for t in targets):
         targets = [t for t in targets if t not in sources]
     # "between A and B", or coordinated subjects of a reciprocal trigger without object

@@ -33,6 +33,7 @@ class Locator:
         counts = Counter(m.country[:3] for m in mentions if m.resolved and m.country and not m.country.startswith("IGO"))
         self.countries = tuple(c for c, _ in counts.most_common(6))
         self.near: list[Place] = []
+        self.actor_tokens = {i for m in mentions if m.resolved for i in range(m.start, m.end)}
         self._cache: dict[str, Place | None] = {}
 
     def place_of(self, name: str) -> Place | None:
@@ -66,9 +67,11 @@ class Locator:
             if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
                 break
             node = node.head
-        sent = sent_of(trigger)
-        for ent in sent.ents:
-            if ent.label_ in _PLACE_ENTS and not (set(range(ent.start, ent.end)) & taken):
+        # a place name in the event's own clause that is nobody's name as an actor
+        clause = {t.i for t in node.subtree}
+        for ent in sent_of(trigger).ents:
+            toks = set(range(ent.start, ent.end))
+            if ent.label_ in _PLACE_ENTS and toks <= clause and not (toks & self.actor_tokens):
                 place = self.place_of(_bare(ent))
                 if place is not None and place.kind == "city":
                     return place

@@ -20,6 +20,7 @@ from ..sents import sent_of
 
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "along", "off", "into", "over", "from",
              "towards", "toward", "to", "on"}  # fmt: skip
+_DIRECTIONAL = {"to", "on", "from", "into", "towards", "toward", "over"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _COMMON = 100_000  # a single word that is also an ordinary word needs to be a sizeable place
 
@@ -53,17 +54,9 @@ class Locator:
         taken = {i for m in actors if m is not None for i in range(m.start, m.end)}
         node = trigger
         for _ in range(4):
-            for prep in node.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
-                    continue
-                for obj in prep.children:
-                    if obj.dep_ != "pobj":
-                        continue
-                    if prep.lower_ in ("to", "on", "from", "into", "towards", "toward", "over") and obj.i in taken:
-                        continue  # "attacks on Kyiv" with Kyiv as target: the target, not a place
-                    place = self._phrase_place(obj)
-                    if place is not None:
-                        return place
+            place = self._locative_below(node, taken)
+            if place is not None:
+                return place
             if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
                 break
             node = node.head
@@ -75,6 +68,31 @@ class Locator:
                 place = self.place_of(_bare(ent))
                 if place is not None and place.kind == "city":
                     return place
+        return None
+
+    def _locative_below(self, node: Token, taken: set[int]) -> Place | None:
+        """The first place in a locative phrase of this clause, shallowest first ("accused Kyiv
+        of sabotage in Minsk"), not descending into other clauses."""
+        frontier = [node]
+        for _ in range(4):
+            nxt: list[Token] = []
+            for t in frontier:
+                for prep in t.children:
+                    if prep.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "punct"):
+                        continue
+                    if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                        for obj in prep.children:
+                            if obj.dep_ != "pobj":
+                                continue
+                            if prep.lower_ in _DIRECTIONAL and obj.i in taken:
+                                continue  # "attacks on Kyiv" with Kyiv the target: not a place
+                            place = self._phrase_place(obj)
+                            if place is not None:
+                                return place
+                    nxt.append(prep)
+            frontier = nxt
+            if not frontier:
+                break
         return None
 
     def _phrase_place(self, obj: Token) -> Place | None:

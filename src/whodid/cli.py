@@ -74,6 +74,7 @@ def code(
     discards: DictOpt = None,
     replace_dictionaries: Annotated[bool, typer.Option(help="Use only the given PETRARCH dictionaries, not whodid's own.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes coding in parallel.")] = 1,
 ) -> None:
     """Code news articles into CAMEO event records."""
     from .ingest import iter_documents
@@ -83,7 +84,22 @@ def code(
     if fmt not in ("table", "jsonl", "csv"):
         raise typer.BadParameter("choose table, jsonl or csv", param_hint="--format")
     day = _parse_date(date_)
-    coder = _load_coder(_user_dicts(actors, agents, verbs, discards, replace_dictionaries))
+    user = _user_dicts(actors, agents, verbs, discards, replace_dictionaries)
+    if workers > 1:
+        from .knowledge import LexiconError, load_knowledge
+        from .parallel import code_parallel
+
+        try:
+            load_knowledge(user)  # a bad dictionary stops here, not in a worker
+        except LexiconError as exc:
+            _say(f"whodid: bad dictionary entry: {exc}", "red")
+            raise typer.Exit(3) from None
+
+        def code_stream(items):
+            return code_parallel(items, workers, user)
+    else:
+        coder = _load_coder(user)
+        code_stream = coder.code_documents
     try:
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     except OSError as exc:
@@ -120,7 +136,7 @@ def code(
         task = progress.add_task("coding", total=None)
         progress.start()
     try:
-        for coded in coder.code_documents(documents()):
+        for coded in code_stream(documents()):
             docs += 1
             sentences += coded.sentences
             writer.write(coded.events, coded.quotes)

@@ -81,19 +81,17 @@ class ActorFinder:
         self.knowledge = knowledge
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.aliases: list[Alias] = []
-        exact: dict[str, list] = {}
-        lower: dict[str, list] = {}
+        # one matcher key per distinct text: every alias written that way competes at match time
+        self.by_key: dict[str, list[Alias]] = {}
         for alias in knowledge.aliases:
-            key = str(len(self.aliases))
-            self.aliases.append(alias)
-            target = exact if alias.case_sensitive else lower
-            target[key] = [make_doc(alias.text)]
-        # Adding many single-pattern keys is slow; group docs by key in one call each.
-        for key, docs in exact.items():
-            self.exact.add(key, docs)
-        for key, docs in lower.items():
-            self.lower.add(key, docs)
+            key = ("=" if alias.case_sensitive else "~") + (alias.text if alias.case_sensitive else alias.text.lower())
+            self.by_key.setdefault(key, []).append(alias)
+        keys = list(self.by_key)
+        texts = [k[1:] for k in keys]
+        tokenizer = getattr(make_doc, "__self__", None)
+        docs = list(tokenizer.tokenizer.pipe(texts)) if tokenizer is not None and hasattr(tokenizer, "tokenizer") else [make_doc(t) for t in texts]
+        for key, doc in zip(keys, docs, strict=True):
+            (self.exact if key[0] == "=" else self.lower).add(key, [doc])
         self.agents: dict[str, list[Agent]] = {}
         for agent in knowledge.agents:
             self.agents.setdefault(agent.words[-1], []).append(agent)
@@ -104,10 +102,10 @@ class ActorFinder:
     # -- names -----------------------------------------------------------------------------
     def name_spans(self, doc: Doc, day: date | None) -> list[tuple[Span, Alias]]:
         cands: dict[tuple[int, int], list[Alias]] = {}
+        strings = doc.vocab.strings
         for matcher in (self.exact, self.lower):
             for key, s, e in matcher(doc):
-                alias = self.aliases[int(doc.vocab.strings[key])]
-                cands.setdefault((s, e), []).append(alias)
+                cands.setdefault((s, e), []).extend(self.by_key[strings[key]])
         spans = []
         for (s, e), aliases in cands.items():
             best = min(aliases, key=lambda a: _alias_rank(a, day))

@@ -572,3 +572,30 @@ def test_quotes_and_later_event_fields_fill_their_columns(tmp_path):
         assert writer.write([coded]).unchanged == ["future-1"]
         plain = CodedDocument(Document(id="plain", text="Nothing here."), sentences=1)
         assert writer.write([plain]).new == ["plain"]
+
+
+def test_coarse_event_dates_merge_only_with_equally_coarse_ones(tmp_path):
+    from whodid.store import StoreWriter
+
+    def coded(doc_id: str, precision: str) -> _FutureCoded:
+        text = "Russia held military exercises."
+        event = {
+            "kind": "event", "doc_id": doc_id, "sentence_index": 0, "sentence": text,
+            "span": [12, 16], "date": "2023-01-01", "date_precision": precision,
+            "date_text": "last year" if precision == "year" else "1 January",
+            "source": {"code": "RUS", "country": "RUS", "sector": None, "text": "Russia",
+                       "name": "Russia", "span": [0, 6]},
+            "target": None, "cameo": "150", "root": "15", "label": "Demonstrate power",
+            "goldstein": -7.2, "quad_class": 4, "plover": "MOBILIZE",
+            "evidence": {"trigger": "held", "rule": "verbs.txt:1", "mode": "asserted",
+                         "reciprocal": False, "notes": []},
+        }  # fmt: skip
+        doc = Document(id=doc_id, text=text, date=date(2024, 2, 15), source=doc_id)
+        return _FutureCoded(doc, [_FutureEvent(event)])
+
+    with Store(tmp_path / "a.duckdb", read_only=False) as st:
+        StoreWriter(st.con, st.use_rule()).write(
+            [coded("a", "year"), coded("b", "year"), coded("c", "day")]
+        )
+        rows = st.sql("SELECT num_articles FROM clusters ORDER BY num_articles")
+        assert list(rows["num_articles"]) == [1, 2]

@@ -3,9 +3,11 @@
 The rule (configurable with `DedupRule`, stored in the database's `meta` table):
 
 * Two event mentions can be one event when they agree on the key fields - by default source
-  country, source sector, target country, target sector and CAMEO code (a missing value equals
-  only a missing value) - and both have a date and a source country. A mention without a date
-  or source country is a cluster on its own: nothing says which event it is.
+  country, source sector, target country, target sector, CAMEO code and the precision of the
+  event date (a missing value equals only a missing value) - and both have a date and a
+  source country. A mention without a date or source country is a cluster on its own: nothing
+  says which event it is. The precision keeps "last year" (dated 1 January, year precision)
+  apart from an event of 1 January itself.
 * Within one key, mentions are taken in date order and grouped greedily: a cluster starts at
   the earliest mention not yet in a cluster and takes every mention dated within
   `window_days` days after that start (default 1: the day of the event and the next, when
@@ -35,13 +37,17 @@ import pyarrow as pa
 
 __all__ = ["DEFAULT_FIELDS", "KEY_FIELDS", "DedupRule", "recluster"]
 
-DEFAULT_FIELDS = ("source_country", "source_sector", "target_country", "target_sector", "cameo")
+DEFAULT_FIELDS = (
+    "source_country", "source_sector", "target_country", "target_sector", "cameo",
+    "date_precision",
+)  # fmt: skip
 # event columns a rule may compare
 KEY_FIELDS = frozenset(
     {
         "source_code", "source_country", "source_sector",
         "target_code", "target_country", "target_sector",
-        "cameo", "root", "quad_class", "location_geonameid", "location_country",
+        "cameo", "root", "quad_class", "date_precision",
+        "location_geonameid", "location_country",
     }
 )  # fmt: skip
 _NULL = "\u2205"  # stands for a missing value inside a key

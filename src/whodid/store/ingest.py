@@ -158,7 +158,11 @@ def select_documents(
             finally:
                 con.unregister("_lookup")
         for item in waiting:
-            if isinstance(item, Document) and stored.get(item.id) == content_hash(item):
+            if (
+                isinstance(item, Document)
+                and item.id in stored
+                and stored[item.id] == content_hash(item)
+            ):
                 if on_unchanged is not None:
                     on_unchanged(item)
                 continue

@@ -357,6 +357,8 @@ def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, we
                   with_of: bool = False) -> list[Mention]:  # fmt: skip
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.i > tok.i]
     order = {p: i for i, p in enumerate(_TARGET_PREPS)}
+    if with_of:
+        order["of"] = -1  # "the withdrawal of Serbian forces from Bosnia": whose withdrawal
     preps.sort(key=lambda p: order.get(p.lower_, 99))
     for p in preps:
         w = p.lower_
@@ -417,6 +419,8 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             # the pattern named the object ("tighten the blockade of Serbia", "demanded the
             # withdrawal of Serbian forces"): the object's own complement is the target
             ms = _prep_targets(c, index, with_of=True)
+            own = {(m.country or "")[:3] for m in _subject(verb, index)[0]}
+            ms = [m for m in ms if m.resolved and (m.country or "")[:3] not in own]
             if ms:
                 return ms
     if passive:
@@ -885,7 +889,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             targets = _first_in_subtree(trig, index, places=weak_in)
     else:
         # "A and B discussed the situation on the border": the topic is not a target
-        loose = not (f.pattern.recip and len(sources) >= 2)
+        # a show of force has no object to look inside ("a manoeuvre of 80,000 troops")
+        loose = not (f.pattern.recip and len(sources) >= 2) and root != 15
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose)
     if not targets and f.pattern.fallback:
         # a statement's target: the first actor its reported clause is about

@@ -732,7 +732,11 @@ def _story_discard(doc: Doc, kn: Knowledge) -> str | None:
 
 
 def _is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+    if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+        return True
+    # a verb the tagger took for a noun but the parser did not ("EU and UN hand over supplies")
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and "nsubj" in deps and ("dobj" in deps or "prt" in deps)
 
 
 def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawEvent], list[str]]:

@@ -74,32 +74,50 @@ def code(
     discards: DictOpt = None,
     replace_dictionaries: Annotated[bool, typer.Option(help="Use only the given PETRARCH dictionaries, not whodid's own.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes coding in parallel.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes coding in parallel (each loads the model once); with --dask local, the LocalCluster's worker processes (default: the CPU count).")] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS|local", help="Code on Dask: a running scheduler (tcp://host:8786), or 'local' for a LocalCluster started for this run.")] = None,
 ) -> None:
     """Code news articles into CAMEO event records."""
+    from contextlib import ExitStack
+
+    from .cli_store import _check_dictionaries, _cluster_failure, check_workers
+
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter("choose table, jsonl or csv", param_hint="--format")
+    check_workers(workers, dask)
+    day = _parse_date(date_)
+    user = _user_dicts(actors, agents, verbs, discards, replace_dictionaries)
+    with ExitStack() as stack:
+        # several processes: local workers or Dask, each worker with its own coder; the
+        # knowledge is checked here first, so that a bad dictionary stops before they start
+        if dask is not None:
+            from .distributed import code_dask, connect
+
+            _check_dictionaries(user)
+            try:
+                client = stack.enter_context(connect(dask, workers if dask == "local" else None))
+            except Exception as exc:
+                _cluster_failure(exc, "nothing was coded")
+
+            def code_stream(items):
+                return code_dask(items, client, user)
+        elif workers > 1:
+            from .parallel import LocalWorkers
+
+            _check_dictionaries(user)
+            code_stream = stack.enter_context(LocalWorkers(workers, user)).code
+        else:
+            code_stream = _load_coder(user).code_documents
+        _code_run(paths, code_stream, fmt, output, day, quiet)
+
+
+def _code_run(paths, code_stream, fmt, output, day, quiet) -> None:
+    """Read, code (with `code_stream`), write in input order, report; exits with the status."""
+    from .cli_store import RunProgress, _cluster_failure
     from .ingest import iter_documents
     from .output import Writer
     from .schema import InputProblem
 
-    if fmt not in ("table", "jsonl", "csv"):
-        raise typer.BadParameter("choose table, jsonl or csv", param_hint="--format")
-    day = _parse_date(date_)
-    user = _user_dicts(actors, agents, verbs, discards, replace_dictionaries)
-    if workers > 1:
-        from .knowledge import LexiconError, load_knowledge
-        from .parallel import code_parallel
-
-        try:
-            load_knowledge(user)  # a bad dictionary stops here, not in a worker
-        except LexiconError as exc:
-            _say(f"whodid: bad dictionary entry: {exc}", "red")
-            raise typer.Exit(3) from None
-
-        def code_stream(items):
-            return code_parallel(items, workers, user)
-    else:
-        coder = _load_coder(user)
-        code_stream = coder.code_documents
     try:
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     except OSError as exc:
@@ -108,7 +126,6 @@ def code(
     writer = Writer(out, fmt)
     errors = warnings = docs = sentences = 0
     started = time.perf_counter()
-    show = not quiet and err.is_terminal
 
     def report(p: InputProblem) -> None:
         nonlocal errors, warnings
@@ -127,28 +144,25 @@ def code(
                 continue
             yield item
 
-    progress = None
-    if show:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                            console=err, transient=True)  # fmt: skip
-        task = progress.add_task("coding", total=None)
-        progress.start()
+    progress = RunProgress("coding", paths, not quiet and err.is_terminal)
     try:
         for coded in code_stream(documents()):
-            docs += 1
+            if coded.document.part == 0:
+                docs += 1
             sentences += coded.sentences
             writer.write(coded.events, coded.quotes)
-            if progress is not None:
-                progress.update(task, description=f"{docs} documents, {writer.count} events")
+            progress.update(docs, writer.count, sentences)
     except KeyboardInterrupt:
+        progress.stop()
         _say("whodid: interrupted; events of completed documents were written", "red")
         writer.close()
         raise typer.Exit(130) from None
+    except Exception as exc:
+        progress.stop()
+        writer.close()
+        _cluster_failure(exc, "events of the documents before it were written")
     finally:
-        if progress is not None:
-            progress.stop()
+        progress.stop()
     writer.close()
     if output:
         out.close()
@@ -156,7 +170,7 @@ def code(
         secs = time.perf_counter() - started
         _say(
             f"whodid: {docs} documents, {sentences} sentences, {writer.count} events, "
-            f"{writer.quotes} quotes in {secs:.1f} s"
+            f"{writer.quotes} quotes in {secs:.1f} s ({writer.count / max(secs, 1e-9):.1f} events/s)"
             + (f", {errors} unreadable" if errors else "")
             + (f", {warnings} warnings" if warnings else ""),
         )

@@ -90,6 +90,81 @@ def _count_inputs(paths: Iterable[str]) -> int | None:
     return total
 
 
+class RunProgress:
+    """Progress of a coding run on stderr, across all workers: documents done of those found,
+    events, documents and sentences per second, and the time left (from the input's size
+    counted up front). Updates are throttled; nothing is drawn unless `show`."""
+
+    def __init__(self, label: str, paths: Iterable[str], show: bool):
+        self.started = time.perf_counter()
+        self._last = 0.0
+        self._progress = None
+        if not show:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
+            TextColumn("{task.fields[events]} events"), TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=err, transient=True,
+        )  # fmt: skip
+        self._task = self._progress.add_task(label, total=_count_inputs(paths), events=0,
+                                             rate="")  # fmt: skip
+        self._progress.start()
+
+    def update(self, documents: int, events: int, sentences: int, force: bool = False) -> None:
+        now = time.perf_counter()
+        if self._progress is None or (now - self._last < 0.1 and not force):
+            return
+        self._last = now
+        secs = max(now - self.started, 1e-9)
+        rate = f"{documents / secs:.1f} docs/s, {sentences / secs:.0f} sent/s"
+        self._progress.update(self._task, completed=documents, events=events, rate=rate)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def check_workers(workers: int, dask: str | None) -> None:
+    """`--workers` sizes local processes or the LocalCluster of `--dask local`; a running
+    cluster's size is set where its workers are started."""
+    if dask is not None and dask != "local" and workers > 1:
+        raise typer.BadParameter(
+            "with a scheduler address, start workers with `dask worker ADDRESS`; "
+            "--workers applies to local processes and to --dask local",
+            param_hint="--workers",
+        )
+
+
+PARALLEL_BATCH_SIZE = 50
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers", "-w", min=1,
+        help="Local processes coding in parallel (each loads the model once); with "
+        "--dask local, the LocalCluster's worker processes (default: the CPU count).",
+    ),
+]  # fmt: skip
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask", metavar="ADDRESS|local",
+        help="Code on Dask: a running scheduler (tcp://host:8786), or 'local' for a "
+        "LocalCluster started for this run.",
+    ),
+]  # fmt: skip
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -101,9 +176,13 @@ def ingest(
         typer.Option("--date", help="Article date (YYYY-MM-DD) when the input has none."),
     ] = None,
     batch_size: Annotated[
-        int,
-        typer.Option(min=1, help="Documents per transaction (a crash loses at most one batch)."),
-    ] = 200,
+        int | None,
+        typer.Option(
+            min=1, show_default=False,
+            help="Documents per transaction (a crash loses at most one batch); with --workers "
+            "or --dask, also the partition one worker codes. Default 200, or 50 with workers.",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Recode documents even when unchanged.")
     ] = False,
@@ -128,13 +207,32 @@ def ingest(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")
     ] = False,
+    workers: WorkersOpt = 1,
+    dask: DaskOpt = None,
+    parts: Annotated[
+        Path | None,
+        typer.Option(
+            help="With --dask: where workers write each batch as Parquet before it is "
+            "loaded (default: DB.parts; on a real cluster, a directory every worker shares).",
+        ),
+    ] = None,
 ) -> None:
     """Code articles and store them, their sentences, events, quotes and event clusters."""
     from .store import IngestReport, StoreError
 
+    check_workers(workers, dask)
+    parallel = workers > 1 or dask is not None
+    if batch_size is None:
+        # a worker's partition: small enough that there are many more of them than workers
+        batch_size = PARALLEL_BATCH_SIZE if parallel else 200
     day = _parse_date(date_)
     rule = _rule_option(db, dedup_window, dedup_key)
-    coder = _load_coder(_user_dicts(actors, agents, verbs, discards, replace_dictionaries))
+    user = _user_dicts(actors, agents, verbs, discards, replace_dictionaries)
+    if parallel:
+        coder = None
+        _check_dictionaries(user)  # a bad dictionary stops here, not in a worker
+    else:
+        coder = _load_coder(user)
     store = _open(db, read_only=False)
     show = not quiet and err.is_terminal
 
@@ -144,36 +242,10 @@ def ingest(
         elif not quiet:
             _say(f"whodid: {p}", "yellow")
 
-    progress = task = None
-    if show:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        total = _count_inputs(paths)
-        progress = Progress(
-            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
-            TextColumn("{task.fields[events]} events"), TextColumn("{task.fields[rate]} docs/s"),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=err, transient=True,
-        )  # fmt: skip
-        task = progress.add_task("ingest", total=total, events=0, rate="-")
-        progress.start()
-    started = time.perf_counter()
-    last = [0.0]
+    progress = RunProgress("ingest", paths, show)
 
     def on_progress(r: IngestReport) -> None:
-        now = time.perf_counter()
-        if progress is None or now - last[0] < 0.1:
-            return
-        last[0] = now
-        rate = r.documents / (now - started) if now > started else 0.0
-        progress.update(task, completed=r.documents, events=r.events, rate=f"{rate:.1f}")
+        progress.update(r.documents, r.events, r.sentences)
 
     report = None
     try:
@@ -182,32 +254,65 @@ def ingest(
                 _say(f"whodid: dedup rule is now: {rule.describe()} (recomputing clusters)")
             report = store.ingest_paths(
                 paths, default_date=day, coder=coder, batch_size=batch_size, force=force,
-                rule=rule, on_problem=on_problem, on_progress=on_progress,
+                rule=rule, on_problem=on_problem, on_progress=on_progress, workers=workers,
+                dask=dask, user=user, parts_dir=parts,
             )  # fmt: skip
     except KeyboardInterrupt:
-        if progress is not None:
-            progress.stop()
+        progress.stop()
         _say("whodid: interrupted; the batch in flight was rolled back, committed batches are "
              "kept: run the same command again to complete the ingest", "red")  # fmt: skip
         raise typer.Exit(130) from None
     except StoreError as exc:
         _say(f"whodid: {exc}", "red")
         raise typer.Exit(1) from None
+    except Exception as exc:
+        _cluster_failure(exc, "batches committed so far are kept: run the same command "
+                         "again to complete the ingest")  # fmt: skip
     finally:
-        if progress is not None:
-            progress.stop()
+        progress.stop()
     if not quiet:
         size = _size(db)
+        secs = max(report.seconds, 1e-9)
         _say(
             f"whodid: {report.documents} documents ({report.new} new, {report.replaced} replaced, "
             f"{report.unchanged} unchanged), {report.sentences} sentences, "
             f"{report.stored_events} events, {report.quotes} quotes stored in "
-            f"{report.seconds:.1f} s ({report.documents / max(report.seconds, 1e-9):.1f} docs/s); "
-            f"{db} is {size}"
+            f"{report.seconds:.1f} s ({report.documents / secs:.1f} docs/s, "
+            f"{report.events / secs:.1f} events/s); {db} is {size}"
             + (f"; {report.errors} unreadable" if report.errors else "")
             + (f", {report.warnings} warnings" if report.warnings else ""),
         )
     raise typer.Exit(2 if report.errors else 0)
+
+
+def _check_dictionaries(user) -> None:
+    """Load the knowledge (with any user dictionaries) here, so that a bad entry stops the
+    run with exit 3 before workers start."""
+    from .knowledge import LexiconError, load_knowledge
+
+    try:
+        load_knowledge(user)
+    except LexiconError as exc:
+        _say(f"whodid: bad dictionary entry: {exc}", "red")
+        raise typer.Exit(3) from None
+
+
+def _cluster_failure(exc: Exception, after: str) -> None:
+    """Exit 1 with one line for what a cluster run can fail on (no scheduler, workers unlike
+    this machine, a partition that killed its workers too often); re-raise anything else."""
+    from distributed import KilledWorker
+    from distributed import TimeoutError as DaskTimeout
+
+    from .distributed import DaskError
+
+    if isinstance(exc, KilledWorker):
+        message = f"a partition killed its workers too often (out of memory?): {exc}"
+    elif isinstance(exc, (DaskError, DaskTimeout, OSError)):
+        message = str(exc)
+    else:
+        raise exc
+    _say(f"whodid: {message}; {after}", "red")
+    raise typer.Exit(1) from None
 
 
 def _size(db: Path) -> str:

@@ -14,14 +14,18 @@ One file, no server. See the README ("Event store") for the tables and the dedup
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import duckdb
 import pyarrow as pa
@@ -31,6 +35,8 @@ from . import dedup, export, query
 from .dedup import DedupRule
 from .ingest import (
     DEFAULT_BATCH_SIZE,
+    BatchResult,
+    PreparedBatch,
     StoreItem,
     StoreWriter,
     batched,
@@ -40,6 +46,11 @@ from .ingest import (
 )
 from .query import Filters
 from .schema import SCHEMA_VERSION, StoreError, connect
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from ..knowledge import UserDictionaries
 
 __all__ = [
     "DEFAULT_DB",
@@ -286,6 +297,10 @@ class Store:
         rule: DedupRule | None = None,
         on_problem: Callable[[InputProblem], None] | None = None,
         on_progress: Callable[[IngestReport], None] | None = None,
+        workers: int = 1,
+        dask: str | Client | None = None,
+        user: UserDictionaries | None = None,
+        parts_dir: str | os.PathLike[str] | None = None,
     ) -> IngestReport:
         """Code and store documents, committing every `batch_size` documents.
 
@@ -293,11 +308,22 @@ class Store:
         ones replace their records; `force` recodes everything. Input problems are passed
         to `on_problem` as they come and recorded in the `failures` table. A
         KeyboardInterrupt rolls back the batch in flight and propagates.
+
+        Coding runs in this process with `coder` (default: the default coder), in `workers`
+        local processes, or on Dask: `dask` is ``"local"`` (a LocalCluster of `workers`
+        processes), a scheduler address, or a connected `distributed.Client`. With workers
+        or Dask, `user` gives the user dictionaries (a `UserDictionaries`) each worker loads,
+        a batch is the partition a worker codes, and batches are committed in input order.
+        Dask workers write each batch as Parquet under `parts_dir` (default: ``<db>.parts``;
+        on a real cluster, a directory that the workers and this machine share).
         """
         self._writable()
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {batch_size}")
-        if coder is None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        parallel = workers > 1 or dask is not None
+        if coder is None and not parallel:
             from ..pipeline import default_coder
 
             coder = default_coder()
@@ -313,17 +339,20 @@ class Store:
             if on_progress is not None:
                 on_progress(report)
 
+        def problems(found: Iterable[InputProblem]) -> None:
+            for p in found:
+                if p.severity == "error":
+                    report.errors += 1
+                else:
+                    report.warnings += 1
+                report.problems.append(p)
+                if on_problem is not None:
+                    on_problem(p)
+
         def watched(items: Iterator[StoreItem]) -> Iterator[StoreItem]:
             for item in items:
                 coded = item.coded
-                for p in coded.problems:
-                    if p.severity == "error":
-                        report.errors += 1
-                    else:
-                        report.warnings += 1
-                    report.problems.append(p)
-                    if on_problem is not None:
-                        on_problem(p)
+                problems(coded.problems)
                 if coded.document.text and coded.document.part == 0:
                     report.documents += 1
                 report.events += len(coded.events)
@@ -332,25 +361,89 @@ class Store:
                     on_progress(report)
                 yield item
 
+        def stored(result: BatchResult) -> None:
+            report.batches += 1
+            report.new += len(result.new)
+            report.replaced += len(result.replaced)
+            report.unchanged += len(result.unchanged)
+            report.stored_events += result.events
+            report.quotes += result.quotes
+
         selected = select_documents(
             lookup, _as_documents(documents), force=force, chunk=batch_size, on_unchanged=unchanged
         )
-        coded = code_for_store(coder, selected)
         try:
-            for batch in batched(watched(coded), batch_size):
-                result = writer.write(batch)
-                report.batches += 1
-                report.new += len(result.new)
-                report.replaced += len(result.replaced)
-                report.unchanged += len(result.unchanged)
-                report.stored_events += result.events
-                report.quotes += result.quotes
+            if parallel:
+                with self._prepared(batched(selected, batch_size), rule, workers, dask, user,
+                                    parts_dir) as prepared:  # fmt: skip
+                    for batch in prepared:
+                        problems(batch.problems)
+                        report.documents += batch.n_documents
+                        report.events += batch.n_events
+                        report.sentences += batch.n_sentences
+                        stored(writer.load(batch))
+                        if on_progress is not None:
+                            on_progress(report)
+            else:
+                coded = code_for_store(coder, selected)
+                try:
+                    for batch in batched(watched(coded), batch_size):
+                        stored(writer.write(batch))
+                finally:
+                    coded.close()  # gives the coder its own component back, even if interrupted
             self.con.execute("CHECKPOINT")
         finally:
-            coded.close()  # gives the coder its own component back, even when interrupted
             lookup.close()
             report.seconds = time.perf_counter() - started
         return report
+
+    @contextmanager
+    def _prepared(
+        self,
+        batches: Iterator[list[Document | InputProblem]],
+        rule: DedupRule,
+        workers: int,
+        dask: str | Client | None,
+        user: UserDictionaries | None,
+        parts_dir: str | os.PathLike[str] | None,
+    ) -> Iterator[Iterator[PreparedBatch]]:
+        """Prepared batches, in input order, from local worker processes or from Dask."""
+        if dask is None:
+            from ..parallel import LocalWorkers
+
+            with LocalWorkers(workers, user) as pool:
+                yield pool.prepare(batches, rule)
+            return
+        from .. import distributed
+
+        root = Path(parts_dir) if parts_dir is not None else self.path.with_name(
+            self.path.name + ".parts"
+        )  # fmt: skip
+        run_dir = _new_run_dir(root, self.path)
+        try:
+            if isinstance(dask, str):
+                with distributed.connect(dask, workers if dask == "local" else None) as client:
+                    yield distributed.ingest_partitions(batches, client, rule, run_dir, user)
+            else:
+                yield distributed.ingest_partitions(batches, dask, rule, run_dir, user)
+        finally:
+            shutil.rmtree(run_dir, ignore_errors=True)
+            with suppress(OSError):
+                root.rmdir()  # when no other run's batches are in it
+
+
+def _new_run_dir(root: Path, db: Path) -> Path:
+    """A fresh directory for one Dask ingest's Parquet batches, after removing those that
+    earlier runs into the same database left behind (a crash, a kill): they were never
+    loaded, and this run codes their documents again. Only one process can hold the
+    database for writing, so no other run into it is using them."""
+    tag = hashlib.sha256(str(db.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    root.mkdir(parents=True, exist_ok=True)
+    for stale in root.glob(f"run-{tag}-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    run = root / f"run-{tag}-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    run.mkdir()
+    return run
 
 
 def _as_documents(

@@ -1,14 +1,16 @@
 """Ingest: select the documents that changed, code them, write them in atomic batches.
 
-Three separable stages, so that coding can later run in other processes:
+Separable stages, so that coding runs in this process, in worker processes or on Dask:
 
 1. `select_documents` drops documents whose id and content hash are already stored (an
    unchanged document costs a hash and a look-up, no coding);
 2. `code_for_store` codes the rest with a `Coder` and adds the sentence boundaries;
-3. `StoreWriter.write` stores one batch of coded documents in one transaction: a document
-   that changed has its old records deleted and its new ones inserted in that transaction,
-   so a crash (Ctrl-C, ``kill -9``, power loss) loses at most the batch in flight and a rerun
-   writes it again, with no duplicate and nothing missing.
+3. `prepare_batch` turns one batch of coded documents into store rows (`PreparedBatch`,
+   Arrow tables; a Dask worker writes them as Parquet);
+4. `StoreWriter.load` stores one prepared batch in one transaction: a document that changed
+   has its old records deleted and its new ones inserted in that transaction, so a crash
+   (Ctrl-C, ``kill -9``, power loss) loses at most the batch in flight and a rerun writes it
+   again, with no duplicate and nothing missing. `StoreWriter.write` is 3 and 4 together.
 
 Identity: a document is its `doc_id`; its `content_hash` is SHA-256 over its title, date,
 source, URL and text. A stored document with the same id and hash is left alone; with the
@@ -22,15 +24,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import __version__
 from ..schema import CodedDocument, Document, InputProblem
@@ -38,11 +44,13 @@ from . import dedup
 
 __all__ = [
     "BatchResult",
+    "PreparedBatch",
     "StoreItem",
     "StoreWriter",
     "batched",
     "code_for_store",
     "content_hash",
+    "prepare_batch",
     "select_documents",
 ]
 
@@ -268,15 +276,17 @@ def code_for_store(coder: Any, documents: Iterable[Document | InputProblem]) -> 
 
 
 def batched(items: Iterable[Any], size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Any]]:
-    """Lists of about `size` documents; the parts of one document never straddle two lists."""
+    """Lists of about `size` documents; the parts of one document never straddle two lists.
+
+    Items are coded (`StoreItem`, `CodedDocument`) or raw (`Document`, `InputProblem`): raw
+    batches are the partitions that worker processes code and prepare, one transaction each.
+    """
     if size < 1:
         raise ValueError(f"batch size must be at least 1, got {size}")
     batch: list[Any] = []
     docs = 0
     for item in items:
-        coded = item.coded if isinstance(item, StoreItem) else item
-        is_doc = not coded.problems or coded.document.text
-        if is_doc and coded.document.part == 0:
+        if _starts_document(item):
             if docs >= size:
                 yield batch
                 batch, docs = [], 0
@@ -284,6 +294,17 @@ def batched(items: Iterable[Any], size: int = DEFAULT_BATCH_SIZE) -> Iterator[li
         batch.append(item)
     if batch:
         yield batch
+
+
+def _starts_document(item: Any) -> bool:
+    """Whether an item (raw or coded) is the first part of a document, not a problem."""
+    if isinstance(item, InputProblem):
+        return False
+    if isinstance(item, Document):
+        return item.part == 0
+    coded = item.coded if isinstance(item, StoreItem) else item
+    is_doc = not coded.problems or coded.document.text
+    return bool(is_doc) and coded.document.part == 0
 
 
 # --------------------------------------------------------------------------- stage 3: write
@@ -316,6 +337,147 @@ class _Doc:
         return "".join(p.coded.document.text for p in self.parts)
 
 
+@dataclass
+class PreparedBatch:
+    """One batch as store rows (Arrow tables), ready to load in one transaction.
+
+    Preparing is pure computation (content hashes, record ids, dedup keys, rows) and runs
+    wherever the batch was coded: in this process, a worker process or a Dask worker, which
+    then hands over tables instead of Python objects. Only `StoreWriter.load` touches the
+    database. Rows are built for every document of the batch; `load` drops the unchanged.
+    """
+
+    documents: pa.Table
+    sentences: pa.Table
+    events: pa.Table
+    quotes: pa.Table
+    problems: list[InputProblem] = field(default_factory=list)
+
+    TABLES = ("documents", "sentences", "events", "quotes")
+
+    def write_parquet(self, directory: str | os.PathLike[str]) -> Path:
+        """Write the batch as ``DIR/{documents,sentences,events,quotes,problems}.parquet``.
+
+        Files go to a temporary sibling directory renamed into place at the end, so a reader
+        never sees a partial batch: a worker killed while writing leaves only a ``.tmp-``
+        directory, which is never loaded. An existing `directory` (a retried task whose first
+        attempt finished) is kept as it is. The parent of `directory` must exist.
+        """
+        import pyarrow.parquet as pq
+
+        final = Path(directory)
+        if final.is_dir():
+            return final
+        tmp = final.with_name(f"{final.name}.tmp-{uuid.uuid4().hex[:12]}")
+        tmp.mkdir()  # not its parent: a run directory removed meanwhile stays removed
+        try:
+            for name in self.TABLES:
+                pq.write_table(getattr(self, name), tmp / f"{name}.parquet")
+            pq.write_table(_problems_table(self.problems), tmp / "problems.parquet")
+            try:
+                os.rename(tmp, final)
+            except OSError:
+                if not final.is_dir():  # not "another attempt got there first"
+                    raise
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+        return final
+
+    @classmethod
+    def read_parquet(cls, directory: str | os.PathLike[str]) -> PreparedBatch:
+        """A batch written by `write_parquet`."""
+        import pyarrow.parquet as pq
+
+        d = Path(directory)
+        tables = {
+            name: pq.read_table(d / f"{name}.parquet").cast(schema)
+            for name, schema in zip(cls.TABLES, _SCHEMAS, strict=True)
+        }
+        problems = [InputProblem(**r) for r in pq.read_table(d / "problems.parquet").to_pylist()]
+        return cls(**tables, problems=problems)
+
+    @property
+    def n_documents(self) -> int:
+        return self.documents.num_rows
+
+    @property
+    def n_events(self) -> int:
+        return self.events.num_rows
+
+    @property
+    def n_sentences(self) -> int:
+        return sum(n or 0 for n in self.documents.column("n_sentences").to_pylist())
+
+    def only(self, doc_ids: Sequence[str]) -> PreparedBatch:
+        """The rows of these documents only."""
+        if len(doc_ids) == self.documents.num_rows:
+            return self
+        keep = pa.array(list(doc_ids), pa.string())
+        tables = {
+            name: getattr(self, name).filter(pc.is_in(getattr(self, name)["doc_id"], keep))
+            for name in self.TABLES
+        }
+        return PreparedBatch(**tables, problems=self.problems)
+
+
+_SCHEMAS = (DOCUMENT_SCHEMA, SENTENCE_SCHEMA, EVENT_SCHEMA, QUOTE_SCHEMA)
+_PROBLEM_SCHEMA = pa.schema(
+    [("origin", pa.string()), ("reason", pa.string()), ("doc_id", pa.string()),
+     ("severity", pa.string())]
+)  # fmt: skip
+
+
+def _problems_table(problems: list[InputProblem]) -> pa.Table:
+    rows = [
+        {"origin": p.origin, "reason": p.reason, "doc_id": p.doc_id, "severity": p.severity}
+        for p in problems
+    ]
+    return pa.Table.from_pylist(rows, schema=_PROBLEM_SCHEMA)
+
+
+def prepare_batch(
+    batch: Iterable[CodedDocument | StoreItem],
+    rule: dedup.DedupRule,
+    now: datetime | None = None,
+) -> PreparedBatch:
+    """Store rows for a batch of coded documents (the parts of a document together)."""
+    problems: list[InputProblem] = []
+    docs = _assemble(batch, problems)
+    now = now or datetime.now().replace(microsecond=0)
+    rows = _Rows()
+    for d in docs:
+        chash = content_hash(d.document, (p.coded.document for p in d.parts[1:]))
+        rows.add(d, chash, rule, now)
+    tables = {
+        name: pa.table(getattr(rows, name), schema=schema)
+        for name, schema in zip(PreparedBatch.TABLES, _SCHEMAS, strict=True)
+    }
+    return PreparedBatch(**tables, problems=problems)
+
+
+def _assemble(
+    batch: Iterable[CodedDocument | StoreItem], problems: list[InputProblem]
+) -> list[_Doc]:
+    docs: list[_Doc] = []
+    for raw in batch:
+        item = raw if isinstance(raw, StoreItem) else StoreItem(raw)
+        coded = item.coded
+        if coded.problems:
+            problems.extend(coded.problems)
+            if not coded.document.text:
+                continue
+        d = coded.document
+        if d.part > 0 and docs and docs[-1].document.id == d.id:
+            docs[-1].parts.append(item)
+        else:
+            # an id given twice in one batch: the later document replaces the earlier,
+            # as it would in a later batch
+            docs = [x for x in docs if x.document.id != d.id]
+            docs.append(_Doc(d, [item]))
+    return docs
+
+
 class StoreWriter:
     """Writes batches of coded documents to an open, writable store connection."""
 
@@ -335,47 +497,50 @@ class StoreWriter:
 
     def write(self, batch: Sequence[CodedDocument | StoreItem]) -> BatchResult:
         """Store one batch atomically: all of it is committed, or none of it."""
-        result = BatchResult()
-        docs = self._assemble(batch, result)
+        return self.load(prepare_batch(batch, self.rule))
+
+    def load(self, prepared: PreparedBatch) -> BatchResult:
+        """Store a prepared batch atomically: all of it is committed, or none of it.
+
+        A document stored with the same content hash is left alone (unless `force`); one
+        stored with another hash has its old records deleted in the same transaction.
+        """
+        result = BatchResult(problems=list(prepared.problems))
         now = datetime.now().replace(microsecond=0)
-        hashes = {d.document.id: content_hash(d.document, (p.coded.document for p in d.parts[1:]))
-                  for d in docs}  # fmt: skip
+        ids = prepared.documents.column("doc_id").to_pylist()
+        hashes = prepared.documents.column("content_hash").to_pylist()
         con = self.con
         con.begin()
         try:
-            stored = self._stored_hashes(list(hashes))
-            keep = []
-            for d in docs:
-                doc_id = d.document.id
-                if doc_id in stored and stored[doc_id] == hashes[doc_id] and not self.force:
+            stored = self._stored_hashes(ids)
+            keep: list[str] = []
+            for doc_id, chash in zip(ids, hashes, strict=True):
+                if doc_id in stored and stored[doc_id] == chash and not self.force:
                     result.unchanged.append(doc_id)
                     continue
                 (result.replaced if doc_id in stored else result.new).append(doc_id)
-                keep.append(d)
+                keep.append(doc_id)
             touched: list[tuple[str, Any]] = []
             if result.replaced:
                 touched += self._delete(result.replaced)
-            rows = _Rows()
-            for d in keep:
-                rows.add(d, hashes[d.document.id], self.rule, now)
-            self._insert(rows)
-            result.events, result.quotes = (
-                len(rows.events["event_id"]),
-                len(rows.quotes["quote_id"]),
+            rows = prepared.only(keep)
+            docs = rows.documents
+            docs = docs.set_column(
+                docs.schema.get_field_index("ingested_at"), "ingested_at",
+                pa.array([now] * docs.num_rows, pa.timestamp("us")),
+            )  # fmt: skip
+            self._insert(PreparedBatch(docs, rows.sentences, rows.events, rows.quotes))
+            result.events, result.quotes = rows.events.num_rows, rows.quotes.num_rows
+            result.sentences = rows.sentences.num_rows
+            event_ids = rows.events.column("event_id").to_pylist()
+            keys = rows.events.column("dedup_key").to_pylist()
+            days = rows.events.column("date").to_pylist()
+            dedup.add_singletons(
+                con, [e for e, k in zip(event_ids, keys, strict=True) if k is None]
             )
-            result.sentences = len(rows.sentences["doc_id"])
-            singles = [
-                e for e, k in zip(rows.events["event_id"], rows.events["dedup_key"], strict=True)
-                if k is None
-            ]  # fmt: skip
-            dedup.add_singletons(con, singles)
-            touched += [
-                (k, day)
-                for k, day in zip(rows.events["dedup_key"], rows.events["date"], strict=True)
-                if k is not None
-            ]
+            touched += [(k, day) for k, day in zip(keys, days, strict=True) if k is not None]
             dedup.update(con, self.rule, touched)
-            self._failures(result.problems, [d.document.origin for d in keep], now)
+            self._failures(result.problems, docs.column("origin").to_pylist(), now)
             self.batches += 1
             if self._before_commit is not None:
                 self._before_commit(self.batches)
@@ -384,27 +549,6 @@ class StoreWriter:
             con.rollback()
             raise
         return result
-
-    def _assemble(
-        self, batch: Sequence[CodedDocument | StoreItem], result: BatchResult
-    ) -> list[_Doc]:
-        docs: list[_Doc] = []
-        for raw in batch:
-            item = raw if isinstance(raw, StoreItem) else StoreItem(raw)
-            coded = item.coded
-            if coded.problems:
-                result.problems.extend(coded.problems)
-                if not coded.document.text:
-                    continue
-            d = coded.document
-            if d.part > 0 and docs and docs[-1].document.id == d.id:
-                docs[-1].parts.append(item)
-            else:
-                # an id given twice in one batch: the later document replaces the earlier,
-                # as it would in a later batch
-                docs = [x for x in docs if x.document.id != d.id]
-                docs.append(_Doc(d, [item]))
-        return docs
 
     def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
         if not ids:
@@ -436,16 +580,11 @@ class StoreWriter:
             con.unregister("_gone")
         return [(k, d) for k, d in touched]
 
-    def _insert(self, rows: _Rows) -> None:
-        for table, data, schema in (
-            ("documents", rows.documents, DOCUMENT_SCHEMA),
-            ("sentences", rows.sentences, SENTENCE_SCHEMA),
-            ("events", rows.events, EVENT_SCHEMA),
-            ("quotes", rows.quotes, QUOTE_SCHEMA),
-        ):
-            if not data[schema.names[0]]:
+    def _insert(self, rows: PreparedBatch) -> None:
+        for table, schema in zip(PreparedBatch.TABLES, _SCHEMAS, strict=True):
+            arrow = getattr(rows, table)
+            if not arrow.num_rows:
                 continue
-            arrow = pa.table(data, schema=schema)
             name = f"_new_{table}"
             self.con.register(name, arrow)
             try:

@@ -249,6 +249,7 @@ def version() -> None:
 
 
 from . import cli_store  # noqa: E402,F401
+from . import cli_web as cli_web  # noqa: E402,F401
 
 
 def main() -> None:

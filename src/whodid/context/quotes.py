@@ -43,15 +43,6 @@ class QuoteSpan:
     tokens: set[int] = field(default_factory=set)
 
 
-def _paragraph_ends(text: str) -> list[int]:
-    ends = []
-    i = text.find("\n")
-    while i != -1:
-        ends.append(i)
-        i = text.find("\n", i + 1)
-    return ends
-
-
 def quotation_marks(text: str) -> list[tuple[int, int, int]]:
     """Content spans (start, end, group) of direct quotations in a text.
 

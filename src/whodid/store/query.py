@@ -217,13 +217,19 @@ def stats_sql(
     Units are clusters (each counted once, at its start date) unless `mentions`. Undated
     units are counted in a last row whose period is null.
     """
-    if by not in BY:
-        raise ValueError(f"--by must be one of {', '.join(BY)}, got {by!r}")
     if mentions:
         units, params = mentions_sql(f)
     else:
         units, params = clusters_sql(f, with_mentions=False)
-    sql = f"""WITH u AS ({units}),
+    return series_sql(units, by, top), params
+
+
+def series_sql(units: str, by: str = "month", top: int = 3) -> str:
+    """The per-period aggregation of `stats_sql` over any query of units with `date`,
+    `quad_class`, `goldstein` and `cameo` columns (the web server feeds it faster queries)."""
+    if by not in BY:
+        raise ValueError(f"--by must be one of {', '.join(BY)}, got {by!r}")
+    return f"""WITH u AS ({units}),
     p AS (SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, quad_class, goldstein, cameo
           FROM u),
     codes AS (
@@ -248,4 +254,3 @@ def stats_sql(
     SELECT agg.*, tops.top_codes FROM agg LEFT JOIN tops
       ON agg.period = tops.period OR (agg.period IS NULL AND tops.period IS NULL)
     ORDER BY agg.period NULLS LAST"""
-    return sql, params

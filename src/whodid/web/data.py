@@ -328,32 +328,7 @@ class Database:
         if by not in q.BY:
             raise bad(f"by must be one of {', '.join(q.BY)}, got {by!r}")
         units, params = self.units_sql(f, mentions)
-        sql = f"""WITH u AS ({units}),
-        p AS (SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, quad_class, goldstein,
-                     cameo FROM u),
-        codes AS (
-            SELECT period, cameo, count(*) AS n,
-                   row_number() OVER (PARTITION BY period ORDER BY count(*) DESC, cameo) AS rank
-            FROM p GROUP BY period, cameo
-        ),
-        tops AS (
-            SELECT period, list(struct_pack(cameo := cameo, count := n) ORDER BY rank)
-                   AS top_codes
-            FROM codes WHERE rank <= 3 GROUP BY period
-        ),
-        agg AS (
-            SELECT period, CAST(count(*) AS BIGINT) AS events,
-                   CAST(count_if(quad_class = 1) AS BIGINT) AS verbal_cooperation,
-                   CAST(count_if(quad_class = 2) AS BIGINT) AS material_cooperation,
-                   CAST(count_if(quad_class = 3) AS BIGINT) AS verbal_conflict,
-                   CAST(count_if(quad_class = 4) AS BIGINT) AS material_conflict,
-                   round(sum(goldstein), 2) AS goldstein_sum,
-                   round(avg(goldstein), 3) AS goldstein_mean
-            FROM p GROUP BY period
-        )
-        SELECT agg.*, tops.top_codes FROM agg LEFT JOIN tops
-          ON agg.period = tops.period OR (agg.period IS NULL AND tops.period IS NULL)
-        ORDER BY agg.period NULLS LAST"""
+        sql = q.series_sql(units, by, top=3)
         return self.fetch(sql, params)
 
     def network(

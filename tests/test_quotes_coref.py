@@ -97,6 +97,40 @@ def test_other_cue_verbs(coder):
         assert q.speaker.code == "BLRGOV", verb
 
 
+def test_topic_of_a_complaint_or_an_appeal(coder):
+    text = "The Lithuanian foreign minister complained about the Russian drills near the border."
+    q = only(quotes(coder, text), "Russian drills")
+    assert q.cue == "complained" and q.speaker.code == "LTUGOV"
+    text = "Zelensky called on Germany to send more tanks to Ukraine."
+    q = only(quotes(coder, text), "send more tanks")
+    assert q.text.startswith("Germany") and q.speaker.code == "UKRGOV"
+    # "send" is Germany's action asked for, not a second quotation of Zelensky's
+    assert len(quotes(coder, text)) == 1
+
+
+def test_stance_nouns_take_their_holder(coder):
+    text = "The Polish government raised questions about the new Belarusian border rules."
+    q = only(quotes(coder, text), "border rules")
+    assert q.speaker.code == "POLGOV" and q.cue == "questions about"
+    text = "Scholz repeated his criticism of the Russian strikes on the power grid."
+    q = only(quotes(coder, text), "the Russian strikes")
+    assert q.speaker.code == "DEUGOV"
+    # a date is not a topic, and a thing cannot hold a view
+    assert not quotes(coder, "The minister's remarks on Saturday drew a large crowd.")
+    assert not quotes(coder, "The higher tariffs raised questions about the future of the plant.")
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(coder):
+    text = "It was Sergei Lavrov, who said that Moscow would answer the new sanctions."
+    q = only(quotes(coder, text), "Moscow would answer")
+    assert q.speaker.code == "RUSGOV" and "Lavrov" in q.speaker.text
+
+
+def test_a_copula_quotes_nobody(coder):
+    text = 'The plan is "a dead end" for the region.'
+    assert all(q.speaker is None for q in quotes(coder, text))
+
+
 def test_negated_speech_is_not_a_quote(coder):
     assert not quotes(coder, "He did not say whether Minsk would expel the diplomats.")
 

@@ -25,6 +25,9 @@ _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}  # “…�
 _CLOSE = {"\u201d", "\u00bb"}
 _STRAIGHT = '"'
 _SUBJ = ("nsubj", "nsubjpass")
+_TOPIC_PREPS = ("for", "on", "upon", "about", "of", "to", "against", "over")
+_NOUN_PREPS = ("about", "of", "on", "over", "against")
+_FOR_NOUNS = frozenset({"call", "demand", "plan", "proposal", "support", "plea", "appeal"})
 
 
 @dataclass
@@ -107,10 +110,34 @@ class _QuoteIndex:
         return None
 
 
+def _antecedent(verb: Token) -> tuple[Token, tuple[int, int]]:
+    """The noun phrase a relative clause hangs on ("Marc Morial, the head of the League, who
+    said …"), without the clause itself."""
+    head = verb.head
+    clause = min(t.i for t in verb.subtree)
+    toks = [t for t in head.subtree if t.i < clause]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    left = min(t.i for t in toks) if toks else head.i
+    right = max(t.i for t in toks) + 1 if toks else head.i + 1
+    return head, (left, max(right, head.i + 1))
+
+
 def _speaker_of(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
     for c in verb.children:
         if c.dep_ in _SUBJ:
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue  # "said Monday", a dateline's "5:45 p.m." is no speaker
+            if verb.dep_ == "relcl" and (c.tag_ in ("WP", "WDT") or c.lower_ == "that"):
+                if verb.head.pos_ in ("NOUN", "PROPN"):
+                    # the antecedent names the speaker; the mention runs on to the pronoun
+                    head, (left, _) = _antecedent(verb)
+                    return head, (left, c.i + 1)
             left = min(t.i for t in c.subtree)
+            doc = verb.doc
+            while left < c.i and (doc[left].ent_type_ in ("DATE", "TIME") or doc[left].is_space
+                                  or doc[left].is_punct):  # fmt: skip
+                left += 1  # a dateline glued to the subject ("12:15 p.m. Donald Trump says")
             right = c.i + 1
             # the phrase up to its head, plus what follows it except clauses and punctuation
             # ("X, the president of Y")
@@ -119,7 +146,12 @@ def _speaker_of(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
                     right = max(right, t.i + 1)
             return c, (left, right)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head, (verb.head.i, verb.head.i + 1)
+        return _antecedent(verb)
+    if verb.dep_ == "xcomp" and any(
+        c.i < verb.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+        for c in verb.head.children
+    ):
+        return None, None  # "called on Trump to stop attacking": the object is the one acting
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         # "…, saying …", "urges … and repeatedly says": the governing clause's subject
         return _speaker_of(verb.head)
@@ -157,6 +189,7 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
     attribution = speech | kn.cue("attribution")
     structures = (kn.cue("attribution_xcomp"), kn.cue("attribution_for"), kn.cue("attribution_object"))
     every_cue = attribution | structures[0] | structures[1] | structures[2]
+    nouns = kn.cue("attribution_noun")
     sents = sentences(doc)
     direct: list[QuoteSpan] = []
     for start, end, group in quotation_marks(text):
@@ -249,6 +282,8 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.lower_ == "according":
             rq = _according_to(tok, doc)
+        elif tok.pos_ == "NOUN" and lemma in nouns:
+            rq = _noun_attribution(tok)
         elif _is_cue(tok, every_cue):
             rq = _reported_clause(tok, doc, attribution, structures)
         elif tok.pos_ == "VERB" and any(
@@ -270,6 +305,10 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
             if dq.speaker_tok is None and rq.start <= dq.start and dq.end <= rq.end + 2:
                 dq.cue, dq.cue_text, dq.speaker_tok, dq.speaker_span = rq.cue, rq.cue_text, rq.speaker_tok, rq.speaker_span
                 dq.rule = "quoted inside reported speech"
+    # a stance noun inside what a verb already attributes ("repeated his criticism of X") is
+    # part of that quotation, not one of its own
+    reported = [r for r in reported if r.rule != "stance noun" or not any(
+        o is not r and o.start <= r.cue.idx < o.end for o in reported)]  # fmt: skip
     # 5. "Sanders: Clinton needs to …" (headlines and transcripts): a name, a colon, the words
     for sent in sents:
         toks = [t for t in sent if not t.is_space]
@@ -368,6 +407,8 @@ def _governing_subject(q: QuoteSpan, doc: Doc, first: Span, inside) -> None:
         if node.i in q.tokens or inside(node):
             continue
         if node.pos_ in ("VERB", "AUX"):
+            if node.lemma_.lower() in ("be", "have"):
+                return  # "X is “a lawful source …”": a copula quotes nobody
             tok, sp = _speaker_of(node)
             if tok is not None and tok.i not in q.tokens and not inside(tok):
                 q.cue, q.cue_text, q.speaker_tok, q.speaker_span = node, node.text, tok, sp
@@ -415,10 +456,13 @@ def _reported_clause(verb: Token, doc: Doc, attribution: frozenset[str],
         comp, paratactic = verb.head, True  # "The plan, he said, is dead."
     if comp is None and lemma in xcomp_cues:
         comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if comp is None and lemma in for_cues:
-        prep = next((c for c in verb.children if c.dep_ == "prep"
-                     and c.lower_ in ("for", "on", "upon", "about", "of", "to")), None)  # fmt: skip
-        comp = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    extra: list[Token] = []
+    if comp is None and (lemma in for_cues or phrasal in for_cues):
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if comp is not None:
+            # "called on Trump to stop …": the person asked and what they are asked to do
+            extra = [t for c in verb.children if c.dep_ == "xcomp" and c.i > comp.i for t in c.subtree]
     if comp is None and lemma in obj_cues:
         comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
         pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp")), None)
@@ -437,9 +481,9 @@ def _reported_clause(verb: Token, doc: Doc, attribution: frozenset[str],
     if paratactic:
         toks = [t for t in comp.subtree if t.i not in {x.i for x in verb.subtree}]
     else:
-        toks = list(comp.subtree)
+        toks = sorted({*comp.subtree, *extra}, key=lambda t: t.i)
     toks = [t for t in toks if not t.is_punct or (toks and t.i not in (toks[0].i, toks[-1].i))]
-    if len(toks) < 3:
+    if len(toks) < (1 if _topic(comp) else 3):
         return None
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks = toks[1:]
@@ -449,6 +493,58 @@ def _reported_clause(verb: Token, doc: Doc, attribution: frozenset[str],
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     q = QuoteSpan(start, end, False, -1, cue=verb, cue_text=verb.text, speaker_tok=tok, speaker_span=sp)
     q.rule = "reported speech"
+    return q
+
+
+def _topic(tok: Token) -> bool:
+    """A noun phrase object or topic ("criticized the deal", "complained about his mic") is
+    attributed content however short; a clause needs some words to say anything."""
+    return tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN")
+
+
+def _someone(tok: Token) -> bool:
+    """Whether a phrase can hold a view: a named person or body, or a personal pronoun —
+    not "his returns" or "the statistical advantage"."""
+    if tok.pos_ == "PRON" or tok.tag_ == "PRP$":
+        return tok.lower_ not in ("it", "its", "this", "that", "there", "which", "what")
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in _BODIES or lemma.endswith(_AGENT_SUFFIXES))
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ive", "crat", "can", "ee")
+_BODIES = frozenset("""government administration campaign committee party council group team panel
+court agency ministry department people public official leader staff aide family union
+board commission coalition alliance""".split())
+
+
+def _noun_attribution(noun: Token) -> QuoteSpan | None:
+    """"raised questions about X", "his criticism of X": a stance noun's topic is the view of
+    its possessor, or of the subject of the verb that voices it."""
+    preps = _NOUN_PREPS + (("for",) if noun.lemma_.lower() in _FOR_NOUNS else ())
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return None  # "remarks on Saturday" says when, not what
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        tok, sp = poss, (min(t.i for t in poss.subtree), poss.i + 1)
+    elif noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        tok, sp = _speaker_of(verb)
+    else:
+        return None
+    if tok is None or not _someone(tok):
+        return None
+    toks = [t for t in obj.subtree if not t.is_punct]
+    if not toks:
+        return None
+    q = QuoteSpan(toks[0].idx, toks[-1].idx + len(toks[-1].text), False, -1, cue=noun,
+                  cue_text=f"{noun.text} {prep.text}", speaker_tok=tok, speaker_span=sp)  # fmt: skip
+    q.rule = "stance noun"
     return q
 
 

@@ -61,6 +61,7 @@ _CUE_KINDS = {
     "attribution_xcomp",
     "attribution_for",
     "attribution_object",
+    "attribution_noun",
 }
 _MODES = {"intent", "refuse", "appeal", "demand", "threat"}
 

@@ -256,3 +256,50 @@ def test_one_record_per_source_target_code_in_a_sentence(coder):
 def test_sports_and_other_non_events_are_not_coded(coder):
     evs = events(coder, "The Russian team beat Ukraine 3-1 in the European Championship qualifier.")
     assert not [e for e in evs if e.root in ("19", "18")]
+
+
+# ------------------------------------------------------------------ what the text leaves unsaid
+
+
+def test_unnamed_attackers_are_the_unidentified_forces_of_the_place(coder):
+    got = events(coder, "A roadside bomb near Mosul killed four Turkish soldiers on Tuesday.")
+    assert [(e.source.code, e.target.code, e.cameo) for e in got] == [("IRQUAF", "TURMIL", "1833")]
+    e = got[0]
+    assert e.source.text == "" and e.source.span is None  # inferred, named by no words
+    assert any("unidentified attackers" in n and "Mosul" in n for n in e.evidence.notes)
+    # no place, no perpetrator: nothing to code; an accident is not an attack
+    assert triples(coder, "A roadside bomb killed four soldiers on Tuesday.") == set()
+    assert triples(coder, "Five people were killed in a car crash near Mosul.") == set()
+
+
+def test_bombings_get_their_own_codes_unless_a_state_force_bombs(coder):
+    got = triples(coder, "Somali rebels killed twelve civilians with a suicide bomb in Mogadishu.")
+    assert any(s == "SOMREB" and (t or "").startswith("SOM") and c == "1831" for s, t, c in got), got
+    assert any(c == "195" for _, _, c in triples(coder, "Turkish jets bombed Kurdish positions in Syria."))
+
+
+def test_a_protest_without_target_is_aimed_at_its_own_government(coder):
+    got = events(coder, "Thousands of Georgian students staged demonstrations on Saturday.")
+    assert {(e.source.code, e.target.code if e.target else None, e.root) for e in got} == {("GEOEDU", "GEOGOV", "14")}
+    assert any("own government" in n for n in got[0].evidence.notes)
+    # a named target stays the target
+    assert ("GEOEDU", "RUS", "14") in {(e.source.code, e.target.code if e.target else None, e.root)
+                                       for e in events(coder, "Georgian students protested against Russia.")}
+
+
+def test_force_without_named_target_falls_on_the_place(coder):
+    got = triples(coder, "Israel strengthened its forces in Lebanon last week.")
+    assert any(s == "ISR" and t == "LBN" and c.startswith("15") for s, t, c in got), got
+
+
+def test_coordinated_parties_of_an_agreement_act_on_each_other(coder):
+    got = triples(coder, "Armenia and Azerbaijan agreed to a ceasefire on Monday.")
+    assert {(s, t) for s, t, _ in got} == {("ARM", "AZE"), ("AZE", "ARM")}
+    # coordinated sources of a one-sided act do not act on each other
+    got = triples(coder, "Germany and France sent humanitarian aid.")
+    assert all(t is None for _, t, _ in got), got
+
+
+def test_about_to_is_the_imminent_action_not_an_intention(coder):
+    got = triples(coder, "Egypt is about to restore diplomatic ties with Qatar.")
+    assert any(s == "EGY" and t == "QAT" and not c.startswith("03") for s, t, c in got), got

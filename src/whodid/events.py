@@ -825,6 +825,20 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
     return events, dropped
 
 
+def _unclaimed_attack(trig: Token, kn: Knowledge) -> bool:
+    """Whether the clause names the means of an attack but nobody who carried it out."""
+    means = kn.cue("attack_means")
+    return any(t.lemma_.lower() in means or t.lower_ in means for t in trig.subtree if t.i != trig.i)
+
+
+def _mutual(trig: Token, sources: list[Mention], kn: Knowledge) -> bool:
+    """Coordinated subjects of an agreement-like verb without object act on each other
+    ("Bosnia and Slovenia agreed to a ceasefire"); not one side doing it twice."""
+    if trig.pos_ not in ("VERB", "AUX") or trig.lemma_.lower() not in kn.cue("mutual_verb"):
+        return False
+    return len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2
+
+
 def _condition_subject(trig: Token, index: MentionIndex) -> list[Mention]:
     node = trig
     for _ in range(4):
@@ -943,6 +957,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if mood.imperative and mood.agent is not None:
         sources = _addressee(mood.agent, index)  # the one told to act
         targets = [t for t in targets if t.person != 1] if targets else targets
+    if not sources and root in (18, 19, 20) and targets and _unclaimed_attack(trig, kn):
+        # "a roadside bomb killed a soldier": attackers the text does not name, placed later
+        sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",
+                           name=None, kind="unknown_attacker", rule="unnamed attackers")]  # fmt: skip
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []
@@ -981,8 +999,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                 pairs.append((s, t, code))
                 if recip:
                     pairs.append((t, s, reverse))
-    elif (recip or any(n.startswith("intent: agree") for n in notes)) and len(sources) >= 2:
+    elif (recip or any(n.startswith("intent: agree") for n in notes) or _mutual(trig, sources, kn)) and len(sources) >= 2:
         # "A and B met", "A and B agreed to share information": each with the other
+        if not recip:
+            notes.append("coordinated subjects act on each other")
         reverse = reverse or code
         for s in sources:
             for t in sources:

@@ -39,6 +39,8 @@ for _name, _default in (
 
 
 def _actor_ref(m: Mention, doc: Doc, offset: int) -> ActorRef:
+    if m.kind == "implicit":  # inferred, not named in the text: no words, no span
+        return ActorRef(code=m.code, country=m.country, sector=m.sector, text="", name=m.name, span=None)
     span = doc[m.start : m.end]
     return ActorRef(
         code=m.code,

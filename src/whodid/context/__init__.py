@@ -186,6 +186,10 @@ def _refine(e: RawEvent) -> RawEvent:
     src, tgt = e.source, e.target
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
+    # a state's forces bombing is military force (195 aerial, 190); 183 is non-military bombing
+    bombing = _bombing(e.trigger) if src.sector not in _STATE_FORCE else None
+    if bombing is not None and not code.startswith("183"):
+        return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
     same_country = tgt is not None and tgt.country and src.country and tgt.country[:3] == src.country[:3]
     if src.sector in _STATE_FORCE and tgt is not None and tgt.sector in _CIVIL and same_country:
         return replace(e, code="175", notes=e.notes + ["state force against its own civilians: 175"])
@@ -193,6 +197,25 @@ def _refine(e: RawEvent) -> RawEvent:
     if code == "190" and non_state and (tgt is None or tgt.sector not in ("MIL", "COP", "REB", "UAF")):
         return replace(e, code="180", notes=e.notes + ["non-state actor, non-combatant target: 180"])
     return e
+
+
+_BOMBS = {"bomb", "bombing", "bomber", "explosive", "ied", "ieds"}
+_BOMB_KINDS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck", "vehicular", "lorry"}, "1832"), ({"roadside"}, "1833"))
+
+
+def _bombing(trigger: Token) -> str | None:
+    """CAMEO 183x when the clause says the violence was a bombing ("killed by a roadside
+    bomb", "a suicide car bombing killed …"): suicide 1831, car 1832, roadside 1833."""
+    words = [t for t in trigger.subtree]
+    bombs = [t for t in words if t.lower_ in _BOMBS or t.lemma_.lower() in _BOMBS]
+    if not bombs:
+        return None
+    near = {w.lower_ for b in bombs for w in b.subtree} | {w.lower_ for b in bombs for w in b.children} | {b.lower_ for b in bombs}
+    near |= {w.lower_ for b in bombs for w in b.doc[max(b.i - 2, 0) : b.i]}
+    for kinds, code in _BOMB_KINDS:
+        if near & kinds:
+            return code
+    return "183"
 
 
 @dataclass
@@ -222,15 +245,79 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
     # second pass: first person inside quotations is the speaker's side
     if speakers:
         coref = Coref(doc, mentions, kn, day, speakers)
-    resolved = resolve(raw, mentions, kn, dropped, coref)
+    locator = Locator(doc, mentions)
+    resolved = resolve(raw, mentions, kn, dropped, coref, locator)
     if resolved:
-        locator = Locator(doc, mentions)
         times = find_time_expressions(doc_text(doc), day)
         resolved = [
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
             for e in resolved
         ]
+        resolved = _dedupe_implicit([_implicit_target(e) for e in resolved])
     return resolved, found
+
+
+_AUTHORITIES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+
+
+def _implicit_target(e: RawEvent) -> RawEvent:
+    """Targets the text leaves unsaid but CAMEO coders supply: a domestic protest with no
+    named target is aimed at its own government ("students staged demonstrations" → the
+    students' government); force, coercion and sanctions with no named target fall on the
+    country where they happen ("tanks fired at targets in Jericho" → PSE). The inferred
+    target has no words of its own; the evidence notes say where it came from."""
+    if e.target is not None or not e.source.resolved:
+        return e
+    src = e.source
+    country = (src.country or "")[:3]
+    root = e.code[:2]
+    if root == "14" and country and not (src.country or "").startswith("IGO") and src.sector not in _AUTHORITIES:
+        tgt = _implied(e, country, "GOV")
+        return replace(e, target=tgt, notes=e.notes + [f"implicit target: a protest is aimed at its own government ({tgt.code})"])
+    place = e.place
+    if root in ("15", "16", "17", "18", "19", "20") and place is not None and getattr(place, "country", None):
+        tgt = _implied(e, place.country, None)  # type: ignore[attr-defined]
+        note = f"implicit target: the country where it happened ({place.name}, {place.country})"  # type: ignore[attr-defined]
+        return replace(e, target=tgt, notes=e.notes + [note])
+    return e
+
+
+def _unknown_attackers(e: RawEvent, index: MentionIndex, locator: Locator | None) -> RawEvent:
+    """Attackers the text does not name are the unidentified armed forces (UAF) of the country
+    where the attack happened ("a bomb killed two soldiers near Samarra" → IRQUAF); with no
+    place they stay unknown and the event is dropped."""
+    place = locator.locate(e.trigger, (e.target,)) if locator is not None else None
+    country = place.country if place is not None else _place_country(e, index)
+    if not country or country.startswith("IGO"):
+        return e
+    where = f"{place.name}, {country}" if place is not None else country
+    src = _implied(e, country, "UAF")
+    return replace(e, source=src, notes=e.notes + [f"implicit source: unidentified attackers where it happened ({where})"])
+
+
+def _implied(e: RawEvent, country: str, sector: str | None) -> Mention:
+    """An actor named by no words: an empty span at the trigger."""
+    i = e.trigger.i
+    return Mention(start=i, end=i, head=i, code=country + (sector or ""), country=country, sector=sector,
+                   name=None, kind="implicit", rule="implicit target")  # fmt: skip
+
+
+def _dedupe_implicit(events: list[RawEvent]) -> list[RawEvent]:
+    """An inferred target never doubles an event already coded with a named one, and a bare
+    country target ("a bombing in Baghdad" → IRQ) gives way to a more specific one of the
+    same country for the same source and code ("killed three Iraqi civilians" → IRQCVL)."""
+    named = {(e.sentence_index, e.source.code, e.code) for e in events if e.target is not None and e.target.kind != "implicit"}
+    specific = {(e.sentence_index, e.source.code, e.code, e.target.country) for e in events
+                if e.target is not None and e.target.sector and e.target.country}  # fmt: skip
+    out = []
+    for e in events:
+        t = e.target
+        if t is not None and t.kind == "implicit" and (e.sentence_index, e.source.code, e.code) in named:
+            continue
+        if t is not None and not t.sector and t.code == t.country and (e.sentence_index, e.source.code, e.code, t.country) in specific:
+            continue
+        out.append(e)
+    return out
 
 
 _CLAUSE_HEADS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "conj", "pcomp"}
@@ -267,11 +354,13 @@ def _when(trigger: Token, times: list[TimeExpression]) -> TimeExpression | None:
 
 
 def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped: list[str],
-            coref: Coref | None = None) -> list[RawEvent]:  # fmt: skip
+            coref: Coref | None = None, locator: Locator | None = None) -> list[RawEvent]:  # fmt: skip
     """Resolve the actors of raw events; drop events whose source stays unknown."""
     index = MentionIndex(mentions)
     out: list[RawEvent] = []
     for e in raw:
+        if e.source.kind == "unknown_attacker":
+            e = _unknown_attackers(e, index, locator)
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip

@@ -36,6 +36,8 @@ _AGENT_TYPES = {"person", "group", "thing"}
 _CUE_KINDS = {
     "speech",
     "intent_verb",
+    "mutual_verb",
+    "attack_means",
     "intent_adj",
     "future",
     "hypothetical",

@@ -303,3 +303,18 @@ def test_coordinated_parties_of_an_agreement_act_on_each_other(coder):
 def test_about_to_is_the_imminent_action_not_an_intention(coder):
     got = triples(coder, "Egypt is about to restore diplomatic ties with Qatar.")
     assert any(s == "EGY" and t == "QAT" and not c.startswith("03") for s, t, c in got), got
+
+
+def test_a_counterpart_is_the_other_side(coder):
+    got = triples(coder, "Erdogan will meet his counterpart, Italian President Sergio Mattarella, in Rome.")
+    assert ("TURGOV", "ITAGOV", "036") in got, got
+    assert ("BLRGOV", "RUSGOV", "040") in triples(coder, "Lukashenko met his Russian counterpart on Friday.")
+    # unnamed: kept with an unknown target, never the speaker's own side
+    got = events(coder, "Erdogan will meet his counterpart in Rome.")
+    assert [(e.source.code, e.target.code, e.target.text) for e in got] == [("TURGOV", None, "his counterpart")]
+
+
+def test_what_is_discussed_is_not_a_party(coder):
+    got = triples(coder, "Serbia asked the Security Council to discuss Croatia's military advance.")
+    assert not any(t and t.startswith("HRV") for _, t, _ in got), got
+    assert ("RUSGOV", "TURGOV", "040") in triples(coder, "Putin discussed the war in Syria with Erdogan.")

@@ -825,6 +825,11 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
     return events, dropped
 
 
+def _counterpart_owner(tok: Token, kn: Knowledge) -> bool:
+    """A possessive pronoun of a counterpart noun ("his counterpart", "her host")."""
+    return tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.head.lemma_.lower() in kn.cue("counterpart_noun")
+
+
 def _unclaimed_attack(trig: Token, kn: Knowledge) -> bool:
     """Whether the clause names the means of an attack but nobody who carried it out."""
     means = kn.cue("attack_means")
@@ -891,9 +896,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     root = int(code[:2]) if code[:2].isdigit() else 0
     # "a bombing in Kabul", "reimposed blockades in the West Bank", "a visit in Amman"
     weak_in = root >= 13 or root == 8 or code[:3] in ("042", "043", "054")
-    if f.target is not None:
+    ftarget = f.target
+    if ftarget is not None and _counterpart_owner(trig.doc[ftarget.head], kn):
+        ftarget = None  # "met his counterpart": the possessor is not the one met
+    if ftarget is not None:
         doc = trig.doc
-        targets = [f.target] + [m for m in _expand(doc[f.target.head], index) if m.head != f.target.head]
+        targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index) if m.head != ftarget.head]
     elif f.nominal:
         targets = _prep_targets(trig, index, weak_in=weak_in)
         gov = trig.head
@@ -908,8 +916,13 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     else:
         # "A and B discussed the situation on the border": the topic is not a target
         # a show of force has no object to look inside ("a manoeuvre of 80,000 troops")
-        loose = not (f.pattern.recip and len(sources) >= 2) and root != 15
+        loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose)
+    if targets and not f.nominal and trig.lemma_.lower() in kn.cue("topic_verb"):
+        # "discussed Croatia's military advance": what is discussed is not a party to it
+        doc = trig.doc
+        targets = [m for m in targets if not (doc[m.head].head.i == trig.i and doc[m.head].dep_ == "dobj"
+                                              and any(c.dep_ == "poss" for c in doc[m.head].children))]  # fmt: skip
     if not targets and f.pattern.fallback:
         # a statement's target: the first actor its reported clause is about
         for c in trig.children:
@@ -957,7 +970,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if mood.imperative and mood.agent is not None:
         sources = _addressee(mood.agent, index)  # the one told to act
         targets = [t for t in targets if t.person != 1] if targets else targets
-    if not sources and root in (18, 19, 20) and targets and _unclaimed_attack(trig, kn):
+    if not sources and root in (18, 19, 20) and _unclaimed_attack(trig, kn):
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",
                            name=None, kind="unknown_attacker", rule="unnamed attackers")]  # fmt: skip

@@ -390,7 +390,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                     # the target is there but unknown ("a coalition of rights groups", "them"):
                     # keep the event, with the target's words and no code, rather than drop it
                     ev.notes.append(f"target {ev.target.kind} unresolved")
-                if ev.target is not None and ev.target.code == ev.source.code:
+                if (ev.target is not None and ev.target.resolved and (ev.target.country or "")[:3] == (ev.source.country or "")[:3]
+                        and ev.trigger.doc[ev.target.head].lemma_.lower() in kn.cue("counterpart_noun")):  # fmt: skip
+                    # "Erdogan will meet his counterpart": the other side, not his own
+                    ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
+                                 notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
+                if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                     continue  # an actor acting on itself is not an interaction
                 out.append(_refine(ev))
     return out

@@ -37,6 +37,8 @@ _CUE_KINDS = {
     "speech",
     "intent_verb",
     "mutual_verb",
+    "counterpart_noun",
+    "topic_verb",
     "attack_means",
     "intent_adj",
     "future",

@@ -318,3 +318,15 @@ def test_what_is_discussed_is_not_a_party(coder):
     got = triples(coder, "Serbia asked the Security Council to discuss Croatia's military advance.")
     assert not any(t and t.startswith("HRV") for _, t, _ in got), got
     assert ("RUSGOV", "TURGOV", "040") in triples(coder, "Putin discussed the war in Syria with Erdogan.")
+
+
+def test_a_state_acts_on_people_of_its_own_country_unless_told_otherwise(coder):
+    got = triples(coder, "The Sudanese government accused rebels of violating the ceasefire, a Chadian mediator said.")
+    assert ("SDNGOV", "SDNREB", "112") in got, got
+    got = triples(coder, "The Mozambican government accepted demands from rebels for political reforms.")
+    assert any(s == "MOZGOV" and t == "MOZREB" and c.startswith("08") for s, t, c in got), got
+
+
+def test_a_demand_on_another_actor_of_the_same_country(coder):
+    got = triples(coder, "Opposition groups in Zimbabwe demanded that President Mnangagwa resign.", "2023-05-01")
+    assert any(s == "ZWEOPP" and (t or "").startswith("ZWEGOV") and c.startswith("10") for s, t, c in got), got

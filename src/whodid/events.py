@@ -331,9 +331,10 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
 
 
 def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = ("acl",),
-                      places: bool = False) -> list[Mention]:  # fmt: skip
+                      places: bool = False, agents: bool = False) -> list[Mention]:  # fmt: skip
     """The highest named actor inside a phrase ("a mission of observers from the OSCE"),
-    not counting where and when ("talks in Minsk") unless `places`."""
+    not counting where and when ("talks in Minsk") unless `places`; with `agents`, also a
+    role word whose country is settled later ("demands from rebels")."""
     frontier = [tok]
     for _ in range(6):
         nxt: list[Token] = []
@@ -343,7 +344,7 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
                     continue
                 if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS:
                     continue
-                ms = [m for m in index.at(c) if m.resolved]
+                ms = [m for m in index.at(c) if m.resolved or (agents and m.kind == "agent" and c.dep_ == "pobj")]
                 if ms:
                     return _expand(c, index)
                 nxt.append(c)
@@ -395,7 +396,7 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
         return found
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "attr") and c.i > verb.i and not _named_by(c, consumed or set()):
-            found = _first_in_subtree(c, index)
+            found = _first_in_subtree(c, index, agents=True)
             if found:
                 return found
     # the first actor among the verb's other complements ("acted with respect to Libya"),
@@ -409,7 +410,16 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
         if ms:
             return ms
     if weak_in:
-        return _prep_targets(verb, index, weak_in=True)
+        found = _prep_targets(verb, index, weak_in=True)
+        if found:
+            return found
+    # the pattern named the object, but it is people and nothing else is acted on ("arrested
+    # two journalists", "released the hostages"): they are the target
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i and _named_by(c, consumed or set()):
+            found = [m for m in _expand(c, index) if m.kind == "agent"]
+            if found:
+                return found
     return []
 
 
@@ -420,7 +430,7 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             # withdrawal of Serbian forces"): the object's own complement is the target
             ms = _prep_targets(c, index, with_of=True)
             own = {(m.country or "")[:3] for m in _subject(verb, index)[0]}
-            ms = [m for m in ms if m.resolved and (m.country or "")[:3] not in own]
+            ms = [m for m in ms if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]
             if ms:
                 return ms
     if passive:
@@ -948,9 +958,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                     targets = [m for m in _condition_subject(c, index) if (m.country or "")[:3] not in own]
                 if targets:
                     break
+                mine = {m.code for m in sources}
                 for s2 in c.children:
                     if s2.dep_ in ("nsubj", "nsubjpass"):
-                        targets = [m for m in _expand(s2, index) if not m.resolved or (m.country or "")[:3] not in own]
+                        # "the opposition demanded that President Mugabe resign": another actor
+                        # of the same country is a target; the demanders themselves are not
+                        targets = [m for m in _expand(s2, index) if not m.resolved or m.code not in mine]
     if f.nominal and sources and targets and any(s is t for s in sources for t in targets):
         targets = [t for t in targets if t not in sources]
     # "between A and B", or coordinated subjects of a reciprocal trigger without object

@@ -199,6 +199,18 @@ def _refine(e: RawEvent) -> RawEvent:
     return e
 
 
+def _own_clause(trigger: Token) -> list[Token]:
+    """The trigger's phrase without coordinated or embedded clauses ("kidnapped advisers and
+    exploded bombs": the bombs are not how they kidnapped)."""
+    out = [trigger]
+    stack = [c for c in trigger.children if c.dep_ not in ("conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "xcomp")]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "ccomp", "advcl", "relcl", "parataxis"))
+    return out
+
+
 _BOMBS = {"bomb", "bombing", "bomber", "explosive", "ied", "ieds"}
 _BOMB_KINDS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck", "vehicular", "lorry"}, "1832"), ({"roadside"}, "1833"))
 
@@ -206,7 +218,7 @@ _BOMB_KINDS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck", "vehicular", 
 def _bombing(trigger: Token) -> str | None:
     """CAMEO 183x when the clause says the violence was a bombing ("killed by a roadside
     bomb", "a suicide car bombing killed …"): suicide 1831, car 1832, roadside 1833."""
-    words = [t for t in trigger.subtree]
+    words = _own_clause(trigger)
     bombs = [t for t in words if t.lower_ in _BOMBS or t.lemma_.lower() in _BOMBS]
     if not bombs:
         return None
@@ -368,8 +380,14 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             country = _sentence_country(e, mentions, kn)
             # a role word without a country: the place of the event for the source ("gunmen …
             # in Mali"), else the only country the sentence names
-            e = replace(e, source=_infer_country(e.source, place or country),
-                        target=_infer_country(e.target, country))  # type: ignore[arg-type]  # fmt: skip
+            src = _infer_country(e.source, place or country)
+            home = country
+            if home is None and src is not None and src.resolved and src.sector in _STATE_FORCE | {"JUD"} \
+                    and src.country and not src.country.startswith("IGO"):
+                # "the Sudanese government accused rebels", "Iraqi police arrested protesters":
+                # the state acts on people of its own country unless told otherwise
+                home = src.country[:3]
+            e = replace(e, source=src, target=_infer_country(e.target, home))  # type: ignore[arg-type]  # fmt: skip
             needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs:
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)

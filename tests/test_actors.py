@@ -107,3 +107,9 @@ def test_pronouns_and_possessives_wait_for_context(coder):
 def test_lowercase_common_words_are_not_names(coder):
     found = mentions(coder, "They ate turkey and chad was not there.")
     assert not any(m.code for m in found.values())
+
+
+def test_a_known_surname_inside_another_persons_name_is_not_that_person(coder):
+    # "Andrew" is the surname alias of a Canadian minister in the Phoenix dictionaries
+    doc = coder.code_doc("New York Governor Andrew Cuomo criticised the budget.", "2020-06-01")
+    assert not any((m.code or "").startswith("CAN") for m in doc._.actors), [(m.code, m.name) for m in doc._.actors]

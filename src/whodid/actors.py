@@ -108,6 +108,12 @@ class ActorFinder:
                 cands.setdefault((s, e), []).extend(self.by_key[strings[key]])
         spans = []
         for (s, e), aliases in cands.items():
+            if e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "I" and doc[e - 1].ent_type_ == "PERSON":
+                # "Andrew Cuomo": a surname alias followed by another name is somebody's
+                # given name, not the person known by that surname
+                aliases = [a for a in aliases if a.form != "surname"]
+                if not aliases:
+                    continue
             best = min(aliases, key=lambda a: _alias_rank(a, day))
             spans.append((Span(doc, s, e), best))
         # longest first, then leftmost; drop overlaps

@@ -330,3 +330,20 @@ def test_a_state_acts_on_people_of_its_own_country_unless_told_otherwise(coder):
 def test_a_demand_on_another_actor_of_the_same_country(coder):
     got = triples(coder, "Opposition groups in Zimbabwe demanded that President Mnangagwa resign.", "2023-05-01")
     assert any(s == "ZWEOPP" and (t or "").startswith("ZWEGOV") and c.startswith("10") for s, t, c in got), got
+
+
+def test_ethnic_groups_belong_to_the_country_they_live_in(coder):
+    got = triples(coder, "Serb forces killed three ethnic Albanians in southern Serbia.")
+    assert any(s == "SRBMIL" and t == "SRBCVL" for s, t, _ in got), got
+    got = triples(coder, "Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.")
+    assert any(s == "SRBCVL" and (t or "").startswith("SRB") and c.startswith("14") for s, t, c in got), got
+
+
+def test_a_protest_in_ones_own_capital_is_not_aimed_at_the_capital(coder):
+    got = events(coder, "Thousands of Serbs protested in Belgrade on Sunday.")
+    assert [(e.source.code, e.target.code) for e in got] == [("SRB", "SRBGOV")]
+
+
+def test_demonstrating_a_quality_is_no_protest(coder):
+    assert triples(coder, "Russia demonstrated its resolve.") == set()
+    assert any(c == "141" for _, _, c in triples(coder, "Georgian students demonstrated in Tbilisi."))

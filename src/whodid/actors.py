@@ -255,11 +255,17 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
     for span, alias in names:
         code = _code_for(alias, day)
         actor = alias.actor
+        kind = actor.kind
+        sector = _sector_of(code, actor)
         if alias.form == "demonym":
             # "the Albanians of southern Serbia", "Turks in Germany": residents of that country
             home = _residence(span.root, name_at, day)
             if home:
                 code = home + "CVL"
+            elif span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians demonstrated in Serbia": an ethnic group, whose country is
+                # where they live (the place or the sentence's country), settled later
+                code, kind, sector = None, "agent", "CVL"
         parts = [alias.origin]
         if actor.kind == "person" and code and code[3:6] in ("ELI", ""):
             # out of office on the article's date, but titled in the text ("Foreign Minister X"):
@@ -274,8 +280,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             role = term.role if term is not None and term.dated else None
         m = Mention(
             start=span.start, end=span.end, head=span.root.i, code=code,
-            country=country_of(code) if code else None, sector=_sector_of(code, actor),
-            name=actor.name, kind=actor.kind, rule=alias.origin, parts=parts, is_name=True,
+            country=country_of(code) if code else None, sector=sector if code is None else _sector_of(code, actor),
+            name=actor.name, kind=kind, rule=alias.origin, parts=parts, is_name=True,
             role=role, agent_type="person" if actor.kind == "person" else None,
         )  # fmt: skip
         by_head.setdefault(span.root.i, []).append(m)

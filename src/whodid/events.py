@@ -482,7 +482,10 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
         verb = gov.head
         if verb.pos_ in ("VERB", "AUX") and (meeting or verb.lemma_.lower() in support):
-            return _subject(verb, index)[0]
+            subj, passive = _subject(verb, index)
+            if not subj and passive:  # "Serb forces were engaged in ethnic cleansing"
+                subj = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+            return subj
     if noun.dep_ == "conj":
         return _noun_source(noun.head, index, support, meeting)
     return []

@@ -414,6 +414,9 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                     ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
                                  notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
                 if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
-                    continue  # an actor acting on itself is not an interaction
+                    if ev.trigger.doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near"):
+                        continue  # an actor acting on itself is not an interaction
+                    # "Albanians protested in Tirana": their own country is where, not whom
+                    ev = replace(ev, target=None)
                 out.append(_refine(ev))
     return out

@@ -347,3 +347,13 @@ def test_a_protest_in_ones_own_capital_is_not_aimed_at_the_capital(coder):
 def test_demonstrating_a_quality_is_no_protest(coder):
     assert triples(coder, "Russia demonstrated its resolve.") == set()
     assert any(c == "141" for _, _, c in triples(coder, "Georgian students demonstrated in Tbilisi."))
+
+
+def test_a_round_of_exercises_belongs_to_who_began_it(coder):
+    got = triples(coder, "Jordan and the United States began a new round of joint military exercises on Monday.")
+    assert {(s, t) for s, t, c in got if c.startswith("06")} == {("JOR", "USA"), ("USA", "JOR")}, got
+
+
+def test_a_backed_group_is_not_its_backers_act(coder):
+    got = triples(coder, "Iranian-backed Houthis violated the ceasefire again.")
+    assert not any(s == "IRN" for s, _, _ in got), got

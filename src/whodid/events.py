@@ -327,6 +327,14 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
             return _expand(verb.head, index), False
     if verb.dep_ == "advcl":  # "…, accusing Minsk of", "began a strike to protest against"
         return _subject(verb.head, index, depth + 1)[0], False
+    if not passive and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj"):
+        # a parse that missed the subject ("…, USAID provided …" with USAID as an adverb): a
+        # name right before a finite verb of a main clause is its subject (not "Russia-backed")
+        for c in verb.children:
+            if c.dep_ in ("advmod", "npadvmod", "dep") and c.i == verb.i - 1:
+                ms = [m for m in _expand(c, index) if m.resolved and m.is_name]
+                if ms:
+                    return ms, False
     return [], passive
 
 
@@ -458,6 +466,9 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
     return []
 
 
+_PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "phase", "stage", "part", "number", "kind", "type", "form"})
+
+
 def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool) -> list[Mention]:
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
     subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
@@ -471,6 +482,9 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
                 if o.dep_ == "pobj":
                     return _expand(o, index)
     gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and gov.head.lemma_.lower() in _PARTITIVE:
+        # "began a new round of joint exercises": the round's verb carries the exercises
+        return _noun_source(gov.head, index, support, meeting)
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
         if meeting or gov.lemma_.lower() in support or _particle_phrase(gov) in support:
             subj, passive = _subject(gov, index)

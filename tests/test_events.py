@@ -357,3 +357,10 @@ def test_a_round_of_exercises_belongs_to_who_began_it(coder):
 def test_a_backed_group_is_not_its_backers_act(coder):
     got = triples(coder, "Iranian-backed Houthis violated the ceasefire again.")
     assert not any(s == "IRN" for s, _, _ in got), got
+
+
+def test_coordinated_countries_of_a_role_noun_and_where_they_meet(coder):
+    got = triples(coder, "The presidents of Russia and Belarus signed a treaty.")
+    assert {(s, t) for s, t, _ in got} == {("RUSGOV", "BLRGOV"), ("BLRGOV", "RUSGOV")}, got
+    got = triples(coder, "The foreign ministers of France and Germany met in Paris.")
+    assert {(s, t) for s, t, _ in got} == {("FRAGOV", "DEUGOV"), ("DEUGOV", "FRAGOV")}, got

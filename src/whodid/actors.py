@@ -296,9 +296,13 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
         head = _np_head(anchor) if anchor.dep_ in _MODIFIER_DEPS else root
         if head.i != root.i and head.i not in name_at:
             heads.setdefault(head.i, []).append((span, alias))
-        # "the President of Belarus", "troops of Ukraine": name in an of-phrase of a role noun
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
-            owner = root.head.head
+        # "the President of Belarus", "troops of Ukraine": name in an of-phrase of a role noun;
+        # "the presidents of Russia and Belarus": each coordinated name
+        obj = root
+        while obj.dep_ == "conj" and obj.head.i != obj.i and obj.head.pos_ == "PROPN":
+            obj = obj.head
+        if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.pos_ in ("NOUN", "PROPN"):
+            owner = obj.head.head
             if finder.agent_at(doc, owner) and owner.i not in name_at:
                 heads.setdefault(owner.i, []).append((span, alias))
     for hi, owners in heads.items():

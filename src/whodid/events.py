@@ -151,7 +151,7 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
 
 def _match_elements(
     elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0,
-    after: Token | None = None,
+    after: Token | None = None, no_place: bool = False,
 ) -> tuple[set[int], dict[str, Mention]] | None:
     """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs.
 
@@ -171,10 +171,13 @@ def _match_elements(
             for m in _slot_candidates(tok, index):
                 if within is not None and m.head not in within:
                     continue
+                h = tok.doc[m.head]
+                if no_place and within is None and h.dep_ == "pobj" and h.head.lower_ in _PLACE_TIME_PREPS:
+                    continue  # a meeting's bare slot is not filled from "met in Paris"
                 nxt = j + 1
                 while nxt < len(region) and region[nxt].i < m.end:
                     nxt += 1
-                sub = _match_elements(rest, region, index, nxt, None)
+                sub = _match_elements(rest, region, index, nxt, None, no_place)
                 if sub is not None:
                     consumed, slots = sub
                     slots = dict(slots)
@@ -189,7 +192,7 @@ def _match_elements(
             if any(toks[k].i != tok.i + k for k in range(n)):
                 continue
             if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)):
-                sub = _match_elements(rest, region, index, j + n, toks[-1])
+                sub = _match_elements(rest, region, index, j + n, toks[-1], no_place)
                 if sub is not None:
                     consumed, slots = sub
                     return consumed | {t.i for t in toks}, slots
@@ -243,7 +246,9 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             pre_m = _match_elements(pattern.pre, pre, index) if pattern.pre else (set(), {})
             if pre_m is None:
                 continue
-            post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index)
+            # where people meet is not whom they meet ("met in Paris")
+            meeting = (pattern.code or "").startswith("04")
+            post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index, no_place=meeting)
             if post_m is None:
                 continue
             pre_slots = {("source" if k == "both" else k): v for k, v in pre_m[1].items()}

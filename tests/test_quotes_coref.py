@@ -195,3 +195,17 @@ def test_quote_records_in_jsonl(cli, tmp_path):
     assert set(q) >= {"kind", "doc_id", "sentence_index", "text", "span", "cue", "direct", "speaker"}
     assert set(q["speaker"]) >= {"text", "span", "name", "code"}
     assert q["speaker"]["code"] == "BLRGOV" and q["direct"] is True
+
+
+def test_the_two_leaders_act_on_each_other(coder):
+    text = ("Kazakhstan's President Kassym-Jomart Tokayev held talks with Chinese President Xi Jinping "
+            "in Astana on Wednesday.\n\nThe two leaders discussed trade and transport corridors.")
+    doc = coder.code_doc(text, "2024-07-03")
+    second = {(e.source.code, e.target.code if e.target else None) for e in doc._.events if e.sentence_index == 1}
+    assert second == {("KAZGOV", "CHNGOV"), ("CHNGOV", "KAZGOV")}, second
+
+
+def test_a_leader_in_office_outside_the_required_regions(coder):
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Tokayev rejected the proposal by Mirziyoyev.", "2024-07-03")}
+    assert ("KAZGOV", "UZBGOV") in got, got

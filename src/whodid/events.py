@@ -259,7 +259,10 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             # a block's own code ranks below any pattern, and a coded default above a discard
             is_default = pattern is entry.default
             bound = sum(1 for m in slots.values() if m.resolved)
-            rank = (not pattern.fallback, len(consumed) + bound, not is_default, pattern.code is not None, -order)
+            # among equally specific patterns the one whose words stand nearest the trigger (its
+            # object: "rejected reports that … a military base") beats one further on
+            near = -min((abs(i - trigger.i) for i in consumed if i != trigger.i), default=0)
+            rank = (not pattern.fallback, len(consumed) + bound, not is_default, pattern.code is not None, near, -order)
             frame = Frame(trigger, entry, pattern, consumed, slots.get("source") or slots.get("both"),
                           slots.get("target") or slots.get("both"), nominal)  # fmt: skip
             if best is None or rank > best[0]:

@@ -398,25 +398,28 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         targets: list[Mention | None] = [e.target]
         if coref is not None and e.target is not None and not e.target.resolved:
             targets = list(coref.get(e.target))
-        for src in sources:
-            for tgt in targets:
-                ev = e if (src is e.source and tgt is e.target) else replace(e, source=src, target=tgt, notes=list(e.notes))
-                if not ev.source.resolved:
-                    dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: source {ev.source.kind} unresolved")
-                    continue
-                if ev.target is not None and not ev.target.resolved:
-                    # the target is there but unknown ("a coalition of rights groups", "them"):
-                    # keep the event, with the target's words and no code, rather than drop it
-                    ev.notes.append(f"target {ev.target.kind} unresolved")
-                if (ev.target is not None and ev.target.resolved and (ev.target.country or "")[:3] == (ev.source.country or "")[:3]
-                        and ev.trigger.doc[ev.target.head].lemma_.lower() in kn.cue("counterpart_noun")):  # fmt: skip
-                    # "Erdogan will meet his counterpart": the other side, not his own
-                    ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
-                                 notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
-                if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
-                    if ev.trigger.doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near"):
-                        continue  # an actor acting on itself is not an interaction
-                    # "Albanians protested in Tirana": their own country is where, not whom
-                    ev = replace(ev, target=None)
-                out.append(_refine(ev))
+        pairs = [(src, tgt) for src in sources for tgt in targets]
+        if e.reciprocal and e.target is None and len({m.code for m in sources if m.resolved}) >= 2:
+            # "the two leaders discussed trade": each of the pair with the other
+            pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
+        for src, tgt in pairs:
+            ev = e if (src is e.source and tgt is e.target) else replace(e, source=src, target=tgt, notes=list(e.notes))
+            if not ev.source.resolved:
+                dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: source {ev.source.kind} unresolved")
+                continue
+            if ev.target is not None and not ev.target.resolved:
+                # the target is there but unknown ("a coalition of rights groups", "them"):
+                # keep the event, with the target's words and no code, rather than drop it
+                ev.notes.append(f"target {ev.target.kind} unresolved")
+            if (ev.target is not None and ev.target.resolved and (ev.target.country or "")[:3] == (ev.source.country or "")[:3]
+                    and ev.trigger.doc[ev.target.head].lemma_.lower() in kn.cue("counterpart_noun")):  # fmt: skip
+                # "Erdogan will meet his counterpart": the other side, not his own
+                ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
+                             notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
+            if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
+                if ev.trigger.doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near"):
+                    continue  # an actor acting on itself is not an interaction
+                # "Albanians protested in Tirana": their own country is where, not whom
+                ev = replace(ev, target=None)
+            out.append(_refine(ev))
     return out

@@ -113,3 +113,10 @@ def test_a_known_surname_inside_another_persons_name_is_not_that_person(coder):
     # "Andrew" is the surname alias of a Canadian minister in the Phoenix dictionaries
     doc = coder.code_doc("New York Governor Andrew Cuomo criticised the budget.", "2020-06-01")
     assert not any((m.code or "").startswith("CAN") for m in doc._.actors), [(m.code, m.name) for m in doc._.actors]
+
+
+def test_a_curated_person_is_not_shadowed_by_an_older_dictionary_spelling(coder):
+    got = coder.code_text("UN Secretary-General Antonio Guterres condemned the strikes.", "2025-05-06")
+    assert [e.source.code for e in got] == ["IGOUNO"]
+    got = coder.code_text("Prime Minister Antonio Guterres criticised Spain.", "1999-03-01")
+    assert [e.source.code for e in got] == ["PRTGOV"]

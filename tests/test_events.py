@@ -364,3 +364,16 @@ def test_coordinated_countries_of_a_role_noun_and_where_they_meet(coder):
     assert {(s, t) for s, t, _ in got} == {("RUSGOV", "BLRGOV"), ("BLRGOV", "RUSGOV")}, got
     got = triples(coder, "The foreign ministers of France and Germany met in Paris.")
     assert {(s, t) for s, t, _ in got} == {("FRAGOV", "DEUGOV"), ("DEUGOV", "FRAGOV")}, got
+
+
+def test_aid_counted_in_money_is_the_givers(coder):
+    got = triples(coder, "The European Union announced 50 million euros in humanitarian aid for Sudan.", "2025-05-06")
+    assert any(s == "IGOEUREEC" and t == "SDN" and c.startswith("07") for s, t, c in got), got
+    # the verb already codes it: no second record from the noun
+    got = triples(coder, "The European Union gave Sudan 5 million euros of aid.", "2025-05-06")
+    assert len([c for _, _, c in got if c.startswith("07")]) == 1, got
+
+
+def test_forces_of_two_states_drilling_together_cooperate(coder):
+    got = triples(coder, "Russian and Belarusian troops held drills near the Polish border.")
+    assert {(s, t, c) for s, t, c in got} == {("RUSMIL", "BLRMIL", "062"), ("BLRMIL", "RUSMIL", "062")}, got

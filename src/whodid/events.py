@@ -474,6 +474,21 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
     return []
 
 
+def _carrying_verb(noun: Token) -> int | None:
+    """The verb whose object a noun is, through an amount ("gave 5 million dollars of aid")."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "in") and tok.head.head.pos_ in ("NOUN", "NUM"):
+        if _amount(tok.head.head):
+            tok = tok.head.head
+    return tok.head.i if tok.dep_ == "dobj" else None
+
+
+def _amount(tok: Token) -> bool:
+    """A quantity or part noun ("a round", "50 million euros", "20 tonnes")."""
+    return tok.pos_ in ("NOUN", "NUM") and (
+        tok.lemma_.lower() in _PARTITIVE or tok.like_num or any(c.like_num for c in tok.children if c.i < tok.i))
+
+
 _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "phase", "stage", "part", "number", "kind", "type", "form"})
 
 
@@ -490,8 +505,9 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
                 if o.dep_ == "pobj":
                     return _expand(o, index)
     gov = noun.head
-    if noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and gov.head.lemma_.lower() in _PARTITIVE:
-        # "began a new round of joint exercises": the round's verb carries the exercises
+    if noun.dep_ == "pobj" and gov.lower_ in ("of", "in") and _amount(gov.head):
+        # "began a new round of joint exercises", "announced 50 million euros in aid": the
+        # amount's verb carries the noun
         return _noun_source(gov.head, index, support, meeting)
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
         if meeting or gov.lemma_.lower() in support or _particle_phrase(gov) in support:
@@ -819,7 +835,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
         frames = [
             f for f in frames
             if f.trigger.i not in consumed
-            and not (f.nominal and f.trigger.dep_ == "dobj" and f.trigger.head.i in verbs_at)
+            and not (f.nominal and _carrying_verb(f.trigger) in verbs_at)
         ]  # fmt: skip
         coded_heads: set[int] = set()
         before = len(events)
@@ -1043,6 +1059,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         elif reverse is not None:
             reverse = code
     recip = reverse is not None
+    if root == 15 and not targets and mode == "asserted" and len({(m.country or "")[:3] for m in sources if m.resolved}) >= 2:
+        # "French and Egyptian warships launched war games": forces of two states exercising
+        # together cooperate militarily (062), each with the other
+        code, recip, reverse = "062", True, "062"
+        notes.append("forces of several states together: joint exercise, 062")
     pairs: list[tuple[Mention, Mention | None, str]] = []
     if targets:
         for s in sources:

@@ -233,9 +233,10 @@ def _read_people(path: Path, taken: set[str]) -> tuple[list[NamedActor], list[Al
     people: dict[str, NamedActor] = {}
     aliases: list[Alias] = []
     alias_seen: set[tuple[str, str]] = set()
+    prior = set(taken)  # names and spellings an earlier (curated) file describes
     for row in read_table(path, 3, 6, required=(0, 2)):
         name, alias_field, code, role, start, end = row.fields
-        if name.lower() in taken:
+        if name.lower() in prior:
             continue  # a curated file already describes this person
         if not _CODE.match(code):
             raise row.error(f"bad actor code {code!r}")
@@ -251,8 +252,8 @@ def _read_people(path: Path, taken: set[str]) -> tuple[list[NamedActor], list[Al
         else:
             person.terms.append(Term(code, s, e, role or None, row.origin))
         for text in [name, *[a.strip() for a in alias_field.split("|") if a.strip()]]:
-            if (name, text) in alias_seen:
-                continue
+            if (name, text) in alias_seen or text.lower() in prior:
+                continue  # "Tokayev" of a curated entry is not also Phoenix's Tokayev
             alias_seen.add((name, text))
             form = "person" if text == name else "surname" if " " not in text else "alt"
             aliases.append(Alias(text=text, actor=person, form=form, origin=row.origin))
@@ -260,6 +261,7 @@ def _read_people(path: Path, taken: set[str]) -> tuple[list[NamedActor], list[Al
         if person.default_code is None and person.terms:
             person.default_code = country_of(person.terms[0].code)[:3] + "ELI"
     taken.update(n.lower() for n in people)
+    taken.update(a.text.lower() for a in aliases)
     return list(people.values()), aliases
 
 

@@ -120,3 +120,9 @@ def test_a_curated_person_is_not_shadowed_by_an_older_dictionary_spelling(coder)
     assert [e.source.code for e in got] == ["IGOUNO"]
     got = coder.code_text("Prime Minister Antonio Guterres criticised Spain.", "1999-03-01")
     assert [e.source.code for e in got] == ["PRTGOV"]
+
+
+def test_regions_named_as_actors_belong_to_their_state(coder):
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "The Sudanese government accused Darfur rebels of violating the ceasefire.", "2025-01-01")}
+    assert ("SDNGOV", "SDNREB") in got, got

@@ -124,5 +124,5 @@ def test_a_curated_person_is_not_shadowed_by_an_older_dictionary_spelling(coder)
 
 def test_regions_named_as_actors_belong_to_their_state(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
-        "The Sudanese government accused Darfur rebels of violating the ceasefire.", "2025-01-01")}
-    assert ("SDNGOV", "SDNREB") in got, got
+        "The Chadian government accused Darfur rebels of attacking its border posts.", "2025-01-01")}
+    assert ("TCDGOV", "SDNREB") in got, got

@@ -377,3 +377,13 @@ def test_aid_counted_in_money_is_the_givers(coder):
 def test_forces_of_two_states_drilling_together_cooperate(coder):
     got = triples(coder, "Russian and Belarusian troops held drills near the Polish border.")
     assert {(s, t, c) for s, t, c in got} == {("RUSMIL", "BLRMIL", "062"), ("BLRMIL", "RUSMIL", "062")}, got
+
+
+def test_a_spokesperson_speaks_for_the_body_named(coder):
+    got = triples(coder, "A spokesman for the Belarusian Foreign Ministry called on Warsaw to return to dialogue.", "2025-10-12")
+    assert any(s == "BLRGOV" and t == "POL" and c.startswith("02") for s, t, c in got), got
+
+
+def test_prepared_sanctions_are_a_threat_not_a_fact(coder):
+    got = triples(coder, "The European Commission said it was preparing new sanctions against Belarusian officials.", "2025-10-12")
+    assert got == {("IGOEUREEC", "BLRGOV", "1312")}, got

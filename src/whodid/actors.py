@@ -224,10 +224,11 @@ def _attitude(span: Span) -> bool:
     return s >= 1 and doc[s - 1].lower_ in ("pro-", "anti-")
 
 
-def _located(tok: Token, by_head: dict[int, list[Mention]]) -> Mention | None:
-    """The country (or organisation, for "of") of a role word's in/from/of phrase."""
+def _located(tok: Token, by_head: dict[int, list[Mention]], speaks_for: bool = False) -> Mention | None:
+    """The country (or organisation, for "of") of a role word's in/from/of phrase; for a
+    spokesperson also the for-phrase ("a spokesman for the Belarusian Foreign Ministry")."""
     for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "at"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "at", *(("for",) if speaks_for else ())):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -379,8 +380,13 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             continue
         code = agent.generic_code
         parts = [agent.origin]
-        where = None if code else _located(tok, by_head)
-        if where is not None:
+        speaks_for = agent.role == "spokesperson"
+        where = None if code else _located(tok, by_head, speaks_for)
+        if where is not None and speaks_for and where.code:
+            # "a spokesman for the Belarusian Foreign Ministry", "a Hamas spokesman": whose voice
+            code = where.code
+            parts.append(where.rule)
+        elif where is not None:
             # "protesters in the Kosovan town of Gjilan", "opponents of the Maldives government"
             code = where.country + agent.sector if not where.country.startswith("IGO") else where.country
             parts.append(where.rule)

@@ -209,3 +209,14 @@ def test_a_leader_in_office_outside_the_required_regions(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "Tokayev rejected the proposal by Mirziyoyev.", "2024-07-03")}
     assert ("KAZGOV", "UZBGOV") in got, got
+
+
+def test_the_ministry_is_the_ministry_named_before(coder):
+    text = ("Poland's Foreign Ministry summoned Belarus's charge d'affaires on Monday, the ministry said. "
+            "The Sudanese army shelled Omdurman on Sunday. The army said the operation was over.")
+    doc = coder.code_doc(text, "2025-10-12")
+    speakers = [(q.speaker.text, q.speaker.code) for q in doc._.quotes if q.speaker]
+    assert ("the ministry", "POLGOV") in speakers and ("The army", "SDNMIL") in speakers, speakers
+    # no earlier army: it stays unknown rather than guessed
+    doc = coder.code_doc("Poland's Foreign Ministry protested. The army said the operation was over.", "2025-10-12")
+    assert [(q.speaker.text, q.speaker.code) for q in doc._.quotes if q.speaker and q.speaker.text == "The army"] == [("The army", None)]

@@ -128,6 +128,9 @@ class Coref:
             elif m.agent_type == "person" and m.role and m.kind != "person":
                 # "the President", "the Belarusian leader": a person to be named
                 resolved = self._description(m, seen, sent)
+            elif m.kind == "agent" and not m.resolved and m.agent_type != "person":
+                # "the ministry said" after "Poland's Foreign Ministry summoned …"
+                resolved = self._same_body(m, seen, sent)
             if resolved:
                 self.map[(m.start, m.end, m.head)] = resolved
             for r in resolved or ([m] if m.resolved or (m.kind == "person" and m.name) else []):
@@ -190,6 +193,24 @@ class Coref:
         if m.agent_type is not None and m.sector:  # "their troops"
             return [with_code(m, country_of(a.code or ""), a.name, rule)]
         return [with_code(m, a.code or "", a.name, rule)] if a.code else [replace(m, name=a.name, parts=m.parts + [rule])]
+
+    def _same_body(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        """A definite institution word ("the ministry", "the army") names the nearest earlier
+        actor whose own head word it repeats, within a few sentences."""
+        doc = self.doc
+        head = doc[m.head]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lemma_.lower()
+        for s in reversed(seen):
+            if sent - s.sent > _DESC_WINDOW:
+                break
+            a = s.mention
+            if a.head >= m.start or not a.code or a.kind == "pronoun":
+                continue
+            if doc[a.head].lemma_.lower() == word and (a.sector or "") == (m.sector or a.sector or ""):
+                return [with_code(m, a.code, a.name, f"coreference: {doc[a.start:a.end].text!r} (the same {word})")]
+        return None
 
     def _description(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
         role = m.role or ""

@@ -220,3 +220,20 @@ def test_the_ministry_is_the_ministry_named_before(coder):
     # no earlier army: it stays unknown rather than guessed
     doc = coder.code_doc("Poland's Foreign Ministry protested. The army said the operation was over.", "2025-10-12")
     assert [(q.speaker.text, q.speaker.code) for q in doc._.quotes if q.speaker and q.speaker.text == "The army"] == [("The army", None)]
+
+
+def test_the_headline_names_the_head_of_state(coder):
+    body = ("MINSK, 14 March. The head of state said that the loan was not discussed at his meeting "
+            "with Vladimir Putin in Sochi.")
+    doc = coder.code_doc(body, "2024-03-14", title="Lukashenko: nobody asked Moscow for a loan")
+    q = next(q for q in doc._.quotes if q.cue == "said")
+    assert (q.speaker.code, q.speaker.name) == ("BLRGOV", "Alexander Lukashenko"), q.speaker
+    assert {(e.source.code, e.target.code, e.cameo) for e in doc._.events if e.cameo == "040"} == {
+        ("BLRGOV", "RUSGOV", "040"), ("RUSGOV", "BLRGOV", "040")}
+
+
+def test_a_report_called_a_lie_in_the_next_sentence_is_no_fact(coder):
+    text = '"Some media wrote that we asked Russia for three billion. This is a lie," the Belarusian leader stressed.'
+    assert not any(e.cameo.startswith("02") for e in coder.code_text(text, "2024-03-14"))
+    assert any(e.cameo.startswith("02") for e in coder.code_text(
+        '"We asked Russia for three billion," the Belarusian leader said.', "2024-03-14"))

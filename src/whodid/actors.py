@@ -79,6 +79,7 @@ class ActorFinder:
 
     def __init__(self, knowledge: Knowledge, vocab, make_doc):
         self.knowledge = knowledge
+        self.make_doc = make_doc
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         # one matcher key per distinct text: every alias written that way competes at match time
@@ -237,6 +238,28 @@ def _located(tok: Token, by_head: dict[int, list[Mention]], speaks_for: bool = F
                 if m.code and m.country and (prep.lower_ == "of" or not m.country.startswith("IGO")):
                     return m
     return None
+
+
+def title_mentions(title: str | None, finder: ActorFinder, day: date | None) -> list[Mention]:
+    """Named actors of a headline, by name only (no parse): what the article is about, for
+    coreference ("Lukashenko: …" and then "the head of state said")."""
+    if not title or not title.strip():
+        return []
+    doc = finder.make_doc(title[:500])
+    out = []
+    for span, alias in finder.name_spans(doc, day):
+        code = _code_for(alias, day)
+        if code is None:
+            continue
+        actor = alias.actor
+        term = actor.term_on(day) if actor.kind == "person" else None
+        out.append(Mention(
+            start=span.start, end=span.end, head=span.end - 1, code=code, country=country_of(code),
+            sector=_sector_of(code, actor), name=actor.name, kind=actor.kind, rule=alias.origin,
+            role=term.role if term is not None and term.dated else None,
+            agent_type="person" if actor.kind == "person" else None, is_name=True,
+        ))  # fmt: skip
+    return out
 
 
 def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Mention]:

@@ -499,6 +499,11 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     ms = index.at(noun)  # "Russian sanctions", "NATO's expansion" (modifier-level mention)
     if ms:
         return ms
+    for c in noun.children:  # "his meeting with Putin": the possessor, resolved later
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            ms = index.at(c)
+            if ms:
+                return ms
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             for o in c.children:
@@ -621,6 +626,21 @@ def _imperative(verb: Token) -> bool:
     return first is not None and (first.i == verb.i or first.lower_ in ("please", "just", "now", "so", "then"))
 
 
+def _verdict_after(trigger: Token, falsity: frozenset[str]) -> set[str]:
+    """The falsity words of a short verdict right after the trigger's sentence ("Some media
+    wrote that we asked for money. This is a lie."): it judges the report before it."""
+    sent = sent_of(trigger)
+    doc = trigger.doc
+    if sent.end >= len(doc):
+        return set()
+    nxt = sent_of(doc[sent.end])
+    toks = [t for t in nxt if not (t.is_punct or t.is_space)]
+    if not toks or len(toks) > 8 or toks[0].lower_ not in ("this", "that", "it", "which", "all"):
+        return set()
+    found = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+    return found & falsity
+
+
 def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     """Walk up from the trigger through the clauses that govern it and decide its mood."""
     mood = Mood()
@@ -633,6 +653,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
         if not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in kn.cue("report"))
         for w in (t.lemma_.lower(), t.lower_)
     }
+    sent_lower |= _verdict_after(trigger, falsity)
     if _ends_in_question(trigger):
         mood.drop = "question"
         return mood

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import context, events
-from .actors import ActorFinder, Mention, find_mentions
+from .actors import ActorFinder, Mention, find_mentions, title_mentions
 from .knowledge import Knowledge, UserDictionaries, load_knowledge
 from .knowledge.model import country_of
 from .nlp import load_parser
@@ -30,6 +30,7 @@ for _name, _default in (
     ("quotes", None),
     ("dropped", None),
     ("doc_id", None),
+    ("title", None),
     ("date", None),
     ("sentence_offset", 0),
     ("char_offset", 0),
@@ -175,7 +176,8 @@ class WhodidComponent:
         day = doc._.date
         mentions = find_mentions(doc, self.finder, day)
         raw, dropped = events.extract(doc, mentions, kn)
-        raw, quotes = context.contextualize(doc, mentions, raw, kn, day, dropped)
+        title = title_mentions(doc._.title, self.finder, day)
+        raw, quotes = context.contextualize(doc, mentions, raw, kn, day, dropped, title)
         doc._.actors = mentions
         doc._.dropped = dropped
         doc._.events = finalize(raw, doc, kn)
@@ -213,11 +215,12 @@ class Coder:
         """Events of one text (quotes are on `code_doc(...)._.quotes`)."""
         return self.code_doc(text, date, doc_id)._.events
 
-    def code_doc(self, text: str, date: Date | str | None = None, doc_id: str = "text") -> Doc:
+    def code_doc(self, text: str, date: Date | str | None = None, doc_id: str = "text", title: str | None = None) -> Doc:
         """The coded spaCy Doc of one text: `doc._.events`, `doc._.quotes`, `doc._.actors`."""
         doc = self.nlp(text)
         doc._.doc_id = doc_id
         doc._.date = _as_date(date)
+        doc._.title = title
         return self.component(doc)
 
     def code_documents(
@@ -241,6 +244,7 @@ class Coder:
             d: Document = item  # type: ignore[assignment]
             doc._.doc_id = d.id
             doc._.date = d.date
+            doc._.title = d.title
             doc._.char_offset = d.offset
             doc._.sentence_offset = sentence_counts.get(d.id, 0) if d.part else 0
             self.component(doc)

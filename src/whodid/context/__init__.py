@@ -239,12 +239,13 @@ class QuoteFound:
 
 
 def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Knowledge,
-                  day: date | None, dropped: list[str]) -> tuple[list[RawEvent], list[QuoteFound]]:  # fmt: skip
+                  day: date | None, dropped: list[str],
+                  title: list[Mention] | None = None) -> tuple[list[RawEvent], list[QuoteFound]]:  # fmt: skip
     """Quotes and their speakers, coreference across the article, then each event's actors."""
     index = MentionIndex(mentions)
     qspans = find_quotes(doc, kn)
     # first pass: names for descriptions and third-person pronouns, so that speakers get named
-    coref = Coref(doc, mentions, kn, day)
+    coref = Coref(doc, mentions, kn, day, title=title)
     speakers: dict[int, Mention] = {}
     found: list[QuoteFound] = []
     for q in qspans:
@@ -256,7 +257,7 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
                 speakers.setdefault(i, resolved)
     # second pass: first person inside quotations is the speaker's side
     if speakers:
-        coref = Coref(doc, mentions, kn, day, speakers)
+        coref = Coref(doc, mentions, kn, day, speakers, title=title)
     locator = Locator(doc, mentions)
     resolved = resolve(raw, mentions, kn, dropped, coref, locator)
     if resolved:

@@ -67,11 +67,12 @@ class Coref:
     """Resolutions of a Doc's mentions: `get(m)` gives the actors a mention refers to."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], kn: Knowledge, day: date | None,
-                 speakers: dict[int, Mention] | None = None):  # fmt: skip
+                 speakers: dict[int, Mention] | None = None, title: list[Mention] | None = None):  # fmt: skip
         self.doc = doc
         self.kn = kn
         self.day = day
         self.speakers = speakers or {}  # token index inside a direct quote → its speaker
+        self.title = [m for m in title or [] if m.resolved]  # actors named in the headline
         self.map: dict[tuple[int, int, int], list[Mention]] = {}
         self.notes: list[str] = []
         self._sent_starts = [s.start for s in sentences(doc)]
@@ -94,6 +95,10 @@ class Coref:
     def _main_country(self, mentions: list[Mention]) -> str | None:
         """The country the article is about: the most named in its first sentences."""
         counts: dict[str, int] = {}
+        for m in self.title:  # what the headline is about counts most
+            if m.country and not m.country.startswith("IGO"):
+                c = m.country[:3]
+                counts[c] = counts.get(c, 0) + (4 if m.kind == "person" else 2)
         for m in mentions:
             sent = self._sent(m.head)
             if sent > 2:
@@ -244,6 +249,10 @@ class Coref:
         if found:
             a = found[0]
             return [self._named(m, a, f"coreference: {a.name} (latest named {role})")]
+        # the headline's person of that role ("Lukashenko: …", then "the head of state said")
+        for a in self.title:
+            if a.kind == "person" and (a.role or "") in fit and (not want_country or (a.country or "")[:3] == want_country):
+                return [self._named(m, a, f"coreference: {a.name} (named in the title)")]
         # the office holder on the article's date, in the country the description or article names
         country = want_country or self.main_country
         if not country:

@@ -237,3 +237,10 @@ def test_a_report_called_a_lie_in_the_next_sentence_is_no_fact(coder):
     assert not any(e.cameo.startswith("02") for e in coder.code_text(text, "2024-03-14"))
     assert any(e.cameo.startswith("02") for e in coder.code_text(
         '"We asked Russia for three billion," the Belarusian leader said.', "2024-03-14"))
+
+
+def test_an_object_pronoun_is_not_the_controller_of_its_verb(coder):
+    text = ("Lukashenko recalled that Polish jets had flown to the border last week and that Belarusian "
+            "pilots were scrambled to intercept them.")
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2024-03-14")}
+    assert ("BLRMIL", "POLMIL") in got, got

@@ -393,7 +393,14 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         if needs:
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)
             src = _resolve(e.source, speaker, addressee, e, index)
-            tgt = _resolve(e.target, speaker, addressee, e, index)
+            tgt = e.target
+            if coref is not None and tgt is not None and not tgt.resolved and tgt.kind == "pronoun" and tgt.person == 3:
+                # an object pronoun: the article-wide resolution knows whom it cannot be
+                # ("pilots were scrambled to intercept them": not the pilots)
+                got = coref.get(tgt)
+                tgt = got[0] if len(got) == 1 and got[0].resolved else _resolve(tgt, speaker, addressee, e, index)
+            else:
+                tgt = _resolve(tgt, speaker, addressee, e, index)
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
         sources = coref.get(e.source) if coref is not None and not e.source.resolved else [e.source]
         targets: list[Mention | None] = [e.target]

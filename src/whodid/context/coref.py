@@ -165,6 +165,10 @@ class Coref:
         if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
             verb = pron.head if pron.dep_ != "pobj" else pron.head.head
             excluded = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+                # "pilots were scrambled to intercept them": not the pilots, who intercept
+                verb = verb.head
+                excluded |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         cands: list[tuple[tuple, _Seen]] = []
         for s in reversed(seen):
             if sent - s.sent > _WINDOW:

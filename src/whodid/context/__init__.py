@@ -394,7 +394,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)
             src = _resolve(e.source, speaker, addressee, e, index)
             tgt = e.target
-            if coref is not None and tgt is not None and not tgt.resolved and tgt.kind == "pronoun" and tgt.person == 3:
+            if (coref is not None and tgt is not None and not tgt.resolved and tgt.kind == "pronoun" and tgt.person == 3
+                    and tgt.end - tgt.start == 1):  # fmt: skip
                 # an object pronoun: the article-wide resolution knows whom it cannot be
                 # ("pilots were scrambled to intercept them": not the pilots)
                 got = coref.get(tgt)

@@ -244,3 +244,10 @@ def test_an_object_pronoun_is_not_the_controller_of_its_verb(coder):
             "pilots were scrambled to intercept them.")
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2024-03-14")}
     assert ("BLRMIL", "POLMIL") in got, got
+
+
+def test_scare_quotes_are_not_quotations(coder):
+    text = ('The so-called "peace plan" was published on Monday. '
+            '"We will never accept the occupation of our land," Zelensky said.')
+    doc = coder.code_doc(text, "2024-03-14")
+    assert [q.text for q in doc._.quotes if q.direct] == ["We will never accept the occupation of our land,"]

@@ -347,6 +347,9 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
             rq.cue, rq.cue_text, rq.speaker_tok, rq.speaker_span = tok, "in " + poss.text + " words", poss, (poss.i, poss.i + 1)
             rq.rule = "in X's words"
             reported.append(rq)
+    # a few quoted words nobody is said to have said are scare quotes or titles ("the so-called
+    # 'reset'"), not a quotation
+    direct = [q for q in direct if q.speaker_tok is not None or len(text[q.start : q.end].split()) >= 6]
     return sorted(direct + reported, key=lambda q: q.start)
 
 

@@ -387,3 +387,8 @@ def test_a_spokesperson_speaks_for_the_body_named(coder):
 def test_prepared_sanctions_are_a_threat_not_a_fact(coder):
     got = triples(coder, "The European Commission said it was preparing new sanctions against Belarusian officials.", "2025-10-12")
     assert got == {("IGOEUREEC", "BLRGOV", "1312")}, got
+
+
+def test_a_meeting_with_nobody_named_on_the_other_side_is_no_interaction(coder):
+    assert triples(coder, "Israel's cabinet met on Sunday.") == set()
+    assert ("ISRGOV", "USAGOV", "040") in triples(coder, "Israel's cabinet met US officials on Sunday.")

@@ -1085,6 +1085,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # together cooperate militarily (062), each with the other
         code, recip, reverse = "062", True, "062"
         notes.append("forces of several states together: joint exercise, 062")
+    if (not targets and code[:2] == "04" and code[:3] not in ("042", "043") and mode == "asserted"
+            and len(sources) == 1 and sources[0].resolved):  # fmt: skip
+        # "the cabinet met on Sunday", "said at the talks": a consultation with nobody named
+        # on the other side says nothing about an interaction
+        dropped.append(f"sentence {si}: {trig.text}: consultation without a counterpart")
+        return []
     pairs: list[tuple[Mention, Mention | None, str]] = []
     if targets:
         for s in sources:

@@ -392,3 +392,11 @@ def test_prepared_sanctions_are_a_threat_not_a_fact(coder):
 def test_a_meeting_with_nobody_named_on_the_other_side_is_no_interaction(coder):
     assert triples(coder, "Israel's cabinet met on Sunday.") == set()
     assert ("ISRGOV", "USAGOV", "040") in triples(coder, "Israel's cabinet met US officials on Sunday.")
+
+
+def test_a_statement_calling_on_someone_is_its_issuers_appeal(coder):
+    got = triples(coder, "Amnesty International issued a statement calling on the Belarusian authorities to free the prisoners.")
+    assert any(s == "NGOHRIAMN" and t == "BLRGOV" and c.startswith("02") for s, t, c in got), got
+    # an ultimatum to X to halt is not the issuer halting
+    got = triples(coder, "Peru issued an ultimatum to Ecuador to halt attacks across the border.")
+    assert all(s == "PER" for s, _, _ in got) and any(c.startswith("13") for _, _, c in got), got

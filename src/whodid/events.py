@@ -1045,6 +1045,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if mood.imperative and mood.agent is not None:
         sources = _addressee(mood.agent, index)  # the one told to act
         targets = [t for t in targets if t.person != 1] if targets else targets
+    if (not sources and not f.nominal and trig.dep_ == "acl" and trig.tag_ == "VBG"
+            and trig.head.lemma_.lower() in kn.cue("speech_noun") and trig.head.dep_ in ("dobj", "attr")):  # fmt: skip
+        # "Amnesty issued a statement calling on Minsk to …": the statement's issuer
+        sources = _subject(trig.head.head, index)[0]
     if not sources and root in (18, 19, 20) and _unclaimed_attack(trig, kn):
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",

@@ -400,3 +400,8 @@ def test_a_statement_calling_on_someone_is_its_issuers_appeal(coder):
     # an ultimatum to X to halt is not the issuer halting
     got = triples(coder, "Peru issued an ultimatum to Ecuador to halt attacks across the border.")
     assert all(s == "PER" for s, _, _ in got) and any(c.startswith("13") for _, _, c in got), got
+
+
+def test_offered_troops_are_an_offer_of_military_aid_to_the_receiver(coder):
+    got = triples(coder, "Syria offered its troops to Lebanon's president.")
+    assert ("SYR", "LBNGOV", "0332") in got, got

@@ -405,3 +405,8 @@ def test_a_statement_calling_on_someone_is_its_issuers_appeal(coder):
 def test_offered_troops_are_an_offer_of_military_aid_to_the_receiver(coder):
     got = triples(coder, "Syria offered its troops to Lebanon's president.")
     assert ("SYR", "LBNGOV", "0332") in got, got
+
+
+def test_troops_contributed_to_a_force_are_peacekeeping(coder):
+    got = triples(coder, "France contributed 400 troops to the peacekeeping force in Mali.")
+    assert any(s == "FRA" and (t or "").startswith("MLI") and c == "074" for s, t, c in got), got

@@ -410,3 +410,9 @@ def test_offered_troops_are_an_offer_of_military_aid_to_the_receiver(coder):
 def test_troops_contributed_to_a_force_are_peacekeeping(coder):
     got = triples(coder, "France contributed 400 troops to the peacekeeping force in Mali.")
     assert any(s == "FRA" and (t or "").startswith("MLI") and c == "074" for s, t, c in got), got
+
+
+def test_a_curfew_falls_on_the_states_own_population(coder):
+    got = events(coder, "The government of Tajikistan imposed a curfew in Dushanbe.")
+    assert [(e.source.code, e.target.code, e.cameo) for e in got] == [("TJKGOV", "TJKCVL", "1723")]
+    assert got[0].target.text == "" and any("own population" in n for n in got[0].evidence.notes)

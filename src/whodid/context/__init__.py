@@ -287,6 +287,10 @@ def _implicit_target(e: RawEvent) -> RawEvent:
     if root == "14" and country and not (src.country or "").startswith("IGO") and src.sector not in _AUTHORITIES:
         tgt = _implied(e, country, "GOV")
         return replace(e, target=tgt, notes=e.notes + [f"implicit target: a protest is aimed at its own government ({tgt.code})"])
+    if e.code in ("1323", "1324", "1723", "1724") and country and not (src.country or "").startswith("IGO"):
+        # a curfew, a state of emergency or martial law falls on the state's own population
+        tgt = _implied(e, country, "CVL")
+        return replace(e, target=tgt, notes=e.notes + [f"implicit target: a curfew or emergency rule is imposed on its own population ({tgt.code})"])
     place = e.place
     if root in ("15", "16", "17", "18", "19", "20") and place is not None and getattr(place, "country", None):
         tgt = _implied(e, place.country, None)  # type: ignore[attr-defined]

@@ -131,16 +131,24 @@ def _actor_cell(actor: dict[str, Any] | None):
     return cell
 
 
-def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
-    """A readable rich table of events: who did what to whom, with the trigger and rule."""
+def _console_table(out: TextIO):
+    """A console (terminal width, or 180 columns into a file) and a table whose first column
+    is the record's document and sentence."""
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
     probe = Console(file=out)
     console = Console(file=out, width=probe.width if probe.is_terminal else 180, highlight=False)
     table = Table(header_style="bold", expand=False, show_edge=False, pad_edge=False)
     table.add_column("doc:sent", style="dim", no_wrap=True, overflow="ellipsis", max_width=26)
+    return console, table
+
+
+def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
+    """A readable rich table of events: who did what to whom, with the trigger and rule."""
+    from rich.text import Text
+
+    console, table = _console_table(out)
     table.add_column("source", no_wrap=True, overflow="ellipsis", style="cyan", max_width=30)
     table.add_column("", no_wrap=True, min_width=1)
     table.add_column("target", no_wrap=True, overflow="ellipsis", style="magenta", max_width=30)
@@ -172,14 +180,9 @@ def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
 
 def print_quotes(records: list[dict[str, Any]], out: TextIO) -> None:
     """A readable table of quotations: speaker, cue, the words."""
-    from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
-    probe = Console(file=out)
-    console = Console(file=out, width=probe.width if probe.is_terminal else 180, highlight=False)
-    table = Table(header_style="bold", expand=False, show_edge=False, pad_edge=False)
-    table.add_column("doc:sent", style="dim", no_wrap=True, overflow="ellipsis", max_width=26)
+    console, table = _console_table(out)
     table.add_column("speaker", no_wrap=True, overflow="ellipsis", style="cyan", max_width=34)
     table.add_column("cue", no_wrap=True, style="yellow", max_width=14, overflow="ellipsis")
     table.add_column("", no_wrap=True)

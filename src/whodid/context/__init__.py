@@ -178,7 +178,7 @@ _NON_STATE = {"REB", "UAF", "INS", "SEP", "CRM", "OPP", "CVL", "RAD"}
 _CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", "AGR", "HLH", "ELI", "JUD", "LEG"}
 
 
-def _refine(e: RawEvent) -> RawEvent:
+def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     """CAMEO's distinctions that depend on who fights whom: state forces using violence on
     their own civilians or protesters are repression (175); a non-state armed actor's attack
     on people who are not combatants is unconventional violence (180), not battle (190)."""
@@ -187,7 +187,7 @@ def _refine(e: RawEvent) -> RawEvent:
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     # a state's forces bombing is military force (195 aerial, 190); 183 is non-military bombing
-    bombing = _bombing(e.trigger) if src.sector not in _STATE_FORCE else None
+    bombing = _bombing(e.trigger, kn.cue("bomb_word")) if src.sector not in _STATE_FORCE else None
     if bombing is not None and not code.startswith("183"):
         return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
     same_country = tgt is not None and tgt.country and src.country and tgt.country[:3] == src.country[:3]
@@ -211,15 +211,14 @@ def _own_clause(trigger: Token) -> list[Token]:
     return out
 
 
-_BOMBS = {"bomb", "bombing", "bomber", "explosive", "ied", "ieds"}
 _BOMB_KINDS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck", "vehicular", "lorry"}, "1832"), ({"roadside"}, "1833"))
 
 
-def _bombing(trigger: Token) -> str | None:
+def _bombing(trigger: Token, bomb_words: frozenset[str]) -> str | None:
     """CAMEO 183x when the clause says the violence was a bombing ("killed by a roadside
     bomb", "a suicide car bombing killed …"): suicide 1831, car 1832, roadside 1833."""
     words = _own_clause(trigger)
-    bombs = [t for t in words if t.lower_ in _BOMBS or t.lemma_.lower() in _BOMBS]
+    bombs = [t for t in words if t.lower_ in bomb_words or t.lemma_.lower() in bomb_words]
     if not bombs:
         return None
     near = {w.lower_ for b in bombs for w in b.subtree} | {w.lower_ for b in bombs for w in b.children} | {b.lower_ for b in bombs}
@@ -258,9 +257,9 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
     # second pass: first person inside quotations is the speaker's side
     if speakers:
         coref = Coref(doc, mentions, kn, day, speakers, title=title)
-    locator = Locator(doc, mentions)
+    locator = Locator(doc, mentions) if raw else None  # places only for documents with events
     resolved = resolve(raw, mentions, kn, dropped, coref, locator)
-    if resolved:
+    if resolved and locator is not None:
         times = find_time_expressions(doc_text(doc), day)
         resolved = [
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
@@ -434,5 +433,5 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                     continue  # an actor acting on itself is not an interaction
                 # "Albanians protested in Tirana": their own country is where, not whom
                 ev = replace(ev, target=None)
-            out.append(_refine(ev))
+            out.append(_refine(ev, kn))
     return out

@@ -45,6 +45,15 @@ class QuoteSpan:
     rule: str = ""
     tokens: set[int] = field(default_factory=set)
 
+    def said_by(self, cue: Token, tok: Token, span: tuple[int, int] | None, rule: str) -> None:
+        """Attribute the quotation to the speaker `tok` through the cue word `cue`."""
+        self.cue, self.cue_text, self.speaker_tok, self.speaker_span, self.rule = cue, cue.text, tok, span, rule
+
+    def same_speaker_as(self, other: QuoteSpan, rule: str) -> None:
+        """Take another quotation's cue and speaker ("…," he said. "…")."""
+        self.cue, self.cue_text = other.cue, other.cue_text
+        self.speaker_tok, self.speaker_span, self.rule = other.speaker_tok, other.speaker_span, rule
+
 
 def quotation_marks(text: str) -> list[tuple[int, int, int]]:
     """Content spans (start, end, group) of direct quotations in a text.
@@ -225,8 +234,7 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
                 # the speaker is the name right after the verb
                 tok, sp = _name_after(verb, doc)
             if tok is not None:
-                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = verb, verb.text, tok, sp
-                q.rule = "speech verb beside the quotation"
+                q.said_by(verb, tok, sp, "speech verb beside the quotation")
                 break
         if q.cue is None:
             # a sentence ending in a colon just before: "Lukashenko said:" / "He added:"
@@ -239,8 +247,7 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
                         if _is_cue(t, attribution) and not inside(t):
                             tok, sp = _speaker_of(t)
                             if tok is not None:
-                                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = t, t.text, tok, sp
-                                q.rule = "speech verb before a colon"
+                                q.said_by(t, tok, sp, "speech verb before a colon")
                                 break
         if q.cue is None:
             _after_quote(q, doc, text, speech, inside)
@@ -258,8 +265,7 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
     for q in direct:
         if q.speaker_tok is None and q.group in by_group:
             src = by_group[q.group]
-            q.cue, q.cue_text, q.speaker_tok, q.speaker_span = src.cue, src.cue_text, src.speaker_tok, src.speaker_span
-            q.rule = "continues a quotation"
+            q.same_speaker_as(src, "continues a quotation")
     # 3. an unattributed quotation right after an attributed one, with no other speaker
     #    between them, is the same speaker going on
     last: QuoteSpan | None = None
@@ -269,8 +275,7 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
             # the same paragraph, or the next one opening with the quotation, and nobody else
             # named in between
             if "\n" not in gap.strip() and len(gap) < 300 or (gap.count("\n") >= 1 and not gap.strip(' \n,."\u201d\u201c')):
-                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = last.cue, last.cue_text, last.speaker_tok, last.speaker_span
-                q.rule = "follows the same speaker's quotation"
+                q.same_speaker_as(last, "follows the same speaker's quotation")
         last = q if q.speaker_tok is not None else last
 
     # 4. reported speech: a verb with a complement clause outside any quotation
@@ -303,8 +308,7 @@ def find_quotes(doc: Doc, kn: Knowledge) -> list[QuoteSpan]:
         for dq in direct:
             # a quoted fragment inside reported speech is the reporter's speaker's words
             if dq.speaker_tok is None and rq.start <= dq.start and dq.end <= rq.end + 2:
-                dq.cue, dq.cue_text, dq.speaker_tok, dq.speaker_span = rq.cue, rq.cue_text, rq.speaker_tok, rq.speaker_span
-                dq.rule = "quoted inside reported speech"
+                dq.same_speaker_as(rq, "quoted inside reported speech")
     # a stance noun inside what a verb already attributes ("repeated his criticism of X") is
     # part of that quotation, not one of its own
     reported = [r for r in reported if r.rule != "stance noun" or not any(
@@ -378,8 +382,7 @@ def _after_quote(q: QuoteSpan, doc: Doc, text: str, speech: frozenset[str], insi
         if _is_cue(t, speech) and not inside(t):
             tok, sp = _speaker_of(t)
             if tok is not None:
-                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = t, t.text, tok, sp
-                q.rule = "speech verb after the quotation"
+                q.said_by(t, tok, sp, "speech verb after the quotation")
                 return
 
 
@@ -414,8 +417,7 @@ def _governing_subject(q: QuoteSpan, doc: Doc, first: Span, inside) -> None:
                 return  # "X is “a lawful source …”": a copula quotes nobody
             tok, sp = _speaker_of(node)
             if tok is not None and tok.i not in q.tokens and not inside(tok):
-                q.cue, q.cue_text, q.speaker_tok, q.speaker_span = node, node.text, tok, sp
-                q.rule = "quoted words of the clause's subject"
+                q.said_by(node, tok, sp, "quoted words of the clause's subject")
             return
 
 

@@ -40,6 +40,7 @@ _CUE_KINDS = {
     "counterpart_noun",
     "topic_verb",
     "attack_means",
+    "bomb_word",
     "intent_adj",
     "future",
     "hypothetical",

@@ -126,3 +126,9 @@ def test_regions_named_as_actors_belong_to_their_state(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "The Chadian government accused Darfur rebels of attacking its border posts.", "2025-01-01")}
     assert ("TCDGOV", "SDNREB") in got, got
+
+
+def test_arabic_article_written_with_or_without_hyphen(coder):
+    for text in ("Omar al-Bashir met the Egyptian president.", "Omar al Bashir met the Egyptian president."):
+        got = {e.source.code for e in coder.code_text(text, "2005-05-01")}
+        assert "SDNGOV" in got, (text, got)

@@ -11,6 +11,7 @@ become unresolved mentions that the context stage may resolve.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -85,8 +86,9 @@ class ActorFinder:
         # one matcher key per distinct text: every alias written that way competes at match time
         self.by_key: dict[str, list[Alias]] = {}
         for alias in knowledge.aliases:
-            key = ("=" if alias.case_sensitive else "~") + (alias.text if alias.case_sensitive else alias.text.lower())
-            self.by_key.setdefault(key, []).append(alias)
+            for text in _spellings(alias.text):
+                key = ("=" if alias.case_sensitive else "~") + (text if alias.case_sensitive else text.lower())
+                self.by_key.setdefault(key, []).append(alias)
         keys = list(self.by_key)
         texts = [k[1:] for k in keys]
         tokenizer = getattr(make_doc, "__self__", None)
@@ -180,6 +182,16 @@ class ActorFinder:
                 covered.update(range(hit[1], hit[2]))
         found.sort(key=lambda h: h[1])
         return found
+
+
+_ARTICLE = re.compile(r"(?<=\S )(al|el|ad|ash|as|an|ar|at|az|ul|ud)([ -])(?=[A-Z])")
+
+
+def _spellings(text: str) -> list[str]:
+    """A name as written in the dictionary and with the other spelling of an Arabic article:
+    "Omar al Bashir" is also "Omar al-Bashir", "Abd al-Aziz" also "Abd al Aziz"."""
+    other = _ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), text)
+    return [text] if other == text else [text, other]
 
 
 def _np_head(tok: Token) -> Token:

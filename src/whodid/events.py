@@ -584,6 +584,21 @@ def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
     return None
 
 
+def _voicing_verb(noun: Token, kn: Knowledge) -> Token | None:
+    """The verb that voices a demand or appeal noun ("reiterated its demand", "insisted on its
+    demand", "made a call"); None for one that rejects or reports it ("rejected the demand")."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ not in ("dobj", "pobj", "prep", "attr"):
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            lemma = t.lemma_.lower()
+            voicing = kn.cue("support") | kn.cue("speech") | kn.cue("demand_verb") | kn.cue("appeal_verb")
+            return t if lemma in voicing else None
+    return None
+
+
 @dataclass
 class Mood:
     """How a clause presents its action: asserted, or only announced, refused, urged, demanded.
@@ -697,7 +712,18 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                     mood.mode, mood.agent = "appeal", node
                     notes.append(f"appeal: {node.text}")
                     return mood
-            if lemma in kn.cue("intent_verb") and came in ("xcomp", "ccomp", "dobj"):
+            if (came in ("acl", "ccomp", "advcl") and node.pos_ == "NOUN" and mood.mode in ("asserted", "intent")
+                    and lemma in kn.cue("demand_noun") | kn.cue("appeal_noun")):  # fmt: skip
+                voiced = _voicing_verb(node, kn)
+                if voiced is not None:
+                    # "repeated its demand that Israel ease …", "issued a call for X to …": the
+                    # one who voices the demand asks it of the clause's subject
+                    mood.mode = "demand" if lemma in kn.cue("demand_noun") else "appeal"
+                    mood.agent = voiced
+                    notes.append(f"{mood.mode}: {node.text}")
+                    return mood
+            if (lemma in kn.cue("intent_verb") and came in ("xcomp", "ccomp", "dobj")) or (
+                    lemma in kn.cue("intent_verb_to") and came in ("xcomp", "ccomp")):  # fmt: skip
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
             if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
@@ -886,7 +912,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
                 gov = t.head
                 if gov.pos_ == "ADJ":
                     gov = gov.head
-                modal = kn.cue("intent_verb") | kn.cue("denial") | kn.cue("refusal") | kn.cue("appeal_verb") | kn.cue("demand_verb")
+                modal = kn.cue("intent_verb") | kn.cue("intent_verb_to") | kn.cue("denial") | kn.cue("refusal") | kn.cue("appeal_verb") | kn.cue("demand_verb")
                 if gov.i in coded_heads and gov.lemma_.lower() in modal:
                     drop.add(gov.i)
         if drop:
@@ -1089,7 +1115,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # together cooperate militarily (062), each with the other
         code, recip, reverse = "062", True, "062"
         notes.append("forces of several states together: joint exercise, 062")
-    if (not targets and code[:2] == "04" and code[:3] not in ("042", "043") and mode == "asserted"
+    if (not targets and code[:2] == "04" and code[:3] not in ("042", "043", "045") and mode == "asserted"
             and len(sources) == 1 and sources[0].resolved):  # fmt: skip
         # "the cabinet met on Sunday", "said at the talks": a consultation with nobody named
         # on the other side says nothing about an interaction
@@ -1117,7 +1143,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     doc = trig.doc
     start = trig.idx
     end = trig.idx + len(trig.text)
-    parts = [doc[i] for i in f.consumed if i != trig.i and abs(i - trig.i) <= 3 and doc[i].dep_ in ("prt",)]
+    parts = [doc[i] for i in f.consumed if i != trig.i and abs(i - trig.i) <= 3 and doc[i].dep_ in ("prt", "compound")]
     for p in parts:
         start, end = min(start, p.idx), max(end, p.idx + len(p.text))
     text = doc_text(doc)[start:end]

@@ -70,6 +70,30 @@ def _split_compound_codes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     return out
 
 
+def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
+    """One event per dyad and CAMEO root for a trigger and the triggers it governs: "agreed to
+    hold joint exercises" is one agreement (0312), not also a bare 030; the most specific code
+    stands for it. Events of separate clauses ("ready to provide …, and will coordinate …") stay."""
+
+    def related(a: events.RawEvent, b: events.RawEvent) -> bool:
+        ta, tb = a.trigger, b.trigger
+        return ta.i == tb.i or ta.is_ancestor(tb) or tb.is_ancestor(ta)
+
+    def dyad(e: events.RawEvent) -> tuple:
+        return (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code[:2])
+
+    out = []
+    for e in raw:
+        better = any(
+            f is not e and dyad(f) == dyad(e) and related(e, f)
+            and (len(f.code) > len(e.code) or (len(f.code) == len(e.code) and e.code.endswith("0") and not f.code.endswith("0")))
+            for f in raw
+        )  # fmt: skip
+        if not better:
+            out.append(e)
+    return out
+
+
 def _when_fields(e: events.RawEvent, day: Date | None) -> dict:
     """date, date_precision, date_text: the time expression of the event's clause, else the
     article date (precision "day")."""
@@ -87,7 +111,7 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
     sent_offset = doc._.sentence_offset or 0
     doc_id = doc._.doc_id or "doc"
     day = doc._.date
-    for e in _split_compound_codes(raw):
+    for e in _one_per_root(_split_compound_codes(raw)):
         key = (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code)
         if key in seen:
             continue

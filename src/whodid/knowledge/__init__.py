@@ -36,6 +36,7 @@ _AGENT_TYPES = {"person", "group", "thing"}
 _CUE_KINDS = {
     "speech",
     "intent_verb",
+    "intent_verb_to",
     "mutual_verb",
     "counterpart_noun",
     "topic_verb",
@@ -57,6 +58,8 @@ _CUE_KINDS = {
     "refusal",
     "appeal_verb",
     "demand_verb",
+    "demand_noun",
+    "appeal_noun",
     "obligation",
     "advice",
     "coercive",

@@ -132,3 +132,21 @@ def test_arabic_article_written_with_or_without_hyphen(coder):
     for text in ("Omar al-Bashir met the Egyptian president.", "Omar al Bashir met the Egyptian president."):
         got = {e.source.code for e in coder.code_text(text, "2005-05-01")}
         assert "SDNGOV" in got, (text, got)
+
+
+def test_an_appositive_says_whom_an_unknown_person_acts_for(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo)
+           for e in coder.code_text("Jean Dupont, the French foreign minister, met Russian officials.", "2024-03-14")}
+    assert ("FRAGOV", "RUSGOV", "040") in got, got
+    (e,) = coder.code_text("Hanna Virtanen, a Finnish human rights activist, began a hunger strike in Helsinki.", "2024-03-14")
+    assert e.source.code.startswith("FIN") and e.source.name == "Hanna Virtanen" and e.cameo == "142", e
+
+
+def test_an_arrest_without_agent_is_the_state_where_it_happened(coder):
+    (e,) = coder.code_text("Two British journalists were detained in Moscow on Monday.", "2024-03-14")
+    assert (e.source.code, e.target.code, e.cameo) == ("RUS", "GBRMED", "173")
+    assert e.source.span is None and any("state where it happened" in n for n in e.evidence.notes)
+    (e,) = coder.code_text("Three Kenyan activists were deported from Uganda.", "2024-03-14")
+    assert (e.source.code, e.target.code, e.cameo) == ("UGA", "KENOPP", "174")
+    # no place, nobody to name
+    assert coder.code_text("Two British journalists were detained on Monday.", "2024-03-14") == []

@@ -452,9 +452,32 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
         by_head[ent.root.i] = [Mention(ent.start, ent.end, ent.root.i, None, None, None, ent.text, "person",
                                        "ner:PERSON", agent_type="person", is_name=True)]  # fmt: skip
 
+    _appositive_roles(doc, by_head)
     mentions = [m for ms in by_head.values() for m in ms]
     mentions.sort(key=lambda m: (m.start, m.head))
     return mentions
+
+
+def _appositive_roles(doc: Doc, by_head: dict[int, list[Mention]]) -> None:
+    """A person the dictionaries do not place on the date, described by an appositive ("Jean
+    Dupont, the French foreign minister, …", "Kenzo Oshima, the UN relief coordinator"): the
+    appositive says who they act for."""
+    for hi, ms in by_head.items():
+        if len(ms) != 1 or ms[0].kind != "person":
+            continue
+        m = ms[0]
+        if m.code and m.role and m.sector not in (None, "", "ELI"):  # in office on the date: the dictionary knows
+            continue
+        for c in doc[hi].children:
+            if c.dep_ != "appos" or c.i < hi:
+                continue
+            desc = next((d for d in by_head.get(c.i, []) if d.resolved and d.kind in ("agent", "country", "igo")
+                         and (d.sector or d.kind == "igo") and d.head == c.i), None)  # fmt: skip
+            if desc is None:
+                continue
+            ms[0] = replace(m, code=desc.code, country=desc.country, sector=desc.sector, role=desc.role or m.role,
+                            parts=[*m.parts, desc.rule, "appositive"])  # fmt: skip
+            break
 
 
 def with_code(m: Mention, code: str, name: str | None, rule: str) -> Mention:

@@ -997,6 +997,9 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     ftarget = f.target
     if ftarget is not None and _counterpart_owner(trig.doc[ftarget.head], kn):
         ftarget = None  # "met his counterpart": the possessor is not the one met
+    if (ftarget is not None and passive and trig.doc[ftarget.head].head.lower_ in ("in", "at", "inside", "near", "from")
+            and any(c.dep_ == "nsubjpass" and _expand(c, index) for c in trig.children)):  # fmt: skip
+        ftarget = None  # "a journalist was arrested in Iran": the journalist, not where
     if ftarget is not None:
         doc = trig.doc
         targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index) if m.head != ftarget.head]
@@ -1079,6 +1082,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",
                            name=None, kind="unknown_attacker", rule="unnamed attackers")]  # fmt: skip
+    if (not sources and root == 17 and not f.nominal and code != "175"
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)):  # fmt: skip
+        # "a French citizen was arrested in Iran": arrests, expulsions and seizures nobody is
+        # said to have made are the state's where they happened, placed later
+        sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector=None,
+                           name=None, kind="unknown_state", rule="unnamed state authorities")]  # fmt: skip
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []

@@ -148,12 +148,12 @@ def _sentence_country(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> st
     return countries.pop() if len(countries) == 1 else None
 
 
-def _place_country(e: RawEvent, index: MentionIndex) -> str | None:
+def _place_country(e: RawEvent, index: MentionIndex, preps: tuple[str, ...] = ("in", "at", "inside", "near")) -> str | None:
     """The country of where the event happened ("kidnapped two journalists in Mali")."""
     trig = e.trigger
     for verb in (trig, trig.head):
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside", "near"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
                     for m in index.at(obj):
                         if m.resolved and m.country and not m.country.startswith("IGO"):
@@ -311,6 +311,17 @@ def _unknown_attackers(e: RawEvent, index: MentionIndex, locator: Locator | None
     return replace(e, source=src, notes=e.notes + [f"implicit source: unidentified attackers where it happened ({where})"])
 
 
+def _unknown_state(e: RawEvent, index: MentionIndex) -> RawEvent:
+    """An arrest or expulsion without agent is the act of the state where it happened ("was
+    arrested in Lebanon" → LBN); with no place named, nobody is coded and the event is dropped."""
+    # "were deported from Uganda": the state they were expelled from
+    country = _place_country(e, index, ("in", "at", "inside", "near", "from") if e.code.startswith("174") else ("in", "at", "inside", "near"))
+    if not country or country.startswith("IGO"):
+        return e
+    src = _implied(e, country, None)
+    return replace(e, source=src, notes=e.notes + [f"implicit source: the state where it happened ({country})"])
+
+
 def _implied(e: RawEvent, country: str, sector: str | None) -> Mention:
     """An actor named by no words: an empty span at the trigger."""
     i = e.trigger.i
@@ -377,6 +388,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
     for e in raw:
         if e.source.kind == "unknown_attacker":
             e = _unknown_attackers(e, index, locator)
+        elif e.source.kind == "unknown_state":
+            e = _unknown_state(e, index)
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip

@@ -465,3 +465,8 @@ def test_mediation_named_by_a_compound_noun(coder):
 def test_people_held_as_human_shields(coder):
     got = triples(coder, "Islamic State militants held around 20,000 civilians as human shields in Mosul.")
     assert any(s.startswith("IMG") and c == "184" for s, _, c in got), got
+
+
+def test_people_acting_at_a_named_city_belong_to_its_country(coder):
+    got = triples(coder, "Thousands of people blocked roads in Nairobi on Tuesday.")
+    assert any(s == "KENCVL" and c.startswith("14") for s, _, c in got), got

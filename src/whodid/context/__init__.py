@@ -394,6 +394,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip
             place = _place_country(e, index)
+            if place is None and locator is not None and not e.source.resolved and e.source.kind == "agent":
+                # "people blocked streets in Hong Kong", "prisoners rioted at a jail in Dili"
+                where = locator.locate(e.trigger, (e.source, e.target))
+                place = where.country if where is not None and where.country and not where.country.startswith("IGO") else None
             country = _sentence_country(e, mentions, kn)
             # a role word without a country: the place of the event for the source ("gunmen …
             # in Mali"), else the only country the sentence names

@@ -470,3 +470,23 @@ def test_people_held_as_human_shields(coder):
 def test_people_acting_at_a_named_city_belong_to_its_country(coder):
     got = triples(coder, "Thousands of people blocked roads in Nairobi on Tuesday.")
     assert any(s == "KENCVL" and c.startswith("14") for s, _, c in got), got
+
+
+def test_a_titled_counterpart_in_a_one_country_sentence_is_of_that_country(coder):
+    got = triples(coder, "Malian rebels on Wednesday rejected an appeal from the President to lay down their arms.")
+    assert ("MLIREB", "MLIGOV", "120") in got or any(s == "MLIREB" and t == "MLIGOV" and c.startswith("12") for s, t, c in got), got
+
+
+def test_the_people_a_camp_is_for_are_attacked_with_it(coder):
+    got = triples(coder, "A camp for Sudanese refugees was attacked by Chadian militiamen.")
+    assert any(s.startswith("TCD") and t == "SDNREF" and c.startswith("18") for s, t, c in got), got
+
+
+def test_forces_led_by_a_state_are_its_forces(coder):
+    got = triples(coder, "Saudi-led forces launched rocket fire against Houthi positions.")
+    assert any(s == "SAUMIL" and c == "190" for s, _, c in got), got
+
+
+def test_victims_at_a_well_known_city_are_of_its_country(coder):
+    got = triples(coder, "Two suicide bombers from Gaza killed 23 people in Tel Aviv on Sunday.")
+    assert any(t and t.startswith("ISR") and c.startswith("18") for _, t, c in got), got

@@ -329,6 +329,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
         anchor = root
         while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "Belarusian and Russian troops"
             anchor = anchor.head
+        if anchor.dep_ == "npadvmod" and anchor.head.lower_ in ("led", "commanded") and anchor.head.dep_ == "amod":
+            anchor = anchor.head  # "Vietnamese-led forces", "a Saudi-led coalition": the leader's
         head = _np_head(anchor) if anchor.dep_ in _MODIFIER_DEPS else root
         if head.i != root.i and head.i not in name_at:
             heads.setdefault(head.i, []).append((span, alias))

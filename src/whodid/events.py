@@ -273,15 +273,19 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
 # -- arguments ---------------------------------------------------------------------------------
 
 
+_PLACES_FOR = {"camp", "shelter", "school", "hospital", "clinic", "home", "centre", "center", "settlement", "refuge"}
+
+
 def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
     """Mentions of the phrase headed by tok, with its coordinated phrases ("Belarus and Russia")."""
     out: list[Mention] = []
     for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
         ms = index.at(t)
         if not ms:
-            # "a delegation of Russian officials": the actor inside an of-phrase
+            # "a delegation of Russian officials": the actor inside an of-phrase; "a camp for
+            # Congolese refugees": the people a place is for
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and t.lemma_.lower() in _PLACES_FOR)):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             ms = index.at(p)
@@ -1152,7 +1156,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     doc = trig.doc
     start = trig.idx
     end = trig.idx + len(trig.text)
-    parts = [doc[i] for i in f.consumed if i != trig.i and abs(i - trig.i) <= 3 and doc[i].dep_ in ("prt", "compound")]
+    parts = [doc[i] for i in f.consumed if i != trig.i and abs(i - trig.i) <= 3
+             and (doc[i].dep_ == "prt" or (doc[i].dep_ == "compound" and doc[i].head.i == trig.i))]
     for p in parts:
         start, end = min(start, p.idx), max(end, p.idx + len(p.text))
     text = doc_text(doc)[start:end]

@@ -173,6 +173,9 @@ def _infer_country(m: Mention | None, country: str | None) -> Mention | None:
     return with_code(m, country + m.sector, None, "country: the only one named in the sentence")
 
 
+# a place name alone decides an actor's country only for a city this large: small towns share
+# their names across countries ("Borno" is not Borna in Saxony)
+_WELL_KNOWN = 100_000
 _STATE_FORCE = {"COP", "MIL", "GOV", "SPY"}
 _NON_STATE = {"REB", "UAF", "INS", "SEP", "CRM", "OPP", "CVL", "RAD"}
 _CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", "AGR", "HLH", "ELI", "JUD", "LEG"}
@@ -391,18 +394,34 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         elif e.source.kind == "unknown_state":
             e = _unknown_state(e, index)
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
+        t = e.target
+        if (needs and t is not None and not t.resolved and t.kind == "agent" and t.role and t.sector
+                and e.source.resolved and e.source.country and not e.source.country.startswith("IGO")
+                and t.sector != e.source.sector
+                and _sentence_country(e, mentions, kn) == e.source.country[:3]):  # fmt: skip
+            # "rebels in the Ivory Coast dismissed an appeal from the President": a titled
+            # counterpart in a sentence that names only the source's country is of that country
+            e = replace(e, target=with_code(t, e.source.country[:3] + t.sector, None, "country: the source's, the only one named"))
+            needs = not e.source.resolved
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip
             place = _place_country(e, index)
             if place is None and locator is not None and not e.source.resolved and e.source.kind == "agent":
                 # "people blocked streets in Hong Kong", "prisoners rioted at a jail in Dili"
                 where = locator.locate(e.trigger, (e.source, e.target))
-                place = where.country if where is not None and where.country and not where.country.startswith("IGO") else None
+                if where is not None and where.country and not where.country.startswith("IGO") and where.population >= _WELL_KNOWN:
+                    place = where.country
             country = _sentence_country(e, mentions, kn)
             # a role word without a country: the place of the event for the source ("gunmen …
             # in Mali"), else the only country the sentence names
             src = _infer_country(e.source, place or country)
             home = country
+            if e.code[:2] in ("18", "19", "20") and locator is not None and e.target is not None and not e.target.resolved:
+                # "suicide bombers killed 23 people in Tel Aviv": the victims are of the place
+                where = locator.locate(e.trigger, (e.source, e.target))
+                if where is not None and where.country and not where.country.startswith("IGO") and \
+                        (where.country == country or where.population >= _WELL_KNOWN):
+                    home = where.country
             if home is None and src is not None and src.resolved and src.sector in _STATE_FORCE | {"JUD"} \
                     and src.country and not src.country.startswith("IGO"):
                 # "the Sudanese government accused rebels", "Iraqi police arrested protesters":

@@ -490,3 +490,18 @@ def test_forces_led_by_a_state_are_its_forces(coder):
 def test_victims_at_a_well_known_city_are_of_its_country(coder):
     got = triples(coder, "Two suicide bombers from Gaza killed 23 people in Tel Aviv on Sunday.")
     assert any(t and t.startswith("ISR") and c.startswith("18") for _, t, c in got), got
+
+
+def test_it_reported_by_a_leader_is_the_leaders_state(coder):
+    got = triples(coder, "Turkey's president says it will launch a military operation against Kurdish fighters in Syria.")
+    assert got and all(s == "TUR" for s, _, _ in got), got
+
+
+def test_the_accused_is_not_the_government_named_in_the_accusation(coder):
+    got = triples(coder, "Erdogan has accused an exiled cleric of attempting to overthrow the Turkish government.")
+    assert ("TURGOV", "TURGOV", "112") not in got and any(s == "TURGOV" and c == "112" for s, _, c in got), got
+
+
+def test_the_passive_subject_is_acted_on_not_a_possessor_in_a_reason(coder):
+    got = triples(coder, "Serbia's prime minister has been indicted by the war crimes court in The Hague for his part in atrocities.")
+    assert any(t == "SRBGOV" and c == "1121" for _, t, c in got), got

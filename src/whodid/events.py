@@ -1001,9 +1001,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     ftarget = f.target
     if ftarget is not None and _counterpart_owner(trig.doc[ftarget.head], kn):
         ftarget = None  # "met his counterpart": the possessor is not the one met
-    if (ftarget is not None and passive and trig.doc[ftarget.head].head.lower_ in ("in", "at", "inside", "near", "from")
+    if (ftarget is not None and passive and trig.doc[ftarget.head].dep_ in ("pobj", "poss")
+            and trig.doc[ftarget.head].head.lower_ not in ("with", "against", "to", "on", "of")
             and any(c.dep_ == "nsubjpass" and _expand(c, index) for c in trig.children)):  # fmt: skip
-        ftarget = None  # "a journalist was arrested in Iran": the journalist, not where
+        # "a journalist was arrested in Iran", "was indicted for his part in …": the passive
+        # subject is the one acted on, not where or why
+        ftarget = None
     if ftarget is not None:
         doc = trig.doc
         targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index) if m.head != ftarget.head]

@@ -118,6 +118,11 @@ def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | No
     if m.person == 3 and speaker is not None and _compatible(m, speaker):
         # "Japan said it had halted aid": the reported clause's subject is the speaker
         return with_code(m, speaker.code, speaker.name, "third person in reported clause: speaker")  # type: ignore[arg-type]
+    if (m.person == 3 and m.number == "neut" and m.end - m.start == 1 and speaker is not None and speaker.country
+            and not speaker.country.startswith("IGO") and speaker.sector in ("GOV", "MIL", None)
+            and (speaker.kind == "person" or speaker.agent_type == "person")):  # fmt: skip
+        # "Turkey's president says it will begin an operation": "it" is the speaker's state
+        return with_code(m, speaker.country[:3], speaker.name, "third person neuter in reported clause: the speaker's state")
     if m.person == 1 and speaker is not None:
         if m.number == "sing" and m.agent_type is None:
             return with_code(m, speaker.code, speaker.name, "first person: speaker")  # type: ignore[arg-type]
@@ -465,9 +470,13 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
                              notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
-                if ev.trigger.doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near"):
+                doc = ev.trigger.doc
+                inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])
+                if doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near") and not (inside and ev.code.startswith("112")):
                     continue  # an actor acting on itself is not an interaction
-                # "Albanians protested in Tirana": their own country is where, not whom
+                # "Albanians protested in Tirana": their own country is where, not whom; "Erdogan
+                # accused Gulen of trying to overthrow the Turkish government": the accused
+                # is unnamed here, not the accuser's own government
                 ev = replace(ev, target=None)
             out.append(_refine(ev, kn))
     return out

@@ -505,3 +505,21 @@ def test_the_accused_is_not_the_government_named_in_the_accusation(coder):
 def test_the_passive_subject_is_acted_on_not_a_possessor_in_a_reason(coder):
     got = triples(coder, "Serbia's prime minister has been indicted by the war crimes court in The Hague for his part in atrocities.")
     assert any(t == "SRBGOV" and c == "1121" for _, t, c in got), got
+
+
+def test_refusing_or_demanding_an_action_without_a_code_of_its_own(coder):
+    # "accept" and "end" code nothing by themselves; refused or demanded, they are a rejection
+    # and a demand
+    got = triples(coder, "Poland says it will not accept any more migrants from Belarus.")
+    assert any(s == "POL" and c == "120" for s, _, c in got) and not any(c == "010" for _, _, c in got), got
+    got = triples(coder, "France says Russia must end its attacks on Ukrainian cities.")
+    assert ("FRA", "RUS", "100") in got, got
+    # an action done is not a rejection, and a warning stays a warning
+    assert not any(c == "120" for _, _, c in triples(coder, "Poland accepted more migrants from Belarus."))
+    got = triples(coder, "Egypt's interior minister warned that police will no longer tolerate rallies by the opposition.")
+    assert ("EGYGOV", "EGYCOP", "130") in got and not any(c == "120" for _, _, c in got), got
+
+
+def test_defending_another_state_over_claims(coder):
+    got = triples(coder, "The Hungarian prime minister defended Russia over claims of interference in the election.")
+    assert ("HUNGOV", "RUS", "052") in got, got

@@ -972,17 +972,43 @@ def _addressee(verb: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def _directly_modal(verb: Token, kn: Knowledge) -> bool:
+    """Whether the verb itself is refused, demanded or urged: its own modal and negation ("will
+    not accept", "must end"), or the complement of refuse/demand/urge ("asked them to end it"),
+    not an infinitive further down ("refused to lift sanctions to get Iran to talk")."""
+    modals = kn.cue("obligation") | kn.cue("advice") | kn.cue("future") | kn.cue("hypothetical")
+    if any(c.dep_ == "aux" and (c.lower_ in modals or c.lemma_.lower() in modals) for c in verb.children):
+        return True
+    governors = kn.cue("refusal") | kn.cue("demand_verb") | kn.cue("appeal_verb")
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in governors
+
+
 def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge,
                support: frozenset[str], dropped: list[str]) -> list[RawEvent]:  # fmt: skip
     code = f.pattern.code
     trig = f.trigger
+    generic = False
     if code is None:
-        return []
+        # a verb with no code of its own ("accept", "end") that is refused or demanded: "says
+        # it will not accept refugees" rejects (120), "says Israel must end the attacks"
+        # demands (100), "asked the group to end its boycott" appeals (020)
+        lemma = trig.lemma_.lower()
+        if (f.nominal or f.pattern is not f.entry.default or not _is_verb(trig)
+                or not f.pattern.origin.startswith(("verbs.txt", "verbs_petrarch.txt"))  # a user's "---" means no event
+                or lemma in kn.cue("speech") | kn.cue("attempt") | kn.cue("intent_verb")):  # fmt: skip
+            return []
+        generic = True
+        code = "030"  # stands for "some action"; modes.tsv maps it to 120 / 100 / 020
     mood = modality(trig, kn, f.nominal)
+    if generic and (mood.drop or mood.mode not in ("refuse", "demand", "appeal") or not _directly_modal(trig, kn)
+                    or (mood.agent is not None and mood.agent.lemma_.lower() in ("warn", "threaten"))):  # fmt: skip
+        return []  # "warned that police will not tolerate rallies" stays the warning (13)
     if mood.drop:
         dropped.append(f"sentence {si}: {trig.text}: {mood.drop}")
         return []
     notes = mood.notes
+    if generic:
+        notes.append(f"{mood.mode} of an action with no code of its own: generic code")
     # sources and targets
     passive = False
     if f.source is not None:

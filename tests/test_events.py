@@ -523,3 +523,8 @@ def test_refusing_or_demanding_an_action_without_a_code_of_its_own(coder):
 def test_defending_another_state_over_claims(coder):
     got = triples(coder, "The Hungarian prime minister defended Russia over claims of interference in the election.")
     assert ("HUNGOV", "RUS", "052") in got, got
+
+
+def test_a_letter_that_threatens_is_a_threat_to_its_addressee(coder):
+    got = triples(coder, "The French president has sent a letter to the head of the World Health Organization threatening to cut French funding.")
+    assert got == {("FRAGOV", "IGOUNOHLHWHO", "1311")}, got  # threaten to cut aid

@@ -972,6 +972,20 @@ def _addressee(verb: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def _addressed(trig: Token, kn: Knowledge, index: MentionIndex) -> list[Mention]:
+    """Whom a letter or statement that does the act is sent to ("sent a letter to the WHO
+    threatening to pull funding", "a statement to Minsk demanding …")."""
+    if trig.dep_ == "acl" and trig.head.lemma_.lower() in kn.cue("speech_noun"):
+        noun = trig.head
+    else:
+        noun = next((c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("speech_noun")), None)
+    if noun is None:
+        return []
+    return [m for holder in (noun, noun.head) for c in holder.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]  # fmt: skip
+
+
 def _directly_modal(verb: Token, kn: Knowledge) -> bool:
     """Whether the verb itself is refused, demanded or urged: its own modal and negation ("will
     not accept", "must end"), or the complement of refuse/demand/urge ("asked them to end it"),
@@ -1109,8 +1123,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         targets = [t for t in targets if t.person != 1] if targets else targets
     if (not sources and not f.nominal and trig.dep_ == "acl" and trig.tag_ == "VBG"
             and trig.head.lemma_.lower() in kn.cue("speech_noun") and trig.head.dep_ in ("dobj", "attr")):  # fmt: skip
-        # "Amnesty issued a statement calling on Minsk to …": the statement's issuer
+        # "Amnesty issued a statement calling on Minsk to …": the statement's issuer; "sent a
+        # letter to the WHO threatening to …": the letter's addressee is the one warned
         sources = _subject(trig.head.head, index)[0]
+    voiced = trig.head if trig.dep_ == "xcomp" and trig.head.tag_ == "VBG" else trig  # "threatening to cut …"
+    if (root in (10, 11, 12, 13) or mood.mode != "asserted") and voiced.tag_ == "VBG" and voiced.dep_ in ("acl", "advcl"):
+        sent_to = _addressed(voiced, kn, index)
+        if sent_to:
+            targets = sent_to
     if not sources and root in (18, 19, 20) and _unclaimed_attack(trig, kn):
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",

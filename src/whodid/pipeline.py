@@ -70,6 +70,21 @@ def _split_compound_codes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     return out
 
 
+def _carried_statements(raw: list[events.RawEvent]) -> list[events.RawEvent]:
+    """A bare statement (010) whose words carry a more specific act of the same speaker ("sent a
+    letter threatening to pull funding", "issued a statement calling on …") is that act."""
+    out = []
+    for e in raw:
+        if e.code == "010" and any(
+            f is not e and f.sentence_index == e.sentence_index and f.source.code == e.source.code
+            and f.code != "010" and e.trigger.is_ancestor(f.trigger)
+            for f in raw
+        ):  # fmt: skip
+            continue
+        out.append(e)
+    return out
+
+
 def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     """One event per dyad and CAMEO root for a trigger and the triggers it governs: "agreed to
     hold joint exercises" is one agreement (0312), not also a bare 030; the most specific code
@@ -111,7 +126,7 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
     sent_offset = doc._.sentence_offset or 0
     doc_id = doc._.doc_id or "doc"
     day = doc._.date
-    for e in _one_per_root(_split_compound_codes(raw)):
+    for e in _one_per_root(_carried_statements(_split_compound_codes(raw))):
         key = (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code)
         if key in seen:
             continue

@@ -150,3 +150,22 @@ def test_an_arrest_without_agent_is_the_state_where_it_happened(coder):
     assert (e.source.code, e.target.code, e.cameo) == ("UGA", "KENOPP", "174")
     # no place, nobody to name
     assert coder.code_text("Two British journalists were detained on Monday.", "2024-03-14") == []
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("The Alberta government criticized the federal budget.", "CANGOV"),
+        ("A Kansas woman has started a hunger strike against the governor.", "USACVL"),
+        ("Borno state police arrested six suspects.", "NGACOP"),
+        ("The Tamil Nadu chief minister met the Japanese ambassador.", "INDGOV"),
+    ],
+)
+def test_first_level_subdivisions_name_their_state(coder, text, code):
+    got = {e.source.code for e in coder.code_text(text, "2024-03-14")}
+    assert code in got, got
+
+
+def test_a_state_sharing_its_name_with_a_us_state_stays_itself(coder):
+    got = {e.source.code for e in coder.code_text("Georgia's prime minister criticized Moscow.", "2024-03-14")}
+    assert got == {"GEOGOV"}, got

@@ -528,3 +528,24 @@ def test_defending_another_state_over_claims(coder):
 def test_a_letter_that_threatens_is_a_threat_to_its_addressee(coder):
     got = triples(coder, "The French president has sent a letter to the head of the World Health Organization threatening to cut French funding.")
     assert got == {("FRAGOV", "IGOUNOHLHWHO", "1311")}, got  # threaten to cut aid
+
+
+def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
+    got = triples(coder, "The Armenian opposition agreed to postpone the demonstration in Yerevan until Friday.")
+    assert got and all(s == "ARMOPP" and c.startswith("03") for s, _, c in got), got
+    # planning is not committing
+    assert not triples(coder, "The Armenian opposition plans to postpone the demonstration in Yerevan.")
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Afghan guerrillas blew up three power lines near Kabul.", "1712"),
+        ("Two Palestinian suicide bombers blew themselves up in Tel Aviv.", "1831"),
+        ("Settlers set fire to the offices of the Palestinian Authority in Hebron.", "1712"),
+        ("The Algerian president threatened to institute a curfew in Algiers.", "1323"),
+        ("Denmark accepted a compromise with its European Union partners.", "030"),
+    ],
+)
+def test_vocabulary_of_destruction_curfews_and_compromise(coder, text, code):
+    assert any(c == code for _, _, c in triples(coder, text)), triples(coder, text)

@@ -1014,9 +1014,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         generic = True
         code = "030"  # stands for "some action"; modes.tsv maps it to 120 / 100 / 020
     mood = modality(trig, kn, f.nominal)
-    if generic and (mood.drop or mood.mode not in ("refuse", "demand", "appeal") or not _directly_modal(trig, kn)
-                    or (mood.agent is not None and mood.agent.lemma_.lower() in ("warn", "threaten"))):  # fmt: skip
-        return []  # "warned that police will not tolerate rallies" stays the warning (13)
+    committed = generic and mood.mode == "intent" and trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb")
+    if generic and not committed and (mood.drop or mood.mode not in ("refuse", "demand", "appeal") or not _directly_modal(trig, kn)
+                                      or (mood.agent is not None and mood.agent.lemma_.lower() in ("warn", "threaten"))):  # fmt: skip
+        # "warned that police will not tolerate rallies" stays the warning (13); "promised to
+        # democratize the country" is a commitment (030) whatever the action
+        return []
     if mood.drop:
         dropped.append(f"sentence {si}: {trig.text}: {mood.drop}")
         return []

@@ -73,16 +73,24 @@ def _split_compound_codes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
 def _carried_statements(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     """A bare statement (010) whose words carry a more specific act of the same speaker ("sent a
     letter threatening to pull funding", "issued a statement calling on …") is that act."""
+    by_sentence = _by_sentence(raw)
     out = []
     for e in raw:
         if e.code == "010" and any(
-            f is not e and f.sentence_index == e.sentence_index and f.source.code == e.source.code
-            and f.code != "010" and e.trigger.is_ancestor(f.trigger)
-            for f in raw
+            f is not e and f.source.code == e.source.code and f.code != "010" and e.trigger.is_ancestor(f.trigger)
+            for f in by_sentence[e.sentence_index]
         ):  # fmt: skip
             continue
         out.append(e)
     return out
+
+
+def _by_sentence(raw: list[events.RawEvent]) -> dict[int, list[events.RawEvent]]:
+    """Events grouped by sentence: the comparisons below stay within one sentence."""
+    groups: dict[int, list[events.RawEvent]] = {}
+    for e in raw:
+        groups.setdefault(e.sentence_index, []).append(e)
+    return groups
 
 
 def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
@@ -97,12 +105,13 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     def dyad(e: events.RawEvent) -> tuple:
         return (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code[:2])
 
+    by_sentence = _by_sentence(raw)
     out = []
     for e in raw:
         better = any(
             f is not e and dyad(f) == dyad(e) and related(e, f)
             and (len(f.code) > len(e.code) or (len(f.code) == len(e.code) and e.code.endswith("0") and not f.code.endswith("0")))
-            for f in raw
+            for f in by_sentence[e.sentence_index]
         )  # fmt: skip
         if not better:
             out.append(e)

@@ -37,6 +37,7 @@ _CUE_KINDS = {
     "speech",
     "intent_verb",
     "intent_verb_to",
+    "commitment_verb",
     "mutual_verb",
     "counterpart_noun",
     "topic_verb",

@@ -549,3 +549,18 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
 )
 def test_vocabulary_of_destruction_curfews_and_compromise(coder, text, code):
     assert any(c == code for _, _, c in triples(coder, text)), triples(coder, text)
+
+
+def test_an_action_only_considered_is_a_policy_option(coder):
+    got = triples(coder, "Japan is considering sending aid to North Korea after the floods.")
+    assert got == {("JPN", "PRK", "014")}, got
+
+
+def test_a_month_is_not_a_protest_march(coder):
+    got = triples(coder, "On March 29, the British parliament rejected the EU withdrawal agreement.")
+    assert not any(c.startswith("14") for _, _, c in got) and any(c.startswith("12") for _, _, c in got), got
+
+
+def test_a_state_of_siege_is_emergency_rule(coder):
+    got = triples(coder, "The Guatemalan government declared a state of siege in the province.")
+    assert any(s == "GTMGOV" and c == "1724" for s, _, c in got), got

@@ -726,6 +726,10 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                     mood.agent = voiced
                     notes.append(f"{mood.mode}: {node.text}")
                     return mood
+            if lemma in kn.cue("deliberation_verb") and came in ("xcomp", "ccomp", "pcomp") and mood.mode in ("asserted", "intent"):
+                mood.mode = "consider"
+                notes.append(f"considered: {node.text}")
+                return mood
             if (lemma in kn.cue("intent_verb") and came in ("xcomp", "ccomp", "dobj")) or (
                     lemma in kn.cue("intent_verb_to") and came in ("xcomp", "ccomp")):  # fmt: skip
                 mood.mode = "intent"
@@ -860,7 +864,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawE
             continue
         frames: list[Frame] = []
         for tok in sent:
-            if tok.i in named:  # "Economic Cooperation" inside an organisation's name
+            if tok.i in named or tok.ent_type_ == "DATE":  # "Economic Cooperation" in a name; "March 29"
                 continue
             lemma = tok.lemma_.lower()
             if _is_verb(tok) or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "xcomp", "conj")):

@@ -38,6 +38,7 @@ _CUE_KINDS = {
     "intent_verb",
     "intent_verb_to",
     "commitment_verb",
+    "deliberation_verb",
     "mutual_verb",
     "counterpart_noun",
     "topic_verb",
@@ -72,7 +73,7 @@ _CUE_KINDS = {
     "attribution_object",
     "attribution_noun",
 }
-_MODES = {"intent", "refuse", "appeal", "demand", "threat"}
+_MODES = {"intent", "refuse", "appeal", "demand", "threat", "consider"}
 
 
 @dataclass

@@ -564,3 +564,8 @@ def test_a_month_is_not_a_protest_march(coder):
 def test_a_state_of_siege_is_emergency_rule(coder):
     got = triples(coder, "The Guatemalan government declared a state of siege in the province.")
     assert any(s == "GTMGOV" and c == "1724" for s, _, c in got), got
+
+
+def test_the_purpose_of_an_act_is_its_motive_not_a_second_event(coder):
+    got = triples(coder, "Tens of thousands of Serbian students staged mass demonstrations on Saturday to demand reforms from the government.")
+    assert any(c.startswith("14") for _, _, c in got) and not any(c.startswith("10") for _, _, c in got), got

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date as Date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import context, events
 from .actors import ActorFinder, Mention, find_mentions, title_mentions
@@ -85,6 +85,34 @@ def _carried_statements(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     return out
 
 
+def _purposes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
+    """The purpose of an act ("staged demonstrations to demand reforms", "began a hunger strike
+    to protest the decision") is the motive of that act, not a second event of its actor; it
+    stays only when it names a target the act itself lacks."""
+    by_sentence = _by_sentence(raw)
+    out = []
+    for e in raw:
+        t = e.trigger
+        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if purpose and any(
+            f is not e and f.source.code == e.source.code and f.trigger.i != t.i and _governs(f.trigger, t)
+            and (f.target is not None or e.target is None)
+            for f in by_sentence[e.sentence_index]
+        ):  # fmt: skip
+            continue
+        out.append(e)
+    return out
+
+
+def _governs(trigger: Token, clause: Token) -> bool:
+    """Whether a trigger, or the verb that carries a nominal trigger ("staged demonstrations"),
+    governs a clause."""
+    anchor = trigger.head if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ in ("VERB", "ADP") else trigger
+    if anchor.pos_ == "ADP":
+        anchor = anchor.head
+    return anchor.is_ancestor(clause)
+
+
 def _by_sentence(raw: list[events.RawEvent]) -> dict[int, list[events.RawEvent]]:
     """Events grouped by sentence: the comparisons below stay within one sentence."""
     groups: dict[int, list[events.RawEvent]] = {}
@@ -135,7 +163,7 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
     sent_offset = doc._.sentence_offset or 0
     doc_id = doc._.doc_id or "doc"
     day = doc._.date
-    for e in _one_per_root(_carried_statements(_split_compound_codes(raw))):
+    for e in _one_per_root(_purposes(_carried_statements(_split_compound_codes(raw)))):
         key = (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code)
         if key in seen:
             continue

@@ -569,3 +569,8 @@ def test_a_state_of_siege_is_emergency_rule(coder):
 def test_the_purpose_of_an_act_is_its_motive_not_a_second_event(coder):
     got = triples(coder, "Tens of thousands of Serbian students staged mass demonstrations on Saturday to demand reforms from the government.")
     assert any(c.startswith("14") for _, _, c in got) and not any(c.startswith("10") for _, _, c in got), got
+
+
+def test_what_preceded_an_act_is_not_its_actors_doing(coder):
+    got = triples(coder, "Kazakh authorities imposed a curfew in the city of Almaty in southern Kazakhstan after a demonstration over fuel prices.")
+    assert got == {("KAZGOV", "KAZCVL", "1723")}, got

@@ -496,6 +496,9 @@ def _amount(tok: Token) -> bool:
 _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "phase", "stage", "part", "number", "kind", "type", "form"})
 
 
+_SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "because"}
+
+
 def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool) -> list[Mention]:
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
     subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
@@ -526,7 +529,8 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
             return subj
         if noun.dep_ != "pobj":
             return []
-    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS):
+        # "imposed a curfew after a demonstration": who imposed it did not demonstrate
         verb = gov.head
         if verb.pos_ in ("VERB", "AUX") and (meeting or verb.lemma_.lower() in support):
             subj, passive = _subject(verb, index)

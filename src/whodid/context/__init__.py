@@ -286,6 +286,11 @@ def _implicit_target(e: RawEvent) -> RawEvent:
     students' government); force, coercion and sanctions with no named target fall on the
     country where they happen ("tanks fired at targets in Jericho" → PSE). The inferred
     target has no words of its own; the evidence notes say where it came from."""
+    t = e.target
+    if (t is not None and e.code in ("1323", "1324", "1723", "1724") and t.code and t.code == t.country
+            and (e.source.country or "")[:3] == t.code):  # fmt: skip
+        # "imposed a curfew in southeastern Turkey": the country named is where, its people whom
+        e = replace(e, target=None)
     if e.target is not None or not e.source.resolved:
         return e
     src = e.source

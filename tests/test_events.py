@@ -574,3 +574,9 @@ def test_the_purpose_of_an_act_is_its_motive_not_a_second_event(coder):
 def test_what_preceded_an_act_is_not_its_actors_doing(coder):
     got = triples(coder, "Kazakh authorities imposed a curfew in the city of Almaty in southern Kazakhstan after a demonstration over fuel prices.")
     assert got == {("KAZGOV", "KAZCVL", "1723")}, got
+
+
+def test_agreeing_to_a_ceasefire_is_an_intent_to_de_escalate(coder):
+    # PETRARCH's reading: the agreement announces the truce (0356); declaring it is 0871
+    got = triples(coder, "Armenia and Azerbaijan agreed to a ceasefire on Tuesday.")
+    assert got == {("ARM", "AZE", "0356"), ("AZE", "ARM", "0356")}, got

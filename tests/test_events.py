@@ -580,3 +580,10 @@ def test_agreeing_to_a_ceasefire_is_an_intent_to_de_escalate(coder):
     # PETRARCH's reading: the agreement announces the truce (0356); declaring it is 0871
     got = triples(coder, "Armenia and Azerbaijan agreed to a ceasefire on Tuesday.")
     assert got == {("ARM", "AZE", "0356"), ("AZE", "ARM", "0356")}, got
+
+
+def test_a_blockade_restricts_movement_and_falls_on_where_it_is_imposed(coder):
+    assert ("USA", "CUB", "191") in triples(coder, "The United States imposed a naval blockade on Cuba.")
+    assert ("IGOEUREEC", "RUS", "163") in triples(coder, "The European Union imposed new sanctions on Russia.")
+    got = triples(coder, "Israel reimposed blockades in the West Bank after the shooting of two soldiers.")
+    assert ("ISR", "PSE", "191") in got, got

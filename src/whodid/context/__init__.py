@@ -153,18 +153,21 @@ def _sentence_country(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> st
     return countries.pop() if len(countries) == 1 else None
 
 
-def _place_country(e: RawEvent, index: MentionIndex, preps: tuple[str, ...] = ("in", "at", "inside", "near")) -> str | None:
-    """The country of where the event happened ("kidnapped two journalists in Mali")."""
+def _place_country(e: RawEvent, index: MentionIndex, preps: tuple[str, ...] = ("in", "at", "inside", "near"),
+                   objects: bool = False) -> str | None:  # fmt: skip
+    """The country of where the event happened ("kidnapped two journalists in Mali"; with
+    `objects`, also a place phrase of the object: "imposed blockades in the West Bank")."""
     trig = e.trigger
-    for verb in (trig, trig.head):
+    heads = [trig, trig.head] if trig.pos_ == "NOUN" else [trig]
+    if objects:
+        heads += [c for c in trig.children if c.dep_ == "dobj"]
+    for verb in heads:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
                     for m in index.at(obj):
                         if m.resolved and m.country and not m.country.startswith("IGO"):
                             return m.country[:3]
-        if trig.pos_ != "NOUN":
-            break
     return None
 
 
@@ -273,14 +276,15 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
             for e in resolved
         ]
-        resolved = _dedupe_implicit([_implicit_target(e) for e in resolved])
+        index = MentionIndex(mentions)
+        resolved = _dedupe_implicit([_implicit_target(e, index) for e in resolved])
     return resolved, found
 
 
 _AUTHORITIES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 
 
-def _implicit_target(e: RawEvent) -> RawEvent:
+def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent:
     """Targets the text leaves unsaid but CAMEO coders supply: a domestic protest with no
     named target is aimed at its own government ("students staged demonstrations" → the
     students' government); force, coercion and sanctions with no named target fall on the
@@ -308,6 +312,12 @@ def _implicit_target(e: RawEvent) -> RawEvent:
         tgt = _implied(e, place.country, None)  # type: ignore[attr-defined]
         note = f"implicit target: the country where it happened ({place.name}, {place.country})"  # type: ignore[attr-defined]
         return replace(e, target=tgt, notes=e.notes + [note])
+    if root in ("16", "17", "18", "19", "20") and place is None and index is not None:
+        # "reimposed blockades in the West Bank": a region named as an actor, not a city
+        country = _place_country(e, index, objects=True)
+        if country and not country.startswith("IGO") and country != (src.country or "")[:3]:
+            tgt = _implied(e, country, None)
+            return replace(e, target=tgt, notes=e.notes + [f"implicit target: the country where it happened ({country})"])
     return e
 
 

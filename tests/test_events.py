@@ -587,3 +587,10 @@ def test_a_blockade_restricts_movement_and_falls_on_where_it_is_imposed(coder):
     assert ("IGOEUREEC", "RUS", "163") in triples(coder, "The European Union imposed new sanctions on Russia.")
     got = triples(coder, "Israel reimposed blockades in the West Bank after the shooting of two soldiers.")
     assert ("ISR", "PSE", "191") in got, got
+
+
+def test_what_someone_is_accused_of_is_not_asserted(coder):
+    got = triples(coder, "Ukraine alleged that Russian troops shelled Kharkiv.")
+    assert got == {("UKR", "RUSMIL", "112")}, got
+    got = triples(coder, "Israeli forces demolished the home of a Palestinian man suspected of carrying out a shooting attack.")
+    assert not any(c.startswith("19") or c.startswith("18") for _, _, c in got), got

@@ -704,6 +704,10 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             mood.drop = "negated"
             return mood
         if came != "self":
+            if lemma in kn.cue("accusation") and came in ("prep", "ccomp") and node.pos_ == "VERB":
+                # "accused the United States of violating …, ignoring …": alleged, not asserted
+                mood.drop = f"alleged ({node.text})"
+                return mood
             if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl"):
                 mood.drop = f"denied ({node.text})"
                 return mood

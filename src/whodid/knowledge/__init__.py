@@ -39,6 +39,7 @@ _CUE_KINDS = {
     "intent_verb_to",
     "commitment_verb",
     "deliberation_verb",
+    "accusation",
     "mutual_verb",
     "counterpart_noun",
     "topic_verb",

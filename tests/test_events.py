@@ -594,3 +594,8 @@ def test_what_someone_is_accused_of_is_not_asserted(coder):
     assert got == {("UKR", "RUSMIL", "112")}, got
     got = triples(coder, "Israeli forces demolished the home of a Palestinian man suspected of carrying out a shooting attack.")
     assert not any(c.startswith("19") or c.startswith("18") for _, _, c in got), got
+
+
+def test_shortening_a_curfew_eases_it(coder):
+    got = triples(coder, "The Sudanese president on Thursday shortened the nightly curfew by one hour.")
+    assert any(s == "SDNGOV" and c == "0813" for s, _, c in got), got

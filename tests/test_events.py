@@ -599,3 +599,11 @@ def test_what_someone_is_accused_of_is_not_asserted(coder):
 def test_shortening_a_curfew_eases_it(coder):
     got = triples(coder, "The Sudanese president on Thursday shortened the nightly curfew by one hour.")
     assert any(s == "SDNGOV" and c == "0813" for s, _, c in got), got
+
+
+def test_a_stance_about_another_actor_targets_it(coder):
+    got = triples(coder, "France expressed concern that Russia could attack Moldova.")
+    assert got == {("FRA", "RUS", "012")}, got
+    # a denial of charges about oneself has no other side
+    got = triples(coder, "The Kenyan ambassador denied charges that his government had helped the plotters.")
+    assert all(t is None for _, t, _ in got) and got, got

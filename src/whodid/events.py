@@ -1101,12 +1101,20 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "… unless Baghdad accepts", "… if the United States goes ahead": the one the condition
         # is put to is the target of the threat or promise
         targets = _condition_subject(trig, index)
-    if not targets and root in (2, 10, 11, 12, 13):
+    if not targets and root in (1, 2, 10, 11, 12, 13):
         # "demanded that Hamas renounce", "urged Russia to withdraw": the complement's subject;
-        # a warning whose complement is conditional is aimed at the condition's subject
+        # a warning whose complement is conditional is aimed at the condition's subject;
+        # "expressed hope that Iran would …": the clause of the stance noun
         own = {(m.country or "")[:3] for m in sources}
-        for c in trig.children:
-            if c.dep_ in ("ccomp", "xcomp"):
+        clauses = list(trig.children)
+        if root == 1:
+            # not for denials and claims ("denied charges that his government helped …"):
+            # their clause is about the speaker
+            clauses = [c for o in trig.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "ccomp")
+                       and code[:3] not in ("015", "016")]  # fmt: skip
+            clauses = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        for c in clauses:
+            if c.dep_ in ("ccomp", "xcomp") or root == 1:
                 if root == 13:
                     targets = [m for m in _condition_subject(c, index) if (m.country or "")[:3] not in own]
                 if targets:
@@ -1116,7 +1124,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                     if s2.dep_ in ("nsubj", "nsubjpass"):
                         # "the opposition demanded that President Mugabe resign": another actor
                         # of the same country is a target; the demanders themselves are not
-                        targets = [m for m in _expand(s2, index) if not m.resolved or m.code not in mine]
+                        targets = [m for m in _expand(s2, index) if (not m.resolved or m.code not in mine)
+                                   and not (root == 1 and m.kind == "pronoun")]  # fmt: skip
     if f.nominal and sources and targets and any(s is t for s in sources for t in targets):
         targets = [t for t in targets if t not in sources]
     # "between A and B", or coordinated subjects of a reciprocal trigger without object

@@ -607,3 +607,18 @@ def test_a_stance_about_another_actor_targets_it(coder):
     # a denial of charges about oneself has no other side
     got = triples(coder, "The Kenyan ambassador denied charges that his government had helped the plotters.")
     assert all(t is None for _, t, _ in got) and got, got
+
+
+def test_a_possessive_before_a_named_target_is_not_the_target(coder):
+    got = triples(coder, "Kazakhstan is sending aid to its poor neighbour Kyrgyzstan.")
+    assert any(s == "KAZ" and t == "KGZ" and c.startswith("07") for s, t, c in got), got
+    # its own thing: no other side, but still the act
+    got = triples(coder, "NATO agreed to an expansion of its peacekeeping force in Afghanistan.")
+    assert got and all(s == "IGOWSTNAT" and t is None for s, t, _ in got), got
+    # a typographic apostrophe reads as a straight one
+    assert ("USAGOV", "JPN", "052") in triples(coder, "The US president defended Japan’s right to administer the islands.")
+
+
+def test_the_same_threat_with_its_target_named_stands_for_the_one_without(coder):
+    got = triples(coder, "Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
+    assert got and all(t == "IRQ" for _, t, _ in got), got

@@ -129,7 +129,8 @@ def pre_region(trigger: Token, nominal: bool) -> list[Token]:
 
 
 def _word_match(tok: Token, word: str) -> bool:
-    return tok.lower_ == word or tok.lemma_.lower() == word
+    low = tok.lower_.replace("\u2019", "'")  # "Japan’s right": a typographic apostrophe
+    return low == word or tok.lemma_.lower() == word
 
 
 def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
@@ -143,6 +144,9 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
         else:
             break
     out.extend(index.at(head))
+    if not out and head.i != tok.i:
+        # "its neighbour Kyrgyzstan": the phrase's own name, not the possessive before it
+        out.extend(m for c in head.children if c.dep_ == "appos" for m in index.at(c))
     for m in index.at(tok) + index.covering.get(tok.i, []):
         if m not in out:
             out.append(m)
@@ -233,8 +237,8 @@ def _could_match(firsts: tuple[frozenset[str], ...], words: set[str]) -> bool:
 def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nominal: bool) -> Frame | None:
     post = post_region(trigger)
     pre = pre_region(trigger, nominal)
-    post_words = {t.lower_ for t in post} | {t.lemma_.lower() for t in post}
-    pre_words = {t.lower_ for t in pre} | {t.lemma_.lower() for t in pre}
+    post_words = {t.lower_.replace("\u2019", "'") for t in post} | {t.lemma_.lower() for t in post}
+    pre_words = {t.lower_.replace("\u2019", "'") for t in pre} | {t.lemma_.lower() for t in pre}
     best: tuple[tuple, Frame] | None = None
     for entry in entries:
         parts = _has_particles(trigger, entry, nominal)

@@ -124,7 +124,8 @@ def _by_sentence(raw: list[events.RawEvent]) -> dict[int, list[events.RawEvent]]
 def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     """One event per dyad and CAMEO root for a trigger and the triggers it governs: "agreed to
     hold joint exercises" is one agreement (0312), not also a bare 030; the most specific code
-    stands for it. Events of separate clauses ("ready to provide …, and will coordinate …") stay."""
+    stands for it, and one with a named target for one without. Events of separate clauses
+    ("ready to provide …, and will coordinate …") stay."""
 
     def related(a: events.RawEvent, b: events.RawEvent) -> bool:
         ta, tb = a.trigger, b.trigger
@@ -137,8 +138,13 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     out = []
     for e in raw:
         better = any(
-            f is not e and dyad(f) == dyad(e) and related(e, f)
-            and (len(f.code) > len(e.code) or (len(f.code) == len(e.code) and e.code.endswith("0") and not f.code.endswith("0")))
+            f is not e and related(e, f) and (
+                (dyad(f) == dyad(e) and (len(f.code) > len(e.code)
+                                         or (len(f.code) == len(e.code) and e.code.endswith("0") and not f.code.endswith("0"))))
+                # "threatened to launch an offensive … unless Baghdad accepts": the same act
+                # with its target named stands for the one without
+                or (e.target is None and f.target is not None and f.source.code == e.source.code
+                    and f.code[:2] == e.code[:2]))
             for f in by_sentence[e.sentence_index]
         )  # fmt: skip
         if not better:

@@ -487,9 +487,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc
                 inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])
-                if doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near") and not (inside and ev.code.startswith("112")):
+                # (only for whodid's own patterns: the imported fallback's bare "+" slots bind
+                # whatever follows the verb)
+                possessive = (ev.target.kind == "pronoun" and doc[ev.target.start].dep_ == "poss"
+                              and ev.rule.startswith(("verbs.txt", "nouns.txt")))  # fmt: skip
+                if (doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near")
+                        and not (inside and ev.code.startswith("112")) and not possessive):  # fmt: skip
                     continue  # an actor acting on itself is not an interaction
-                # "Albanians protested in Tirana": their own country is where, not whom; "Erdogan
+                # "Albanians protested in Tirana": their own country is where, not whom; "NATO
+                # agreed to an expansion of its force": its own thing, no other side; "Erdogan
                 # accused Gulen of trying to overthrow the Turkish government": the accused
                 # is unnamed here, not the accuser's own government
                 ev = replace(ev, target=None)

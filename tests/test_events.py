@@ -622,3 +622,9 @@ def test_a_possessive_before_a_named_target_is_not_the_target(coder):
 def test_the_same_threat_with_its_target_named_stands_for_the_one_without(coder):
     got = triples(coder, "Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
     assert got and all(t == "IRQ" for _, t, _ in got), got
+
+
+def test_contributing_to_something_is_aid(coder):
+    assert ("JPN", "IRQ", "070") in triples(coder, "Japan contributed to the reconstruction of Iraq.")
+    got = triples(coder, "Vietnam is ready to contribute more to United Nations peacekeeping operations.")
+    assert got == {("VNM", "IGOUNO", "0334")}, got

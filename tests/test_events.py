@@ -628,3 +628,11 @@ def test_contributing_to_something_is_aid(coder):
     assert ("JPN", "IRQ", "070") in triples(coder, "Japan contributed to the reconstruction of Iraq.")
     got = triples(coder, "Vietnam is ready to contribute more to United Nations peacekeeping operations.")
     assert got == {("VNM", "IGOUNO", "0334")}, got
+
+
+def test_a_titled_source_with_no_other_party_is_of_the_one_country_named(coder):
+    got = triples(coder, "President Abdelaziz Boutefliqa threatened to institute a curfew in Algiers.")
+    assert ("DZAGOV", "DZACVL", "1323") in got, got
+    # a titled source is not presumed to be of the other party's country
+    got = triples(coder, "President Bush threatened Russia with sanctions.")
+    assert all(not s.startswith("RUS") for s, _, _ in got), got

@@ -423,6 +423,14 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             # counterpart in a sentence that names only the source's country is of that country
             e = replace(e, target=with_code(t, e.source.country[:3] + t.sector, None, "country: the source's, the only one named"))
             needs = not e.source.resolved
+        src = e.source
+        if needs and not src.resolved and src.kind == "agent" and src.role and src.sector and (t is None or not t.resolved):
+            # "President X threatened to institute a curfew in Algiers": a titled source in a
+            # sentence that names one country and no other party is of that country
+            home = _sentence_country(e, mentions, kn)
+            if home is not None:
+                e = replace(e, source=with_code(src, home + src.sector, None, "country: the only one named, no other party"))
+                needs = e.target is not None and not e.target.resolved
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip
             place = _place_country(e, index)

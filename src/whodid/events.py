@@ -128,9 +128,13 @@ def pre_region(trigger: Token, nominal: bool) -> list[Token]:
 # -- pattern matching --------------------------------------------------------------------------
 
 
+def _lower(tok: Token) -> str:
+    """Lower-case text with a typographic apostrophe read as a straight one ("Japan’s")."""
+    return tok.lower_.replace("\u2019", "'")
+
+
 def _word_match(tok: Token, word: str) -> bool:
-    low = tok.lower_.replace("\u2019", "'")  # "Japan’s right": a typographic apostrophe
-    return low == word or tok.lemma_.lower() == word
+    return _lower(tok) == word or tok.lemma_.lower() == word
 
 
 def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
@@ -237,8 +241,8 @@ def _could_match(firsts: tuple[frozenset[str], ...], words: set[str]) -> bool:
 def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nominal: bool) -> Frame | None:
     post = post_region(trigger)
     pre = pre_region(trigger, nominal)
-    post_words = {t.lower_.replace("\u2019", "'") for t in post} | {t.lemma_.lower() for t in post}
-    pre_words = {t.lower_.replace("\u2019", "'") for t in pre} | {t.lemma_.lower() for t in pre}
+    post_words = {_lower(t) for t in post} | {t.lemma_.lower() for t in post}
+    pre_words = {_lower(t) for t in pre} | {t.lemma_.lower() for t in pre}
     best: tuple[tuple, Frame] | None = None
     for entry in entries:
         parts = _has_particles(trigger, entry, nominal)

@@ -276,7 +276,6 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
             for e in resolved
         ]
-        index = MentionIndex(mentions)
         resolved = _dedupe_implicit([_implicit_target(e, index) for e in resolved])
     return resolved, found
 
@@ -433,23 +432,23 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 needs = e.target is not None and not e.target.resolved
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip
+            # the geocoded place of the event, looked up at most once
+            located = locator.locate(e.trigger, (e.source, e.target)) if locator is not None else None
+            where = located if located is not None and located.country and not located.country.startswith("IGO") else None
             place = _place_country(e, index)
-            if place is None and locator is not None and not e.source.resolved and e.source.kind == "agent":
+            if place is None and where is not None and not e.source.resolved and e.source.kind == "agent" \
+                    and where.population >= _WELL_KNOWN:
                 # "people blocked streets in Hong Kong", "prisoners rioted at a jail in Dili"
-                where = locator.locate(e.trigger, (e.source, e.target))
-                if where is not None and where.country and not where.country.startswith("IGO") and where.population >= _WELL_KNOWN:
-                    place = where.country
+                place = where.country
             country = _sentence_country(e, mentions, kn)
             # a role word without a country: the place of the event for the source ("gunmen …
             # in Mali"), else the only country the sentence names
             src = _infer_country(e.source, place or country)
             home = country
-            if e.code[:2] in ("18", "19", "20") and locator is not None and e.target is not None and not e.target.resolved:
+            if (e.code[:2] in ("18", "19", "20") and where is not None and e.target is not None and not e.target.resolved
+                    and (where.country == country or where.population >= _WELL_KNOWN)):  # fmt: skip
                 # "suicide bombers killed 23 people in Tel Aviv": the victims are of the place
-                where = locator.locate(e.trigger, (e.source, e.target))
-                if where is not None and where.country and not where.country.startswith("IGO") and \
-                        (where.country == country or where.population >= _WELL_KNOWN):
-                    home = where.country
+                home = where.country
             if home is None and src is not None and src.resolved and src.sector in _STATE_FORCE | {"JUD"} \
                     and src.country and not src.country.startswith("IGO"):
                 # "the Sudanese government accused rebels", "Iraqi police arrested protesters":

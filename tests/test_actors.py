@@ -174,3 +174,38 @@ def test_actors_named_without_their_country(coder, text, code):
 def test_a_state_sharing_its_name_with_a_us_state_stays_itself(coder):
     got = {e.source.code for e in coder.code_text("Georgia's prime minister criticized Moscow.", "2024-03-14")}
     assert got == {"GEOGOV"}, got
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        # a past title beats the dictionary's dates
+        ("Former Prime Minister Nawaz Sharif criticized the army.", "PAKELI"),
+        ("Former Russian President Dmitry Medvedev warned Ukraine.", "RUSELI"),
+        # an office of an organisation or another state named in the title
+        ("Rebel leaders said they would meet U.N. mediator Diego Cordovez.", "IGOUNO"),
+    ],
+)
+def test_a_title_in_the_text_says_more_than_the_dictionary(coder, text, code):
+    got = {m.code for m in mentions(coder, text, None).values() if m.kind == "person"}
+    assert code in got, got
+
+
+def test_a_former_title_of_a_person_the_dictionary_does_not_know(coder):
+    # the Phoenix dictionaries know a Peruvian Martinelli, not this one
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "A federal judge in Miami approved the extradition of former Panamanian President Ricardo Martinelli.",
+        "2018-06-01")}
+    assert any(t == "PANELI" for _, t in got), got
+
+
+def test_a_spokesman_described_by_his_group_speaks_for_it(coder):
+    got = {e.source.code for e in coder.code_text(
+        "Abdul Rahman Karimi, the Taliban spokesman, claimed responsibility for the attack in Ghazni.", "2019-01-01")}
+    assert got == {"AFGREB"}, got
+
+
+def test_a_surname_inside_another_name_is_not_the_person(coder):
+    # "Persons" is a surname in the Phoenix dictionaries
+    found = mentions(coder, "Doctors treated Internally Displaced Persons in Borno State.", None)
+    assert not any(m.kind == "person" and m.code for m in found.values()), found

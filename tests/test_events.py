@@ -636,3 +636,48 @@ def test_a_titled_source_with_no_other_party_is_of_the_one_country_named(coder):
     # a titled source is not presumed to be of the other party's country
     got = triples(coder, "President Bush threatened Russia with sanctions.")
     assert all(not s.startswith("RUS") for s, _, _ in got), got
+
+
+def test_a_participle_with_an_object_read_as_a_modifier_is_the_verb(coder):
+    # the small parser reads "Doctors from ... donated and delivered" as a noun phrase
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "Doctors from two American aid groups donated and personally delivered $50,000 worth of goods "
+        "to a Baghdad hospital.", "2003-01-10")}
+    assert any(s == "USAHLH" and r == "07" for s, t, r in got), got
+
+
+def test_an_act_sped_up_is_its_subjects(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "1990-01-10")}
+    assert ("USA", "PAN", "0874") in got, got
+
+
+def test_force_used_to_disperse_people_is_used_on_them(coder):
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Riot police fired tear gas to disperse opposition supporters in Nairobi.", "2024-03-14")}
+    assert ("KENCOP", "KENOPP") in got, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Thousands of Syrians sought refuge in Turkey last month.", ("SYR", "TUR", "0233")),
+        ("The Iraqi government received a team of UN weapons inspectors.", ("IRQGOV", "IGOUNO", "0862")),
+        ("Iraq will allow UN inspectors to return.", ("IRQ", "IGOUNO", "0355")),
+    ],
+)
+def test_asylum_and_international_involvement(coder, text, expected):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
+    assert expected in got, got
+
+
+def test_preventing_a_demonstration_restricts_those_who_staged_it(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "Turkish police prevented a demonstration staged by students in Sivas.", "2003-10-16")}
+    assert got == {("TURCOP", "TUREDU", "1721")}, got
+
+
+def test_a_proposal_submitted_by_an_actor_is_rejected_by_its_opponent(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "Russia rejected a draft resolution presented by Britain at the Security Council.", "2018-02-26")}
+    assert ("RUS", "GBR", "12") in got, got

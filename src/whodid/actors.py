@@ -117,6 +117,20 @@ class ActorFinder:
                 aliases = [a for a in aliases if a.form != "surname"]
                 if not aliases:
                     continue
+            if s > 0 and doc[s - 1].ent_type_ == "PERSON" and doc[s - 1].is_title:
+                # "Ricardo Martinelli" is not the dictionary's "Carlos Martinelli": a given name
+                # the dictionary's full name does not have is somebody else's
+                given = doc[s - 1].text
+                aliases = [a for a in aliases if a.form != "surname" or given in a.actor.name.split()]
+                if not aliases:
+                    continue
+            inside = doc[s].ent_iob_ == "I" and doc[s].ent_type_ not in ("PERSON", "")
+            if inside or (e - s == 1 and doc[s].tag_ == "NNPS" and s > 0 and doc[s - 1].is_title
+                          and doc[s - 1].ent_type_ != "PERSON"):  # fmt: skip
+                # "Internally Displaced Persons": a surname inside the name of something else
+                aliases = [a for a in aliases if a.form != "surname"]
+                if not aliases:
+                    continue
             best = min(aliases, key=lambda a: _alias_rank(a, day))
             spans.append((Span(doc, s, e), best))
         # longest first, then leftmost; drop overlaps
@@ -303,13 +317,11 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
                 # where they live (the place or the sentence's country), settled later
                 code, kind, sector = None, "agent", "CVL"
         parts = [alias.origin]
-        if actor.kind == "person" and code and code[3:6] in ("ELI", ""):
-            # out of office on the article's date, but titled in the text ("Foreign Minister X"):
-            # the text knows better (the dictionary's dates may be late or missing)
-            title = finder.agents_in(doc, [t for t in span.root.lefts if t.dep_ == "compound" and t.i < span.start])
-            if title and title[-1][0].role:
-                code = country_of(code) + title[-1][0].sector
-                parts.append(title[-1][0].origin)
+        if actor.kind == "person" and code:
+            titled = _titled(doc, finder, span, code, name_at)
+            if titled is not None:
+                code = titled[0]
+                parts.append(titled[1])
         role = None
         if actor.kind == "person":
             term = actor.term_on(day)
@@ -351,6 +363,9 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
         sector = "".join(dict.fromkeys(a.sector for a, _, _ in agents)) or None
         role = next((a.role for a, _, _ in reversed(agents) if a.role), None)
         atype = agents[-1][0].type if agents else None
+        first = left[0].left_edge.i if left else hi
+        if role and atype == "person" and any(t.lower_.rstrip("-") in _FORMER for t in doc[first:agents[-1][1]]):
+            sector = "ELI"  # "former Panamanian President X": an elite now
         start = min([s.start for s, _ in owners] + [t.i for t in tokens])
         for _span, alias in owners:
             actor = alias.actor
@@ -403,7 +418,11 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             titles = finder.agents_in(doc, [t for t in tok.lefts if t.dep_ == "compound"])
             hit = titles[-1] if titles else None
             if hit:
-                hit = (hit[0], hit[1], tok.i + 1)
+                agent = hit[0]
+                if agent.role and any(t.lower_.rstrip("-") in _FORMER for t in tok.lefts if t.i < hit[1]):
+                    # "former Panamanian President Ricardo Martinelli": an elite now
+                    agent = replace(agent, sector="ELI")
+                hit = (agent, hit[1], tok.i + 1)
         if not hit:
             continue
         agent, s, e = hit
@@ -460,6 +479,58 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
     return mentions
 
 
+# words that put a title in the past: "former President X", "ousted leader X"
+_FORMER = {"former", "ousted", "deposed", "exiled", "ex", "erstwhile", "onetime", "one-time", "toppled", "overthrown"}
+
+
+def _title_tokens(span: Span) -> list[Token]:
+    """The words of a name's own noun phrase before it ("former U.N. mediator" in "former U.N.
+    mediator Diego Cordovez"), attached to it through modifiers only."""
+    out = []
+    for t in span.root.subtree:
+        if t.i >= span.start:
+            break
+        node = t
+        while node.i != span.root.i and (node.dep_ in _MODIFIER_DEPS or node.dep_ in ("punct", "det")):
+            node = node.head
+        if node.i == span.root.i:
+            out.append(t)
+    return out
+
+
+def _titled(doc: Doc, finder: ActorFinder, span: Span, code: str, name_at: dict[int, tuple[Span, Alias]]
+            ) -> tuple[str, str] | None:  # fmt: skip
+    """The code a person's title in the text gives them, where it says more than the
+    dictionary: a past title ("former Prime Minister Nawaz Sharif" is an elite, whatever the
+    dictionary's dates), an office of another state or an organisation ("U.N. mediator Diego
+    Cordovez" acts for the UN, not for the state he served before or after), or a title of an
+    out-of-office person ("Foreign Minister X" after the dictionary's dates end)."""
+    pre = _title_tokens(span)
+    titles = finder.agents_in(doc, [t for t in pre if t.i not in name_at])
+    if not titles:
+        return None
+    agent, first, _ = titles[-1]
+    home = country_of(code)
+    owners = [name_at[t.i][1] for t in pre if t.i in name_at and t.i < first]
+    owner = owners[-1] if owners and owners[-1].actor.kind in ("country", "igo") else None
+    own = (owner.code or owner.actor.code_on(None)) if owner is not None else None
+    named = country_of(own) if own else None  # the state or organisation the title names
+    if agent.words[0] in _FORMER or any(t.lower_.rstrip("-") in _FORMER for t in pre if t.i < first):
+        # "former president", "ousted president" carry their sector (ELI, OPP); a plain title
+        # after "former" is an elite ("former Panamanian President X": of Panama)
+        sector = agent.sector if agent.words[0] in _FORMER else "ELI"
+        return (named if named and not named.startswith("IGO") else home) + sector, agent.origin
+    if not agent.role:
+        return None
+    if named and named != home:
+        return (named if named.startswith("IGO") else named + agent.sector), agent.origin
+    if code[3:6] in ("ELI", ""):
+        # out of office on the article's date, but titled in the text ("Foreign Minister X"):
+        # the text knows better (the dictionary's dates may be late or missing)
+        return home + agent.sector, agent.origin
+    return None
+
+
 def _appositive_roles(doc: Doc, by_head: dict[int, list[Mention]]) -> None:
     """A person the dictionaries do not place on the date, described by an appositive ("Jean
     Dupont, the French foreign minister, …", "Kenzo Oshima, the UN relief coordinator"): the
@@ -473,8 +544,8 @@ def _appositive_roles(doc: Doc, by_head: dict[int, list[Mention]]) -> None:
         for c in doc[hi].children:
             if c.dep_ != "appos" or c.i < hi:
                 continue
-            desc = next((d for d in by_head.get(c.i, []) if d.resolved and d.kind in ("agent", "country", "igo")
-                         and (d.sector or d.kind == "igo") and d.head == c.i), None)  # fmt: skip
+            desc = next((d for d in by_head.get(c.i, []) if d.resolved and d.kind in ("agent", "country", "igo", "group")
+                         and (d.sector or d.kind in ("igo", "group")) and d.head == c.i), None)  # fmt: skip
             if desc is None:
                 continue
             ms[0] = replace(m, code=desc.code, country=desc.country, sector=desc.sector, role=desc.role or m.role,

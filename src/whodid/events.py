@@ -100,6 +100,16 @@ def _collect(tok: Token, out: list[Token], skip: set[str]) -> None:
         _collect(c, out, skip)
 
 
+def _control_objects(verb: Token) -> list[Token]:
+    """The object of an object-control verb that the parser made the subject of its
+    infinitive ("allow UN inspectors to return" parsed with "inspectors" under "return")."""
+    if verb.lemma_.lower() not in _OBJECT_CONTROL:
+        return []
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i]  # fmt: skip
+
+
 def post_region(trigger: Token) -> list[Token]:
     """Words after the trigger in its clause: objects, prepositional phrases, infinitive complements."""
     out: list[Token] = []
@@ -107,6 +117,8 @@ def post_region(trigger: Token) -> list[Token]:
         if c.i < trigger.i or c.dep_ in _CLAUSE_DEPS:
             continue
         _collect(c, out, _CLAUSE_DEPS)
+    for s in _control_objects(trigger):
+        _collect(s, out, _CLAUSE_DEPS)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -345,6 +357,13 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
         # "jets flying to the border", "troops that crossed"
         if verb.tag_ != "VBN":
             return _expand(verb.head, index), False
+        top = verb.head
+        while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head.head
+        if top.dep_ == "ROOT" and _misread_participle(verb):
+            # "Doctors from two aid groups donated and delivered goods to …" read as a noun
+            # phrase with a participle: a participle with an object of its own is the verb
+            return _expand(top, index), False
     if verb.dep_ == "advcl":  # "…, accusing Minsk of", "began a strike to protest against"
         return _subject(verb.head, index, depth + 1)[0], False
     if not passive and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj"):
@@ -356,6 +375,14 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
                 if ms:
                     return ms, False
     return [], passive
+
+
+def _misread_participle(verb: Token) -> bool:
+    """A past participle modifying the sentence's root noun that is really its finite verb:
+    it (or a verb coordinated with it) takes a direct object, and no by-agent makes it passive."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
 
 
 def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = ("acl",),
@@ -456,7 +483,7 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
         if c.dep_ == "dobj" and _named_by(c, consumed):
             # the pattern named the object ("tighten the blockade of Serbia", "demanded the
             # withdrawal of Serbian forces"): the object's own complement is the target
-            ms = _prep_targets(c, index, with_of=True)
+            ms = _prep_targets(c, index, with_of=True) or _noun_agent(c, index) or []
             own = {(m.country or "")[:3] for m in _subject(verb, index)[0]}
             ms = [m for m in ms if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]
             if ms:
@@ -472,6 +499,10 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             ms = _expand(c, index)
             if ms:
                 return ms
+    for c in _control_objects(verb):  # "allow UN inspectors to return": the inspectors' side
+        ms = _expand(c, index) if not _named_by(c, consumed) else [m for m in index.at(c) if m.resolved]
+        if ms:
+            return ms
     ms = _prep_targets(verb, index)
     if ms:
         return ms
@@ -507,6 +538,18 @@ _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "ph
 _SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "because"}
 
 
+def _noun_agent(noun: Token, index: MentionIndex) -> list[Mention] | None:
+    """Who a noun's act is by ("a demonstration by students", "the rally staged by students");
+    None when no by-phrase says so, empty when the one it names is no known actor."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [m for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]
+        if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
+            return [m for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                    for m in _expand(o, index)]  # fmt: skip
+    return None
+
+
 def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool) -> list[Mention]:
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
     subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
@@ -519,11 +562,9 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
             ms = index.at(c)
             if ms:
                 return ms
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return _expand(o, index)
+    by = _noun_agent(noun, index)
+    if by is not None:
+        return by
     gov = noun.head
     if noun.dep_ == "pobj" and gov.lower_ in ("of", "in") and _amount(gov.head):
         # "began a new round of joint exercises", "announced 50 million euros in aid": the
@@ -1105,6 +1146,13 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                         if ms:
                             targets = ms[:1]
                             break
+    if not targets and root in (17, 18, 19, 20) and not f.nominal:
+        # "police opened fire to disperse demonstrators": force used on those its purpose names
+        for c in trig.children:
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                targets = [m for m in _verb_target_strict(c, False, index) if m.kind != "pronoun"]
+                if targets:
+                    break
     if not targets and mood.mode in ("threat", "intent") and any("condition" in n for n in mood.notes):
         # "… unless Baghdad accepts", "… if the United States goes ahead": the one the condition
         # is put to is the target of the threat or promise

@@ -209,3 +209,28 @@ def test_a_surname_inside_another_name_is_not_the_person(coder):
     # "Persons" is a surname in the Phoenix dictionaries
     found = mentions(coder, "Doctors treated Internally Displaced Persons in Borno State.", None)
     assert not any(m.kind == "person" and m.code for m in found.values()), found
+
+
+def test_a_title_of_a_side_outside_the_state_beats_a_government_term(coder):
+    # Riek Machar is in the dictionaries as South Sudan's vice president
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "South Sudanese authorities released two followers of rebel leader Riek Machar.", None)}
+    assert ("SSDGOV", "SSDREB") in got, got
+
+
+def test_without_a_date_the_title_picks_the_persons_term(coder):
+    # Jack Straw was foreign secretary (GBRGOV) before he was justice secretary (GBRGOVJUD)
+    got = {e.source.code for e in coder.code_text(
+        "British Foreign Secretary Jack Straw criticized the Sudanese government.", None)}
+    assert got == {"GBRGOV"}, got
+
+
+def test_a_named_domestic_figure_is_of_the_government_it_acts_on(coder):
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Opposition leader Ivan Petrenko criticized President Putin on Sunday.", "2024-03-14")}
+    assert got == {("RUSOPP", "RUSGOV")}, got
+    # a bare description is not the president named before
+    got = [e.source.code for e in coder.code_text(
+        "President Putin met the governors. Later the opposition leader criticized the Kremlin.", "2024-03-14")
+        if e.cameo.startswith("11")]
+    assert "RUSGOV" not in got, got

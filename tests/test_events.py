@@ -681,3 +681,17 @@ def test_a_proposal_submitted_by_an_actor_is_rejected_by_its_opponent(coder):
     got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
         "Russia rejected a draft resolution presented by Britain at the Security Council.", "2018-02-26")}
     assert ("RUS", "GBR", "12") in got, got
+
+
+def test_people_released_by_nobody_named_are_released_by_the_state_where_it_happened(coder):
+    got = {(e.source.code, e.cameo) for e in coder.code_text(
+        "Dozens of political prisoners were released in Minsk on Thursday.", "2024-03-14")}
+    assert ("BLR", "0841") in got, got
+    # aid released is not people released
+    assert coder.code_text("The aid was released in Minsk on Thursday.", "2024-03-14") == []
+
+
+def test_a_resolution_that_criticizes_is_its_adopters_criticism(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "The European Parliament approved a resolution criticizing the Nicaraguan government.", "2024-03-14")}
+    assert ("IGOEUREEC", "NICGOV", "11") in got, got

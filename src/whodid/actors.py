@@ -318,7 +318,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
                 code, kind, sector = None, "agent", "CVL"
         parts = [alias.origin]
         if actor.kind == "person" and code:
-            titled = _titled(doc, finder, span, code, name_at)
+            titled = _titled(doc, finder, span, code, name_at, actor if day is None else None)
             if titled is not None:
                 code = titled[0]
                 parts.append(titled[1])
@@ -479,6 +479,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
     return mentions
 
 
+# titles of a side outside the state
+_NON_STATE_TITLES = {"REB", "OPP", "INS", "SEP", "UAF"}
 # words that put a title in the past: "former President X", "ousted leader X"
 _FORMER = {"former", "ousted", "deposed", "exiled", "ex", "erstwhile", "onetime", "one-time", "toppled", "overthrown"}
 
@@ -498,13 +500,15 @@ def _title_tokens(span: Span) -> list[Token]:
     return out
 
 
-def _titled(doc: Doc, finder: ActorFinder, span: Span, code: str, name_at: dict[int, tuple[Span, Alias]]
-            ) -> tuple[str, str] | None:  # fmt: skip
+def _titled(doc: Doc, finder: ActorFinder, span: Span, code: str, name_at: dict[int, tuple[Span, Alias]],
+            undated: NamedActor | None = None) -> tuple[str, str] | None:  # fmt: skip
     """The code a person's title in the text gives them, where it says more than the
     dictionary: a past title ("former Prime Minister Nawaz Sharif" is an elite, whatever the
     dictionary's dates), an office of another state or an organisation ("U.N. mediator Diego
     Cordovez" acts for the UN, not for the state he served before or after), or a title of an
-    out-of-office person ("Foreign Minister X" after the dictionary's dates end)."""
+    out-of-office person ("Foreign Minister X" after the dictionary's dates end). Without an
+    article date (`undated` is the person), the title picks among the person's terms ("Foreign
+    Secretary Jack Straw": the term as foreign secretary, not his later one as justice secretary)."""
     pre = _title_tokens(span)
     titles = finder.agents_in(doc, [t for t in pre if t.i not in name_at])
     if not titles:
@@ -520,6 +524,10 @@ def _titled(doc: Doc, finder: ActorFinder, span: Span, code: str, name_at: dict[
         # after "former" is an elite ("former Panamanian President X": of Panama)
         sector = agent.sector if agent.words[0] in _FORMER else "ELI"
         return (named if named and not named.startswith("IGO") else home) + sector, agent.origin
+    if agent.sector[:3] in _NON_STATE_TITLES and code[3:6] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY"):
+        # "rebel leader Riek Machar", "opposition leader X": the text's side, not an office
+        # the dictionary has them in at another time
+        return home + agent.sector, agent.origin
     if not agent.role:
         return None
     if named and named != home:
@@ -528,6 +536,10 @@ def _titled(doc: Doc, finder: ActorFinder, span: Span, code: str, name_at: dict[
         # out of office on the article's date, but titled in the text ("Foreign Minister X"):
         # the text knows better (the dictionary's dates may be late or missing)
         return home + agent.sector, agent.origin
+    if undated is not None and code[3:] != agent.sector:
+        fitting = [t for t in undated.terms if country_of(t.code) == home and t.code[3:] == agent.sector]
+        if fitting:
+            return fitting[-1].code, fitting[-1].origin
     return None
 
 

@@ -1047,6 +1047,11 @@ def _addressed(trig: Token, kn: Knowledge, index: MentionIndex) -> list[Mention]
             for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]  # fmt: skip
 
 
+def _people_acted_on(verb: Token, index: MentionIndex) -> bool:
+    """Whether a passive verb's subject is people ("prisoners were released"), not things."""
+    return any(m.kind in ("agent", "person") for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index))
+
+
 def _directly_modal(verb: Token, kn: Knowledge) -> bool:
     """Whether the verb itself is refused, demanded or urged: its own modal and negation ("will
     not accept", "must end"), or the complement of refuse/demand/urge ("asked them to end it"),
@@ -1215,10 +1220,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",
                            name=None, kind="unknown_attacker", rule="unnamed attackers")]  # fmt: skip
-    if (not sources and root == 17 and not f.nominal and code != "175"
-            and any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)):  # fmt: skip
-        # "a French citizen was arrested in Iran": arrests, expulsions and seizures nobody is
-        # said to have made are the state's where they happened, placed later
+    if (not sources and (root == 17 or (code[:3] == "084" and _people_acted_on(trig, index))) and not f.nominal
+            and code != "175" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)):  # fmt: skip
+        # "a French citizen was arrested in Iran", "prisoners were released in Tripoli": arrests,
+        # expulsions, seizures and releases nobody is said to have made are the state's where
+        # they happened, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector=None,
                            name=None, kind="unknown_state", rule="unnamed state authorities")]  # fmt: skip
     if not sources and not (mood.imperative and mood.agent is not None):

@@ -185,6 +185,8 @@ def _infer_country(m: Mention | None, country: str | None) -> Mention | None:
 # their names across countries ("Borno" is not Borna in Saxony)
 _WELL_KNOWN = 100_000
 _STATE_FORCE = {"COP", "MIL", "GOV", "SPY"}
+# sides that exist only within one state: an opposition acts at home
+_DOMESTIC = {"OPP", "REB", "JUD", "LEG", "INS", "SEP"}
 _NON_STATE = {"REB", "UAF", "INS", "SEP", "CRM", "OPP", "CVL", "RAD"}
 _CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", "AGR", "HLH", "ELI", "JUD", "LEG"}
 
@@ -423,6 +425,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             e = replace(e, target=with_code(t, e.source.country[:3] + t.sector, None, "country: the source's, the only one named"))
             needs = not e.source.resolved
         src = e.source
+        if (needs and not src.resolved and src.kind == "agent" and src.role and (src.sector or "")[:3] in _DOMESTIC
+                and e.trigger.doc[src.head].pos_ == "PROPN" and t is not None and t.resolved and t.country and not t.country.startswith("IGO")
+                and _sentence_country(e, mentions, kn) == t.country[:3]):  # fmt: skip
+            # "opposition leader X criticized Putin": a named domestic figure in a sentence that
+            # names only the country of the government it acts on is of that country (a bare
+            # "the opposition leader" is left to coreference)
+            e = replace(e, source=with_code(src, t.country[:3] + src.sector, None, "country: the target's, the only one named"))
+            src = e.source
+            needs = e.target is not None and not e.target.resolved
         if needs and not src.resolved and src.kind == "agent" and src.role and src.sector and (t is None or not t.resolved):
             # "President X threatened to institute a curfew in Algiers": a titled source in a
             # sentence that names one country and no other party is of that country

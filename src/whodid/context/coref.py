@@ -228,6 +228,8 @@ class Coref:
             return None
         want_country = m.country[:3] if m.country and not m.country.startswith("IGO") else None
         plural = self.doc[m.head].tag_ in ("NNS", "NNPS")
+        # a leader of a side outside government ("the opposition leader", "the rebel leader")
+        side = (m.sector or "")[:3] if (m.sector or "")[:3] in ("OPP", "REB", "INS", "SEP", "UAF") else None
         found: list[Mention] = []
         cands: list[tuple[tuple, _Seen]] = []
         for s in reversed(seen):
@@ -238,6 +240,8 @@ class Coref:
                 continue
             if want_country and (a.country or "")[:3] != want_country:
                 continue
+            if side and (a.sector or "")[:3] != side:
+                continue  # "the opposition leader" is not the president named before
             if any(c[1].mention.name == a.name for c in cands):
                 continue
             # nearest sentence first; there, the article's own country, then the subject
@@ -259,7 +263,7 @@ class Coref:
                 return [self._named(m, a, f"coreference: {a.name} (named in the title)")]
         # the office holder on the article's date, in the country the description or article names
         country = want_country or self.main_country
-        if not country:
+        if not country or side:
             return None
         holder = self._holder(country, role)
         if holder is None:

@@ -695,3 +695,34 @@ def test_a_resolution_that_criticizes_is_its_adopters_criticism(coder):
     got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
         "The European Parliament approved a resolution criticizing the Nicaraguan government.", "2024-03-14")}
     assert ("IGOEUREEC", "NICGOV", "11") in got, got
+
+
+def test_the_one_called_on_to_act_is_the_target_of_the_appeal(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "The Arab League called on Spain to recognize the Palestinian state.", "2024-03-14")}
+    assert ("IGOMEAARL", "ESP", "02") in got, got
+
+
+def test_observers_deployed_somewhere_watch_that_state(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "The European Union has deployed election observers in Zimbabwe.", "2018-07-01")}
+    assert ("IGOEUREEC", "ZWE", "090") in got, got
+
+
+def test_two_objects_read_as_a_clause_are_repaired(coder):
+    # the small parser reads "allow UN agencies access" as a clause with "agencies" as subject
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "The Myanmar government allowed UN agencies access to Rakhine.", "2024-03-14")}
+    assert ("MMRGOV", "IGOUNO", "08") in got, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The FARC laid down its weapons in 2017.", ("COLREB", None, "0873")),
+        ("The US military trains Iraqi pilots to fly F-16 jets.", ("USAMIL", "IRQMIL", "062")),
+    ],
+)
+def test_disarming_and_training_forces(coder, text, expected):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2018-01-01")}
+    assert expected in got, got

@@ -344,6 +344,9 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
             for c in gov.children:
                 if c.dep_ in ("dobj", "dative") and c.i < verb.i:
                     return _expand(c, index), False
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon") and gov.i < c.i < verb.i:
+                    # "called on Spain to recognize …": Spain is to recognize
+                    return [m for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)], False
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
             gov = gov.head
         got, gov_passive = _subject(gov, index, depth + 1)
@@ -472,7 +475,8 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
     # two journalists", "released the hostages"): they are the target
     for c in verb.children:
         if c.dep_ == "dobj" and c.i > verb.i and _named_by(c, consumed or set()):
-            found = [m for m in _expand(c, index) if m.kind == "agent"]
+            # (also people of a named country: "trains Iraqi pilots")
+            found = [m for m in _expand(c, index) if m.kind == "agent" or (m.kind == "country" and m.sector and m.head == c.i)]
             if found:
                 return found
     return []

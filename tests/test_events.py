@@ -726,3 +726,15 @@ def test_two_objects_read_as_a_clause_are_repaired(coder):
 def test_disarming_and_training_forces(coder, text, expected):
     got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2018-01-01")}
     assert expected in got, got
+
+
+def test_a_commitment_to_an_act_is_an_intent_of_who_is_committed(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "Germany is committed to supporting Ukraine.", "2024-03-14")}
+    assert got == {("DEU", "UKR", "032")}, got
+    got = {(e.source.code, e.cameo) for e in coder.code_text(
+        "The finance minister said Vietnam is committed to opening up the economy.", "2024-03-14")}
+    assert ("VNM", "030") in got, got
+    # objecting to an act is not doing it
+    got = {e.cameo for e in coder.code_text("Russia objected to sending troops.", "2024-03-14")}
+    assert "154" not in got, got

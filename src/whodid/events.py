@@ -356,6 +356,7 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
         return got, False
     if verb.dep_ == "conj":
         return _subject(verb.head, index, depth + 1)[0], False
+
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "jets flying to the border", "troops that crossed"
         if verb.tag_ != "VBN":
@@ -744,6 +745,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             return mood
     node = trigger
     came = "self"
+    child: Token | None = None
     reported = False
     for _ in range(12):
         lemma = node.lemma_.lower()
@@ -795,6 +797,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                     lemma in kn.cue("intent_verb_to") and came in ("xcomp", "ccomp")):  # fmt: skip
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
+            if (came == "prep" and child is not None and child.lower_ == "to"
+                    and {lemma, node.lower_} & kn.cue("intent_to_ing")):  # fmt: skip
+                # "is committed to opening up the economy"
+                mood.mode = "intent"
+                notes.append(f"intent: {node.text} to")
             if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
@@ -861,6 +868,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 mood.drop = f"reported as false ({node.text})"
             break
         came = node.dep_
+        child = node
         node = node.head
     if reported:
         notes.append("reported")
@@ -1051,6 +1059,25 @@ def _addressed(trig: Token, kn: Knowledge, index: MentionIndex) -> list[Mention]
             for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]  # fmt: skip
 
 
+def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
+    """Who is committed to an act in -ing ("Vietnam is committed to opening up", "reiterated
+    its commitment to supporting"): the holder of the commitment."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "to" or verb.head.head.i == verb.head.i:
+        return []
+    holder = verb.head.head
+    if not {holder.lemma_.lower(), holder.lower_} & kn.cue("intent_to_ing"):
+        return []
+    if holder.pos_ == "NOUN":
+        own = [m for c in holder.children if c.dep_ == "poss" for m in _expand(c, index)]
+        if own or holder.dep_ != "dobj":
+            return own
+        holder = holder.head
+    got, passive = _subject(holder, index)
+    if not got and passive:
+        got = [m for c in holder.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+    return got
+
+
 def _people_acted_on(verb: Token, index: MentionIndex) -> bool:
     """Whether a passive verb's subject is people ("prisoners were released"), not things."""
     return any(m.kind in ("agent", "person") for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index))
@@ -1084,7 +1111,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         generic = True
         code = "030"  # stands for "some action"; modes.tsv maps it to 120 / 100 / 020
     mood = modality(trig, kn, f.nominal)
-    committed = generic and mood.mode == "intent" and trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb")
+    committed = generic and mood.mode == "intent" and (
+        (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb"))
+        or (trig.dep_ == "pcomp" and trig.head.lower_ == "to"
+            and {trig.head.head.lemma_.lower(), trig.head.head.lower_} & kn.cue("intent_to_ing")))  # fmt: skip
     if generic and not committed and (mood.drop or mood.mode not in ("refuse", "demand", "appeal") or not _directly_modal(trig, kn)
                                       or (mood.agent is not None and mood.agent.lemma_.lower() in ("warn", "threaten"))):  # fmt: skip
         # "warned that police will not tolerate rallies" stays the warning (13); "promised to
@@ -1104,6 +1134,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = _noun_source(trig, index, support, meeting=code[:2] in ("04", "14"))
     else:
         sources, passive = _subject(trig, index)
+        if not sources and not passive:
+            sources = _committed(trig, index, kn)
         if passive and not sources and trig.lemma_.lower() in kn.cue("stative"):
             # "Lithuania is opposed to Russian mediation": a stance of the passive subject
             sources = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]

@@ -46,6 +46,7 @@ _CUE_KINDS = {
     "attack_means",
     "bomb_word",
     "intent_adj",
+    "intent_to_ing",
     "future",
     "hypothetical",
     "negative_subject",

@@ -738,3 +738,13 @@ def test_a_commitment_to_an_act_is_an_intent_of_who_is_committed(coder):
     # objecting to an act is not doing it
     got = {e.cameo for e in coder.code_text("Russia objected to sending troops.", "2024-03-14")}
     assert "154" not in got, got
+
+
+def test_an_anti_x_protest_is_against_x(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "Thousands of Egyptians joined anti-American protests in Cairo.", "2024-03-14")}
+    assert got == {("EGY", "USA", "14")}, got
+    # a pro-X rally is not against X
+    got = {e.target.code if e.target else None for e in coder.code_text(
+        "Pro-Russian activists staged a rally in Donetsk.", "2024-03-14")}
+    assert "RUS" not in got, got

@@ -288,8 +288,11 @@ def title_mentions(title: str | None, finder: ActorFinder, day: date | None) -> 
     return out
 
 
-def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Mention]:
-    """All actor mentions of a Doc, one per noun-phrase head (coordinated names give several)."""
+def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
+                  against: dict[int, list[Mention]] | None = None) -> list[Mention]:  # fmt: skip
+    """All actor mentions of a Doc, one per noun-phrase head (coordinated names give several).
+    With `against`, also fills it with the actors named as "anti-X" by the noun they modify
+    ("anti-American protests": the protests are against the United States)."""
     by_head: dict[int, list[Mention]] = {}
     names = finder.name_spans(doc, day)
     name_at: dict[int, tuple[Span, Alias]] = {}
@@ -298,6 +301,15 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None) -> list[Menti
             name_at[i] = (span, alias)
 
     # "pro-Iranian", "anti-American": an attitude, not an actor
+    if against is not None:
+        for sp, al in names:
+            code = _code_for(al, day)
+            if code and _attitude(sp) and doc[sp.start - 1 if doc[sp.start - 1].text != "-" else sp.start - 2].lower_.startswith("anti"):
+                noun = _np_head(sp.root)
+                against.setdefault(noun.i, []).append(Mention(
+                    start=sp.start, end=sp.end, head=sp.root.i, code=code, country=country_of(code),
+                    sector=_sector_of(code, al.actor), name=al.actor.name, kind=al.actor.kind,
+                    rule=al.origin, parts=[al.origin, "anti-"], is_name=True))  # fmt: skip
     names = [(sp, al) for sp, al in names if not _attitude(sp)]
     name_at = {i: (sp, al) for sp, al in names for i in range(sp.start, sp.end)}
 

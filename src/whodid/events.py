@@ -71,7 +71,8 @@ class Frame:
 class MentionIndex:
     """Mentions of a Doc by head token and by covered token."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], against: dict[int, list[Mention]] | None = None):
+        self.against = against or {}  # "anti-American protests": by the noun's index
         self.by_head: dict[int, list[Mention]] = {}
         self.covering: dict[int, list[Mention]] = {}
         for m in mentions:
@@ -914,9 +915,11 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and "nsubj" in deps and ("dobj" in deps or "prt" in deps)
 
 
-def extract(doc: Doc, mentions: list[Mention], kn: Knowledge) -> tuple[list[RawEvent], list[str]]:
-    """Raw events of a Doc (pronoun actors unresolved) and notes on what was dropped and why."""
-    index = MentionIndex(mentions)
+def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
+            against: dict[int, list[Mention]] | None = None) -> tuple[list[RawEvent], list[str]]:  # fmt: skip
+    """Raw events of a Doc (pronoun actors unresolved) and notes on what was dropped and why;
+    `against` holds the actors of "anti-X" modifiers (see `find_mentions`)."""
+    index = MentionIndex(mentions, against)
     dropped: list[str] = []
     if _story_discard(doc, kn):
         return [], ["story discarded"]
@@ -1156,7 +1159,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         doc = trig.doc
         targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index) if m.head != ftarget.head]
     elif f.nominal:
-        targets = _prep_targets(trig, index, weak_in=weak_in)
+        # "anti-American protests in Cairo": against the United States, not where they were
+        targets = (index.against.get(trig.i, []) if root == 14 else []) or _prep_targets(trig, index, weak_in=weak_in)
         gov = trig.head
         own_source = bool(index.at(trig))  # "Israeli air raids": the noun names its own actor
         if not targets and not own_source and trig.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):

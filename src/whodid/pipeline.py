@@ -257,8 +257,9 @@ class WhodidComponent:
         kn = self.knowledge
         day = doc._.date
         repair_parse(doc)
-        mentions = find_mentions(doc, self.finder, day)
-        raw, dropped = events.extract(doc, mentions, kn)
+        against: dict[int, list[Mention]] = {}
+        mentions = find_mentions(doc, self.finder, day, against)
+        raw, dropped = events.extract(doc, mentions, kn, against)
         title = title_mentions(doc._.title, self.finder, day)
         raw, quotes = context.contextualize(doc, mentions, raw, kn, day, dropped, title)
         doc._.actors = mentions

@@ -748,3 +748,17 @@ def test_an_anti_x_protest_is_against_x(coder):
     got = {e.target.code if e.target else None for e in coder.code_text(
         "Pro-Russian activists staged a rally in Donetsk.", "2024-03-14")}
     assert "RUS" not in got, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia called the US sanctions illegal.", {("RUS", "USA", "111")}),
+        ("Putin called the Chinese proposal constructive.", set()),
+        ("Britain banned the group because of what it called its involvement in killings.", set()),
+        ("Putin called Macron on Tuesday.", {("RUSGOV", "FRAGOV", "041")}),
+    ],
+)
+def test_calling_something_names_it_rather_than_phoning(coder, text, expected):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
+    assert {g for g in got if g[2] in ("041", "111")} == expected, got

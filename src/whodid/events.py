@@ -1081,6 +1081,13 @@ def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]
     return got
 
 
+def _names_something(verb: Token) -> bool:
+    """A verb used to name or describe ("called the plan naive", "what he called a lie"): it has
+    an object predicate, or its object is a wh-word before it."""
+    return any(c.dep_ in ("oprd", "attr") or (c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WP", "WDT"))
+               for c in verb.children)  # fmt: skip
+
+
 def _people_acted_on(verb: Token, index: MentionIndex) -> bool:
     """Whether a passive verb's subject is people ("prisoners were released"), not things."""
     return any(m.kind in ("agent", "person") for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index))
@@ -1113,6 +1120,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             return []
         generic = True
         code = "030"  # stands for "some action"; modes.tsv maps it to 120 / 100 / 020
+    if code[:3] == "041" and not f.nominal and _names_something(trig):
+        return []  # "what it called its involvement", "called the plan naive": naming, not phoning
     mood = modality(trig, kn, f.nominal)
     committed = generic and mood.mode == "intent" and (
         (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb"))

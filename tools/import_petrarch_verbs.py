@@ -28,6 +28,8 @@ from whodid.knowledge.petrarch import read_verbs  # noqa: E402
 
 OUT = ROOT / "src/whodid/knowledge/data/verbs_petrarch.txt"
 _WORD = re.compile(r"^[a-z0-9'][a-z0-9'\-.]*$")
+_PREPOSITIONS = {"for", "from", "to", "with", "against", "on", "in", "at", "by", "of", "into", "over", "about",
+                 "after", "as", "upon", "toward", "towards", "between", "through", "across", "around", "under"}
 
 
 def _element(el: Element, side: str) -> str | None:
@@ -57,8 +59,14 @@ def _pattern(p: Pattern) -> str | None:
             parts.append("*")
     if sum(1 for x in parts if x in ("+", "$")) > 2:
         return None
-    code = p.code + (f":{p.reverse}" if p.reverse and p.reverse != p.code else "")
-    flag = " recip" if p.reverse and p.reverse == p.code else ""
+    words = [x for x in parts if x not in ("+", "$", "*")]
+    if len(words) == 1 and words[0] in _PREPOSITIONS:
+        # a preposition alone ("control … for" → 042, "bar … from" → 160) binds whatever
+        # follows the verb: too loose for a fallback
+        return None
+    reverse = p.reverse if p.code[:3] not in ("042", "043") else None  # a visit is the visitor's act only
+    code = p.code + (f":{reverse}" if reverse and reverse != p.code else "")
+    flag = " recip" if reverse and reverse == p.code else ""
     return f"- {' '.join(parts):<50} [{code}{flag}]"
 
 

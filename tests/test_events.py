@@ -762,3 +762,27 @@ def test_an_anti_x_protest_is_against_x(coder):
 def test_calling_something_names_it_rather_than_phoning(coder, text, expected):
     got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
     assert {g for g in got if g[2] in ("041", "111")} == expected, got
+
+
+def test_a_pattern_preposition_belongs_to_the_phrase_of_the_word_before_it(coder):
+    # "diplomat of +" must not match "diplomat … after the expulsion of a Russian diplomat"
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "Russia's Foreign Ministry on Monday expelled a Bulgarian diplomat in a tit-for-tat move after "
+        "the expulsion of a Russian diplomat by Sofia.", "2024-03-14")}
+    assert ("RUSGOV", "BGRGOV", "161") in got, got
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "Denmark announced a suspension of aid to Egypt.", "2024-03-14")}
+    assert ("DNK", "EGY", "162") in got, got
+
+
+def test_people_expelled_by_nobody_named_are_expelled_by_the_state_they_leave(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "Two inspectors for the United Nations nuclear agency have been expelled from North Korea.", "2024-03-14")}
+    assert got == {("PRK", "IGOUNO", "1662")}, got
+
+
+def test_a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "USAID had announced a suspension of aid to people living in the rebel-held areas of northern Yemen.",
+        "2020-03-01")}
+    assert ("USAGOV", "YEMCVL", "162") in got, got

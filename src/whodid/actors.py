@@ -254,15 +254,22 @@ def _attitude(span: Span) -> bool:
 def _located(tok: Token, by_head: dict[int, list[Mention]], speaks_for: bool = False) -> Mention | None:
     """The country (or organisation, for "of") of a role word's in/from/of phrase; for a
     spokesperson also the for-phrase ("a spokesman for the Belarusian Foreign Ministry")."""
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "at", *(("for",) if speaks_for else ())):
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
+    # "people living in the Houthi-held areas of northern Yemen": where they live
+    holders = [tok, *(c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _RESIDING)]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "at", *(("for",) if speaks_for else ())):
                 continue
-            for m in by_head.get(obj.i, []):
-                if m.code and m.country and (prep.lower_ == "of" or not m.country.startswith("IGO")):
-                    return m
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # "in the areas of northern Yemen": the place's own of/in-phrase
+                inner = [o for p2 in obj.children if p2.dep_ == "prep" and p2.lower_ in ("of", "in")
+                         for o in p2.children if o.dep_ == "pobj"] if prep.lower_ != "of" else []  # fmt: skip
+                for place in (obj, *inner):
+                    for m in by_head.get(place.i, []):
+                        if m.code and m.country and (prep.lower_ == "of" or not m.country.startswith("IGO")):
+                            return m
     return None
 
 
@@ -491,6 +498,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
     return mentions
 
 
+# verbs that say where people are ("living in", "based in")
+_RESIDING = {"live", "base", "station", "reside", "stay", "shelter", "hide", "trap", "strand", "displace"}
 # titles of a side outside the state
 _NON_STATE_TITLES = {"REB", "OPP", "INS", "SEP", "UAF"}
 # words that put a title in the past: "former President X", "ousted leader X"

@@ -120,6 +120,13 @@ def post_region(trigger: Token) -> list[Token]:
         _collect(c, out, _CLAUSE_DEPS)
     for s in _control_objects(trigger):
         _collect(s, out, _CLAUSE_DEPS)
+    if (trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children)
+            and not any(c.dep_ == "agent" for c in trigger.children)):  # fmt: skip
+        # "two inspectors were expelled" (by nobody named): the passive subject is what the
+        # verb acts on
+        for c in trigger.children:
+            if c.dep_ == "nsubjpass":
+                _collect(c, out, _CLAUSE_DEPS)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -211,6 +218,12 @@ def _match_elements(
                 continue
             toks = region[j : j + n]
             if any(toks[k].i != tok.i + k for k in range(n)):
+                continue
+            if (after is not None and n == 1 and tok.dep_ in ("prep", "agent", "dative") and tok.pos_ == "ADP"
+                    and tok.head.i != after.i and not tok.head.is_ancestor(after)):  # fmt: skip
+                # a preposition after a pattern word hangs on that word or on what governs it:
+                # "expelled a diplomat … after the expulsion of a Russian diplomat" does not
+                # match "diplomat of +"
                 continue
             if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)):
                 sub = _match_elements(rest, region, index, j + n, toks[-1], no_place)
@@ -371,11 +384,15 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
             return _expand(top, index), False
     if verb.dep_ == "advcl":  # "…, accusing Minsk of", "began a strike to protest against"
         return _subject(verb.head, index, depth + 1)[0], False
-    if not passive and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj"):
-        # a parse that missed the subject ("…, USAID provided …" with USAID as an adverb): a
-        # name right before a finite verb of a main clause is its subject (not "Russia-backed")
+    auxes = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and auxes)
+    if not passive and verb.pos_ == "VERB" and finite and verb.dep_ in ("ROOT", "ccomp", "conj"):
+        # a parse that missed the subject ("…, USAID provided …", "USAID had announced …" with
+        # USAID as an adverb): a name right before a finite verb (or its auxiliaries) of a main
+        # clause is its subject (not "Russia-backed")
+        first = min([verb.i] + [a.i for a in auxes])
         for c in verb.children:
-            if c.dep_ in ("advmod", "npadvmod", "dep") and c.i == verb.i - 1:
+            if c.dep_ in ("advmod", "npadvmod", "dep") and c.i == first - 1:
                 ms = [m for m in _expand(c, index) if m.resolved and m.is_name]
                 if ms:
                     return ms, False
@@ -497,7 +514,8 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
     if passive:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
-                ms = _expand(c, index)
+                # "two inspectors for the UN agency were expelled": whose inspectors
+                ms = _expand(c, index) or (_first_in_subtree(c, index) if c.i in consumed else [])
                 if ms:
                     return ms
     for c in verb.children:
@@ -1269,7 +1287,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",
                            name=None, kind="unknown_attacker", rule="unnamed attackers")]  # fmt: skip
-    if (not sources and (root == 17 or (code[:3] == "084" and _people_acted_on(trig, index))) and not f.nominal
+    if (not sources and (root == 17 or (code[:3] in ("084", "166") or code == "161")
+                         and (_people_acted_on(trig, index) or any(c.dep_ == "nsubjpass" and c.i in f.consumed
+                                                                    for c in trig.children)))
+            and not f.nominal
             and code != "175" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)):  # fmt: skip
         # "a French citizen was arrested in Iran", "prisoners were released in Tripoli": arrests,
         # expulsions, seizures and releases nobody is said to have made are the state's where

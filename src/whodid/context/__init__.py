@@ -339,7 +339,7 @@ def _unknown_state(e: RawEvent, index: MentionIndex) -> RawEvent:
     """An arrest or expulsion without agent is the act of the state where it happened ("was
     arrested in Lebanon" → LBN); with no place named, nobody is coded and the event is dropped."""
     # "were deported from Uganda": the state they were expelled from
-    country = _place_country(e, index, ("in", "at", "inside", "near", "from") if e.code.startswith("174") else ("in", "at", "inside", "near"))
+    country = _place_country(e, index, ("in", "at", "inside", "near", "from") if e.code.startswith(("174", "16")) else ("in", "at", "inside", "near"))
     if not country or country.startswith("IGO"):
         return e
     src = _implied(e, country, None)

@@ -234,3 +234,8 @@ def test_a_named_domestic_figure_is_of_the_government_it_acts_on(coder):
         "President Putin met the governors. Later the opposition leader criticized the Kremlin.", "2024-03-14")
         if e.cameo.startswith("11")]
     assert "RUSGOV" not in got, got
+
+
+@pytest.mark.parametrize("text,code", [("Farc released the hostages.", "COLREB"), ("Isis attacked the town.", "IMGMUSISI")])
+def test_acronyms_written_in_title_case(coder, text, code):
+    assert code in {m.code for m in mentions(coder, text).values()}

@@ -465,6 +465,9 @@ def test_mediation_named_by_a_compound_noun(coder):
 def test_people_held_as_human_shields(coder):
     got = triples(coder, "Islamic State militants held around 20,000 civilians as human shields in Mosul.")
     assert any(s.startswith("IMG") and c == "184" for s, _, c in got), got
+    # people who are no actor of their own ("families")
+    got = triples(coder, "Islamic State fighters hold hundreds of families as human shields in the Iraqi city of Falluja.")
+    assert any(s.startswith("IMG") and c == "184" for s, _, c in got), got
 
 
 def test_people_acting_at_a_named_city_belong_to_its_country(coder):
@@ -786,3 +789,12 @@ def test_a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject(coder):
         "USAID had announced a suspension of aid to people living in the rebel-held areas of northern Yemen.",
         "2020-03-01")}
     assert ("USAGOV", "YEMCVL", "162") in got, got
+
+
+def test_what_is_condemned_happened_somewhere(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "The German government condemned the killing of protesters in Iran.", "2024-03-14")}
+    assert got == {("DEUGOV", "IRNOPP", "11")}, got
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
+        "The Italian foreign minister condemned the terrorist attacks in Tehran.", "2024-03-14")}
+    assert ("ITAGOV", "IRN", "11") in got, got

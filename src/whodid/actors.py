@@ -256,9 +256,13 @@ def _located(tok: Token, by_head: dict[int, list[Mention]], speaks_for: bool = F
     spokesperson also the for-phrase ("a spokesman for the Belarusian Foreign Ministry")."""
     # "people living in the Houthi-held areas of northern Yemen": where they live
     holders = [tok, *(c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _RESIDING)]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        holders.append(tok.head.head)  # "the killing of protesters in Iran": where it happened to them
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "at", *(("for",) if speaks_for else ())):
+                continue
+            if holder is not tok and holder.dep_ != "acl" and prep.lower_ not in ("in", "at"):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":

@@ -464,7 +464,7 @@ def _named_by(obj: Token, consumed: set[int]) -> bool:
 
 
 def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool = False,
-                 consumed: set[int] | None = None, loose: bool = True) -> list[Mention]:  # fmt: skip
+                 consumed: set[int] | None = None, loose: bool = True, object_places: bool = False) -> list[Mention]:  # fmt: skip
     """Target of a verb: passive subject, object, then "with/against/to/on X", then an actor
     inside the object phrase; for material conflict also "in X" (a bombing in Kabul). An object
     the pattern itself named ("send police officers to …") is what is acted with, not on."""
@@ -474,6 +474,10 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "attr") and c.i > verb.i and not _named_by(c, consumed or set()):
             found = _first_in_subtree(c, index, agents=True)
+            if not found and object_places:
+                # "condemned the killing of protesters in Iran", "criticized the closure of
+                # newspapers in Belarus": where what is disapproved of happened
+                found = [m for m in _first_in_subtree(c, index, places=True) if m.resolved]
             if found:
                 return found
     # the first actor among the verb's other complements ("acted with respect to Libya"),
@@ -1201,7 +1205,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "A and B discussed the situation on the border": the topic is not a target
         # a show of force has no object to look inside ("a manoeuvre of 80,000 troops")
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
-        targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose)
+        targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
+                               object_places=root in (11, 12))
     if targets and not f.nominal and trig.lemma_.lower() in kn.cue("topic_verb"):
         # "discussed Croatia's military advance": what is discussed is not a party to it
         doc = trig.doc

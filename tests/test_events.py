@@ -798,3 +798,10 @@ def test_what_is_condemned_happened_somewhere(coder):
     got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
         "The Italian foreign minister condemned the terrorist attacks in Tehran.", "2024-03-14")}
     assert ("ITAGOV", "IRN", "11") in got, got
+
+
+def test_an_agreement_about_ones_own_mission_is_still_an_agreement(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "The Security Council agreed to a six-month extension of the mandate for the peacekeeping force "
+        "in Lebanon (UNIFIL).", "2006-01-30")}
+    assert ("IGOUNO", None, "030") in got, got

@@ -510,12 +510,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 possessive = (ev.target.kind == "pronoun" and doc[ev.target.start].dep_ == "poss"
                               and ev.rule.startswith(("verbs.txt", "nouns.txt")))  # fmt: skip
                 if (doc[ev.target.head].head.lower_ not in ("in", "at", "inside", "near")
-                        and not (inside and ev.code.startswith("112")) and not possessive):  # fmt: skip
+                        and not (inside and ev.code[:2] in ("03", "05", "08", "11", "12")
+                                 and ev.rule.startswith(("verbs.txt", "nouns.txt")))
+                        and not possessive):  # fmt: skip
                     continue  # an actor acting on itself is not an interaction
                 # "Albanians protested in Tirana": their own country is where, not whom; "NATO
                 # agreed to an expansion of its force": its own thing, no other side; "Erdogan
                 # accused Gulen of trying to overthrow the Turkish government": the accused
-                # is unnamed here, not the accuser's own government
+                # is unnamed here, not the accuser's own government; "the Security Council agreed
+                # to an extension of the mandate of its force (UNIFIL)": an agreement all the same
                 ev = replace(ev, target=None)
             out.append(_refine(ev, kn))
     return out

@@ -805,3 +805,15 @@ def test_an_agreement_about_ones_own_mission_is_still_an_agreement(coder):
         "The Security Council agreed to a six-month extension of the mandate for the peacekeeping force "
         "in Lebanon (UNIFIL).", "2006-01-30")}
     assert ("IGOUNO", None, "030") in got, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The French president appealed for an end to the fighting in Syria.", ("FRAGOV", "SYR", "0256")),
+        ("The French president called for a ceasefire in Syria.", ("FRAGOV", "SYR", "0256")),
+    ],
+)
+def test_an_appeal_for_calm_somewhere_is_aimed_at_that_place(coder, text, expected):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
+    assert expected in got, got

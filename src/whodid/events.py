@@ -480,6 +480,13 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
                 found = [m for m in _first_in_subtree(c, index, places=True) if m.resolved]
             if found:
                 return found
+    if object_places:
+        # "appealed for peace in Syria": the place of what is asked for
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i:
+                found = [m for m in _first_in_subtree(c, index, places=True) if m.resolved]
+                if found:
+                    return found
     # the first actor among the verb's other complements ("acted with respect to Libya"),
     # leaving out places and times ("met in Moscow", "after talks with")
     for c in verb.children:
@@ -1206,7 +1213,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # a show of force has no object to look inside ("a manoeuvre of 80,000 troops")
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
-                               object_places=root in (11, 12))
+                               object_places=root in (2, 11, 12))
     if targets and not f.nominal and trig.lemma_.lower() in kn.cue("topic_verb"):
         # "discussed Croatia's military advance": what is discussed is not a party to it
         doc = trig.doc

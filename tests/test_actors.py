@@ -239,3 +239,9 @@ def test_a_named_domestic_figure_is_of_the_government_it_acts_on(coder):
 @pytest.mark.parametrize("text,code", [("Farc released the hostages.", "COLREB"), ("Isis attacked the town.", "IMGMUSISI")])
 def test_acronyms_written_in_title_case(coder, text, code):
     assert code in {m.code for m in mentions(coder, text).values()}
+
+
+def test_fundamentalists_are_radicals_of_the_one_country_named(coder):
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Islamic fundamentalists demanded the resignation of the Algerian president.", "1990-01-01")}
+    assert ("DZARAD", "DZAGOV") in got, got

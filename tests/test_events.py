@@ -817,3 +817,12 @@ def test_an_agreement_about_ones_own_mission_is_still_an_agreement(coder):
 def test_an_appeal_for_calm_somewhere_is_aimed_at_that_place(coder, text, expected):
     got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
     assert expected in got, got
+
+
+def test_agreeing_with_a_view_is_accord_agreeing_to_act_an_intent(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "The Canadian government agreed with the Senate that the law is flawed.", "2024-03-14")}
+    assert got == {("CANGOV", "CANLEG", "019")}, got
+    got = {e.cameo for e in coder.code_text(
+        "Hungarian and Romanian officials agreed that their countries should cooperate on refugees.", "2024-03-14")}
+    assert got == {"030"}, got

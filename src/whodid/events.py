@@ -1149,6 +1149,15 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             return []
         generic = True
         code = "030"  # stands for "some action"; modes.tsv maps it to 120 / 100 / 020
+    accord = (not f.nominal and code == "030" and trig.lemma_.lower() in kn.cue("accord_verb")
+              and not any(c.dep_ in ("xcomp", "dobj") for c in trig.children)
+              and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                      and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+                      for c in trig.children))  # fmt: skip
+    if accord:
+        # "agreed with the NCAA that the coach made payments": accord with a view (019); "agreed
+        # that their countries should cooperate" is still an agreement to act
+        code = "019"
     if code[:3] == "041" and not f.nominal and _names_something(trig):
         return []  # "what it called its involvement", "called the plan naive": naming, not phoning
     mood = modality(trig, kn, f.nominal)
@@ -1312,7 +1321,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []
-    reverse = f.pattern.reverse
+    reverse = f.pattern.reverse if not accord else None
     mode = mood.mode
     if mode in ("appeal", "demand") and mood.agent is not None:
         # the one who urges or demands acts on the one asked to act

@@ -47,6 +47,7 @@ _CUE_KINDS = {
     "bomb_word",
     "intent_adj",
     "intent_to_ing",
+    "accord_verb",
     "future",
     "hypothetical",
     "negative_subject",

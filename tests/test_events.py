@@ -826,3 +826,18 @@ def test_agreeing_with_a_view_is_accord_agreeing_to_act_an_intent(coder):
     got = {e.cameo for e in coder.code_text(
         "Hungarian and Romanian officials agreed that their countries should cooperate on refugees.", "2024-03-14")}
     assert got == {"030"}, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the act in a coordination is launched by the subject, not by the first conjunct
+        ("Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps.",
+         ("VNMMIL", "KHMREB", "19")),
+        # forces mobilized for a war against a state are aimed at it
+        ("Britain mobilized army reservists for a possible war against Iraq.", ("GBR", "IRQ", "15")),
+    ],
+)
+def test_targets_through_coordinations_and_purposes(coder, text, expected):
+    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(text, "1990-01-01")}
+    assert expected in got, got

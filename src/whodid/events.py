@@ -585,11 +585,12 @@ def _noun_agent(noun: Token, index: MentionIndex) -> list[Mention] | None:
     return None
 
 
-def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool) -> list[Mention]:
+def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool,
+                 conjunct: bool = False) -> list[Mention]:  # fmt: skip
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
     subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
     clause it is part of ("said at the meeting with Putin")."""
-    ms = index.at(noun)  # "Russian sanctions", "NATO's expansion" (modifier-level mention)
+    ms = index.at(noun) if not conjunct else []  # "Russian sanctions", "NATO's expansion" (modifier-level mention)
     if ms:
         return ms
     for c in noun.children:  # "his meeting with Putin": the possessor, resolved later
@@ -622,7 +623,9 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
                 subj = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
             return subj
     if noun.dep_ == "conj":
-        return _noun_source(noun.head, index, support, meeting)
+        # "launched artillery, mortar and rocket fire": who launched the first of them (not
+        # the first conjunct itself, "artillery" being a role word of its own)
+        return _noun_source(noun.head, index, support, meeting, conjunct=True)
     return []
 
 
@@ -1222,7 +1225,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # a show of force has no object to look inside ("a manoeuvre of 80,000 troops")
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
-                               object_places=root in (2, 11, 12))
+                               object_places=root in (2, 10, 11, 12))
     if targets and not f.nominal and trig.lemma_.lower() in kn.cue("topic_verb"):
         # "discussed Croatia's military advance": what is discussed is not a party to it
         doc = trig.doc

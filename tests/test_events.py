@@ -841,3 +841,22 @@ def test_agreeing_with_a_view_is_accord_agreeing_to_act_an_intent(coder):
 def test_targets_through_coordinations_and_purposes(coder, text, expected):
     got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(text, "1990-01-01")}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Afghanistan's president announced a weeklong cease-fire with the Taliban.", "08"),
+        ("India and Pakistan agreed to a cease-fire along the Line of Control.", "03"),
+        ("The U.S. reduced tariffs on Chinese exports.", "08"),
+        ("Azerbaijani troops took part in peacekeeping operations in Afghanistan.", "07"),
+    ],
+)
+def test_words_that_look_violent_but_are_not(coder, text, expected):
+    got = {e.root for e in coder.code_text(text, "2024-03-14")}
+    assert expected in got and not got & {"18", "19", "20"}, got
+
+
+def test_fighting_an_epidemic_is_not_violence(coder):
+    got = {e.root for e in coder.code_text("EU countries sent doctors to fight the Ebola epidemic in Guinea.", "2014-10-01")}
+    assert not got & {"18", "19", "20"}, got

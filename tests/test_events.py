@@ -860,3 +860,9 @@ def test_words_that_look_violent_but_are_not(coder, text, expected):
 def test_fighting_an_epidemic_is_not_violence(coder):
     got = {e.root for e in coder.code_text("EU countries sent doctors to fight the Ebola epidemic in Guinea.", "2014-10-01")}
     assert not got & {"18", "19", "20"}, got
+
+
+def test_a_decision_to_act_is_the_act(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "Japan decided on Thursday to ease some sanctions on North Korea.", "2014-07-03")}
+    assert got == {("JPN", "PRK", "085")}, got

@@ -866,3 +866,16 @@ def test_a_decision_to_act_is_the_act(coder):
     got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
         "Japan decided on Thursday to ease some sanctions on North Korea.", "2014-07-03")}
     assert got == {("JPN", "PRK", "085")}, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ("PSECVL", "ISRMIL", "145")),
+        ("French workers blocked a bridge over the Rhine.", ("FRALAB", "FRAGOV", "144")),
+        ("Palestinian youths resorted to throwing stones at Israeli soldiers.", ("PSECVL", "ISRMIL", "145")),
+    ],
+)
+def test_stone_throwing_and_blockades_by_protesters(coder, text, expected):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
+    assert expected in got, got

@@ -1096,11 +1096,12 @@ def _addressed(trig: Token, kn: Knowledge, index: MentionIndex) -> list[Mention]
 
 def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     """Who is committed to an act in -ing ("Vietnam is committed to opening up", "reiterated
-    its commitment to supporting"): the holder of the commitment."""
+    its commitment to supporting") or turns to it ("resorted to throwing stones"): the holder
+    of the commitment."""
     if verb.dep_ != "pcomp" or verb.head.lower_ != "to" or verb.head.head.i == verb.head.i:
         return []
     holder = verb.head.head
-    if not {holder.lemma_.lower(), holder.lower_} & kn.cue("intent_to_ing"):
+    if not {holder.lemma_.lower(), holder.lower_} & (kn.cue("intent_to_ing") | kn.cue("pcomp_subject")):
         return []
     if holder.pos_ == "NOUN":
         own = [m for c in holder.children if c.dep_ == "poss" for m in _expand(c, index)]
@@ -1110,6 +1111,8 @@ def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]
     got, passive = _subject(holder, index)
     if not got and passive:
         got = [m for c in holder.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+    if not got and holder.dep_ == "acl" and holder.head.pos_ in ("NOUN", "PROPN"):
+        got = _expand(holder.head, index)  # "youths resorted to …" read as a noun phrase
     return got
 
 

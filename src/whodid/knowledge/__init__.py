@@ -48,6 +48,7 @@ _CUE_KINDS = {
     "intent_adj",
     "intent_to_ing",
     "accord_verb",
+    "pcomp_subject",
     "future",
     "hypothetical",
     "negative_subject",

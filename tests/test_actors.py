@@ -245,3 +245,9 @@ def test_fundamentalists_are_radicals_of_the_one_country_named(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "Islamic fundamentalists demanded the resignation of the Algerian president.", "1990-01-01")}
     assert ("DZARAD", "DZAGOV") in got, got
+
+
+def test_a_role_word_from_a_well_known_city_is_of_its_country(coder):
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "A journalist from Toronto was detained in Iran.", "2024-03-14")}
+    assert got == {("IRN", "CANMED")}, got

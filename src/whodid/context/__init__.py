@@ -441,6 +441,16 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             if home is not None:
                 e = replace(e, source=with_code(src, home + src.sector, None, "country: the only one named, no other party"))
                 needs = e.target is not None and not e.target.resolved
+        if needs and locator is not None:
+            # "a journalist from Toronto": a role word from a well-known city is of its country
+            for side in ("source", "target"):
+                m = getattr(e, side)
+                if m is not None and not m.resolved and m.kind == "agent" and m.sector:
+                    home_place = locator.origin(e.trigger.doc[m.head])
+                    if home_place is not None and home_place.population >= _WELL_KNOWN and home_place.country:
+                        e = replace(e, **{side: with_code(m, home_place.country + m.sector, None,
+                                                          f"country: from {home_place.name}")})  # fmt: skip
+            needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip
             # the geocoded place of the event, looked up at most once

@@ -70,6 +70,18 @@ class Locator:
                     return place
         return None
 
+    def origin(self, head: Token) -> Place | None:
+        """Where a person is from, by a "from" phrase naming a city ("a journalist from
+        Toronto"), for role words whose country no name gives."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i not in self.actor_tokens:
+                        place = self._phrase_place(obj)
+                        if place is not None and place.kind == "city":
+                            return place
+        return None
+
     def _locative_below(self, node: Token, taken: set[int]) -> Place | None:
         """The first place in a locative phrase of this clause, shallowest first ("accused Kyiv
         of sabotage in Minsk"), not descending into other clauses."""

@@ -879,3 +879,20 @@ def test_a_decision_to_act_is_the_act(coder):
 def test_stone_throwing_and_blockades_by_protesters(coder, text, expected):
     got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("30,000 workers in Mexico went on strike for better wages.", ("MEXLAB", "MEXGOV", "143")),
+        ("Bolivian authorities declared a state of siege to begin at midnight in Pando.", ("BOLGOV", "BOLCVL", "1724")),
+        ("Boko Haram fighters overran a military base in northeast Nigeria.", ("NGAREB", "NGAMIL", "192")),
+        # a role word given the sentence's country is not the source itself: unknown, kept
+        ("The Iraqi army seized oil fields from Kurdish forces.", ("IRQMIL", None, "171")),
+        # wanted of another is urged on it
+        ("Russia wants Ukraine to surrender.", ("RUS", "UKR", "0256")),
+    ],
+)
+def test_strikes_sieges_and_seizures(coder, text, expected):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2017-10-20")}
+    assert expected in got, got

@@ -102,13 +102,14 @@ def _collect(tok: Token, out: list[Token], skip: set[str]) -> None:
 
 
 def _control_objects(verb: Token) -> list[Token]:
-    """The object of an object-control verb that the parser made the subject of its
-    infinitive ("allow UN inspectors to return" parsed with "inspectors" under "return")."""
-    if verb.lemma_.lower() not in _OBJECT_CONTROL:
-        return []
+    """The object of a verb that the parser made the subject of its infinitive ("allow UN
+    inspectors to return" parsed with "inspectors" under "return", "declared a state of siege
+    to begin at midnight"): for an object-control verb, or a phrase right after the verb."""
+    control = verb.lemma_.lower() in _OBJECT_CONTROL
     return [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i]  # fmt: skip
+            for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i
+            and (control or s.left_edge.i == verb.i + 1)]  # fmt: skip
 
 
 def post_region(trigger: Token) -> list[Token]:
@@ -825,6 +826,13 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if lemma in kn.cue("deliberation_verb") and came in ("xcomp", "ccomp", "pcomp") and mood.mode in ("asserted", "intent"):
                 mood.mode = "consider"
                 notes.append(f"considered: {node.text}")
+                return mood
+            if (lemma in kn.cue("intent_verb") and came == "ccomp" and child is not None and mood.mode == "asserted"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                    and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in child.children)):  # fmt: skip
+                # "Russia wants Ukraine to surrender": wanted of another, an appeal to it
+                mood.mode, mood.agent = "appeal", node
+                notes.append(f"appeal: {node.text}")
                 return mood
             if (lemma in kn.cue("intent_verb") and came in ("xcomp", "ccomp", "dobj")) or (
                     lemma in kn.cue("intent_verb_to") and came in ("xcomp", "ccomp")):  # fmt: skip

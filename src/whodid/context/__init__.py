@@ -512,6 +512,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "Erdogan will meet his counterpart": the other side, not his own
                 ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
                              notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
+            if (ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code
+                    and any(p.startswith("country:") for p in ev.target.parts)):  # fmt: skip
+                # a role word given the sentence's country ("Iraqi military says it has seized oil
+                # fields from Kurdish forces"): not the source itself, so unknown after all
+                ev = replace(ev, target=replace(ev.target, code=None, country=None, name=None),
+                             notes=ev.notes + ["target: not the source's own, country unknown"])  # fmt: skip
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc
                 inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])

@@ -8,9 +8,9 @@ import pytest
 DAY = "2024-03-14"
 
 
-def triples(coder, text: str, day: str = DAY) -> set[tuple[str | None, str | None, str]]:
+def triples(coder, text: str, day: str = DAY, root: bool = False) -> set[tuple[str | None, str | None, str]]:
     return {
-        (e.source.code, e.target.code if e.target else None, e.cameo)
+        (e.source.code, e.target.code if e.target else None, e.root if root else e.cameo)
         for e in coder.code_text(text, day)
     }
 
@@ -643,16 +643,9 @@ def test_a_titled_source_with_no_other_party_is_of_the_one_country_named(coder):
 
 def test_a_participle_with_an_object_read_as_a_modifier_is_the_verb(coder):
     # the small parser reads "Doctors from ... donated and delivered" as a noun phrase
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "Doctors from two American aid groups donated and personally delivered $50,000 worth of goods "
-        "to a Baghdad hospital.", "2003-01-10")}
+    got = triples(coder, "Doctors from two American aid groups donated and personally delivered $50,000 worth of goods "
+        "to a Baghdad hospital.", "2003-01-10", root=True)
     assert any(s == "USAHLH" and r == "07" for s, t, r in got), got
-
-
-def test_an_act_sped_up_is_its_subjects(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "1990-01-10")}
-    assert ("USA", "PAN", "0874") in got, got
 
 
 def test_force_used_to_disperse_people_is_used_on_them(coder):
@@ -661,28 +654,13 @@ def test_force_used_to_disperse_people_is_used_on_them(coder):
     assert ("KENCOP", "KENOPP") in got, got
 
 
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("Thousands of Syrians sought refuge in Turkey last month.", ("SYR", "TUR", "0233")),
-        ("The Iraqi government received a team of UN weapons inspectors.", ("IRQGOV", "IGOUNO", "0862")),
-        ("Iraq will allow UN inspectors to return.", ("IRQ", "IGOUNO", "0355")),
-    ],
-)
-def test_asylum_and_international_involvement(coder, text, expected):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
-    assert expected in got, got
-
-
 def test_preventing_a_demonstration_restricts_those_who_staged_it(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "Turkish police prevented a demonstration staged by students in Sivas.", "2003-10-16")}
+    got = triples(coder, "Turkish police prevented a demonstration staged by students in Sivas.", "2003-10-16")
     assert got == {("TURCOP", "TUREDU", "1721")}, got
 
 
 def test_a_proposal_submitted_by_an_actor_is_rejected_by_its_opponent(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "Russia rejected a draft resolution presented by Britain at the Security Council.", "2018-02-26")}
+    got = triples(coder, "Russia rejected a draft resolution presented by Britain at the Security Council.", "2018-02-26", root=True)
     assert ("RUS", "GBR", "12") in got, got
 
 
@@ -695,45 +673,23 @@ def test_people_released_by_nobody_named_are_released_by_the_state_where_it_happ
 
 
 def test_a_resolution_that_criticizes_is_its_adopters_criticism(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "The European Parliament approved a resolution criticizing the Nicaraguan government.", "2024-03-14")}
+    got = triples(coder, "The European Parliament approved a resolution criticizing the Nicaraguan government.", "2024-03-14", root=True)
     assert ("IGOEUREEC", "NICGOV", "11") in got, got
 
 
 def test_the_one_called_on_to_act_is_the_target_of_the_appeal(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "The Arab League called on Spain to recognize the Palestinian state.", "2024-03-14")}
+    got = triples(coder, "The Arab League called on Spain to recognize the Palestinian state.", "2024-03-14", root=True)
     assert ("IGOMEAARL", "ESP", "02") in got, got
-
-
-def test_observers_deployed_somewhere_watch_that_state(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "The European Union has deployed election observers in Zimbabwe.", "2018-07-01")}
-    assert ("IGOEUREEC", "ZWE", "090") in got, got
 
 
 def test_two_objects_read_as_a_clause_are_repaired(coder):
     # the small parser reads "allow UN agencies access" as a clause with "agencies" as subject
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "The Myanmar government allowed UN agencies access to Rakhine.", "2024-03-14")}
+    got = triples(coder, "The Myanmar government allowed UN agencies access to Rakhine.", "2024-03-14", root=True)
     assert ("MMRGOV", "IGOUNO", "08") in got, got
 
 
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("The FARC laid down its weapons in 2017.", ("COLREB", None, "0873")),
-        ("The US military trains Iraqi pilots in Arizona.", ("USAMIL", "IRQMIL", "062")),
-    ],
-)
-def test_disarming_and_training_forces(coder, text, expected):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2018-01-01")}
-    assert expected in got, got
-
-
 def test_a_commitment_to_an_act_is_an_intent_of_who_is_committed(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "Germany is committed to supporting Ukraine.", "2024-03-14")}
+    got = triples(coder, "Germany is committed to supporting Ukraine.", "2024-03-14")
     assert got == {("DEU", "UKR", "032")}, got
     got = {(e.source.code, e.cameo) for e in coder.code_text(
         "The finance minister said Vietnam is committed to opening up the economy.", "2024-03-14")}
@@ -744,8 +700,7 @@ def test_a_commitment_to_an_act_is_an_intent_of_who_is_committed(coder):
 
 
 def test_an_anti_x_protest_is_against_x(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "Thousands of Egyptians joined anti-American protests in Cairo.", "2024-03-14")}
+    got = triples(coder, "Thousands of Egyptians joined anti-American protests in Cairo.", "2024-03-14", root=True)
     assert got == {("EGY", "USA", "14")}, got
     # a pro-X rally is not against X
     got = {e.target.code if e.target else None for e in coder.code_text(
@@ -763,65 +718,33 @@ def test_an_anti_x_protest_is_against_x(coder):
     ],
 )
 def test_calling_something_names_it_rather_than_phoning(coder, text, expected):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
+    got = triples(coder, text, "2024-03-14")
     assert {g for g in got if g[2] in ("041", "111")} == expected, got
 
 
 def test_a_pattern_preposition_belongs_to_the_phrase_of_the_word_before_it(coder):
     # "diplomat of +" must not match "diplomat … after the expulsion of a Russian diplomat"
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "Russia's Foreign Ministry on Monday expelled a Bulgarian diplomat in a tit-for-tat move after "
-        "the expulsion of a Russian diplomat by Sofia.", "2024-03-14")}
+    got = triples(coder, "Russia's Foreign Ministry on Monday expelled a Bulgarian diplomat in a tit-for-tat move after "
+        "the expulsion of a Russian diplomat by Sofia.", "2024-03-14")
     assert ("RUSGOV", "BGRGOV", "161") in got, got
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "Denmark announced a suspension of aid to Egypt.", "2024-03-14")}
+    got = triples(coder, "Denmark announced a suspension of aid to Egypt.", "2024-03-14")
     assert ("DNK", "EGY", "162") in got, got
 
 
 def test_people_expelled_by_nobody_named_are_expelled_by_the_state_they_leave(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "Two inspectors for the United Nations nuclear agency have been expelled from North Korea.", "2024-03-14")}
+    got = triples(coder, "Two inspectors for the United Nations nuclear agency have been expelled from North Korea.", "2024-03-14")
     assert got == {("PRK", "IGOUNO", "1662")}, got
 
 
-def test_a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "USAID had announced a suspension of aid to people living in the rebel-held areas of northern Yemen.",
-        "2020-03-01")}
-    assert ("USAGOV", "YEMCVL", "162") in got, got
-
-
 def test_what_is_condemned_happened_somewhere(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "The German government condemned the killing of protesters in Iran.", "2024-03-14")}
+    got = triples(coder, "The German government condemned the killing of protesters in Iran.", "2024-03-14", root=True)
     assert got == {("DEUGOV", "IRNOPP", "11")}, got
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(
-        "The Italian foreign minister condemned the terrorist attacks in Tehran.", "2024-03-14")}
+    got = triples(coder, "The Italian foreign minister condemned the terrorist attacks in Tehran.", "2024-03-14", root=True)
     assert ("ITAGOV", "IRN", "11") in got, got
 
 
-def test_an_agreement_about_ones_own_mission_is_still_an_agreement(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "The Security Council agreed to a six-month extension of the mandate for the peacekeeping force "
-        "in Lebanon (UNIFIL).", "2006-01-30")}
-    assert ("IGOUNO", None, "030") in got, got
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("The French president appealed for an end to the fighting in Syria.", ("FRAGOV", "SYR", "0256")),
-        ("The French president called for a ceasefire in Syria.", ("FRAGOV", "SYR", "0256")),
-    ],
-)
-def test_an_appeal_for_calm_somewhere_is_aimed_at_that_place(coder, text, expected):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
-    assert expected in got, got
-
-
 def test_agreeing_with_a_view_is_accord_agreeing_to_act_an_intent(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "The Canadian government agreed with the Senate that the law is flawed.", "2024-03-14")}
+    got = triples(coder, "The Canadian government agreed with the Senate that the law is flawed.", "2024-03-14")
     assert got == {("CANGOV", "CANLEG", "019")}, got
     got = {e.cameo for e in coder.code_text(
         "Hungarian and Romanian officials agreed that their countries should cooperate on refugees.", "2024-03-14")}
@@ -839,7 +762,7 @@ def test_agreeing_with_a_view_is_accord_agreeing_to_act_an_intent(coder):
     ],
 )
 def test_targets_through_coordinations_and_purposes(coder, text, expected):
-    got = {(e.source.code, e.target.code if e.target else None, e.root) for e in coder.code_text(text, "1990-01-01")}
+    got = triples(coder, text, "1990-01-01", root=True)
     assert expected in got, got
 
 
@@ -863,36 +786,38 @@ def test_fighting_an_epidemic_is_not_violence(coder):
 
 
 def test_a_decision_to_act_is_the_act(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "Japan decided on Thursday to ease some sanctions on North Korea.", "2014-07-03")}
+    got = triples(coder, "Japan decided on Thursday to ease some sanctions on North Korea.", "2014-07-03")
     assert got == {("JPN", "PRK", "085")}, got
 
 
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ("PSECVL", "ISRMIL", "145")),
-        ("French workers blocked a bridge over the Rhine.", ("FRALAB", "FRAGOV", "144")),
-        ("Palestinian youths resorted to throwing stones at Israeli soldiers.", ("PSECVL", "ISRMIL", "145")),
-    ],
-)
-def test_stone_throwing_and_blockades_by_protesters(coder, text, expected):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-03-14")}
-    assert expected in got, got
+# one example per rule: (text, article date, an event that must be among those coded)
+_EXAMPLES = [
+    pytest.param("The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "1990-01-10", ("USA", "PAN", "0874"), id="an_act_sped_up_is_its_subjects"),
+    pytest.param("The European Union has deployed election observers in Zimbabwe.", "2018-07-01", ("IGOEUREEC", "ZWE", "090"), id="observers_deployed_somewhere_watch_that_state"),
+    pytest.param("USAID had announced a suspension of aid to people living in the rebel-held areas of northern Yemen.", "2020-03-01", ("USAGOV", "YEMCVL", "162"), id="a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject"),
+    pytest.param("The Security Council agreed to a six-month extension of the mandate for the peacekeeping force "
+        "in Lebanon (UNIFIL).", "2006-01-30", ("IGOUNO", None, "030"), id="an_agreement_about_ones_own_mission_is_still_an_agreement"),
+    pytest.param("Thousands of Syrians sought refuge in Turkey last month.", "2024-03-14", ("SYR", "TUR", "0233"), id="asylum_and_international_involvement-1"),
+    pytest.param("The Iraqi government received a team of UN weapons inspectors.", "2024-03-14", ("IRQGOV", "IGOUNO", "0862"), id="asylum_and_international_involvement-2"),
+    pytest.param("Iraq will allow UN inspectors to return.", "2024-03-14", ("IRQ", "IGOUNO", "0355"), id="asylum_and_international_involvement-3"),
+    pytest.param("The FARC laid down its weapons in 2017.", "2018-01-01", ("COLREB", None, "0873"), id="disarming_and_training_forces-1"),
+    pytest.param("The US military trains Iraqi pilots in Arizona.", "2018-01-01", ("USAMIL", "IRQMIL", "062"), id="disarming_and_training_forces-2"),
+    pytest.param("The French president appealed for an end to the fighting in Syria.", "2024-03-14", ("FRAGOV", "SYR", "0256"), id="an_appeal_for_calm_somewhere_is_aimed_at_that_place-1"),
+    pytest.param("The French president called for a ceasefire in Syria.", "2024-03-14", ("FRAGOV", "SYR", "0256"), id="an_appeal_for_calm_somewhere_is_aimed_at_that_place-2"),
+    pytest.param("Palestinian youths threw stones at Israeli soldiers in Hebron.", "2024-03-14", ("PSECVL", "ISRMIL", "145"), id="stone_throwing_and_blockades_by_protesters-1"),
+    pytest.param("French workers blocked a bridge over the Rhine.", "2024-03-14", ("FRALAB", "FRAGOV", "144"), id="stone_throwing_and_blockades_by_protesters-2"),
+    pytest.param("Palestinian youths resorted to throwing stones at Israeli soldiers.", "2024-03-14", ("PSECVL", "ISRMIL", "145"), id="stone_throwing_and_blockades_by_protesters-3"),
+    pytest.param("30,000 workers in Mexico went on strike for better wages.", "2017-10-20", ("MEXLAB", "MEXGOV", "143"), id="strikes_sieges_and_seizures-1"),
+    pytest.param("Bolivian authorities declared a state of siege to begin at midnight in Pando.", "2017-10-20", ("BOLGOV", "BOLCVL", "1724"), id="strikes_sieges_and_seizures-2"),
+    pytest.param("Boko Haram fighters overran a military base in northeast Nigeria.", "2017-10-20", ("NGAREB", "NGAMIL", "192"), id="strikes_sieges_and_seizures-3"),
+    # a role word given the sentence's country is not the source itself: unknown, kept
+    pytest.param("The Iraqi army seized oil fields from Kurdish forces.", "2017-10-20", ("IRQMIL", None, "171"), id="strikes_sieges_and_seizures-4"),
+    # wanted of another is urged on it
+    pytest.param("Russia wants Ukraine to surrender.", "2017-10-20", ("RUS", "UKR", "0256"), id="strikes_sieges_and_seizures-5"),
+]
 
 
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("30,000 workers in Mexico went on strike for better wages.", ("MEXLAB", "MEXGOV", "143")),
-        ("Bolivian authorities declared a state of siege to begin at midnight in Pando.", ("BOLGOV", "BOLCVL", "1724")),
-        ("Boko Haram fighters overran a military base in northeast Nigeria.", ("NGAREB", "NGAMIL", "192")),
-        # a role word given the sentence's country is not the source itself: unknown, kept
-        ("The Iraqi army seized oil fields from Kurdish forces.", ("IRQMIL", None, "171")),
-        # wanted of another is urged on it
-        ("Russia wants Ukraine to surrender.", ("RUS", "UKR", "0256")),
-    ],
-)
-def test_strikes_sieges_and_seizures(coder, text, expected):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2017-10-20")}
+@pytest.mark.parametrize("text,day,expected", _EXAMPLES)
+def test_coded_event_examples(coder, text, day, expected):
+    got = triples(coder, text, day)
     assert expected in got, got

@@ -792,6 +792,11 @@ def test_a_decision_to_act_is_the_act(coder):
 
 # one example per rule: (text, article date, an event that must be among those coded)
 _EXAMPLES = [
+    # an active verb coordinated with a passive one is its passive subject's act
+    pytest.param("Montenegro's prime minister has been indicted by the war crimes court and will resign.", "2001-05-01",
+                 ("MNEGOV", None, "0341"), id="coordinated_with_a_passive"),
+    pytest.param("The United States defended the right of Russian troops to fire on militants.", "1990-01-01",
+                 ("USA", "RUSMIL", "052"), id="defending_the_right_of"),
     pytest.param("The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "1990-01-10", ("USA", "PAN", "0874"), id="an_act_sped_up_is_its_subjects"),
     pytest.param("The European Union has deployed election observers in Zimbabwe.", "2018-07-01", ("IGOEUREEC", "ZWE", "090"), id="observers_deployed_somewhere_watch_that_state"),
     pytest.param("USAID had announced a suspension of aid to people living in the rebel-held areas of northern Yemen.", "2020-03-01", ("USAGOV", "YEMCVL", "162"), id="a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject"),

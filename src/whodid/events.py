@@ -370,7 +370,13 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
             got = [m for c in gov.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
         return got, False
     if verb.dep_ == "conj":
-        return _subject(verb.head, index, depth + 1)[0], False
+        head = verb.head
+        if (any(c.dep_ == "nsubjpass" for c in head.children) and verb.tag_ != "VBN"
+                and not any(c.dep_ == "auxpass" for c in verb.children)):  # fmt: skip
+            # "the prime minister has been indicted … and will resign": the passive subject
+            # is the one who resigns, not the indicting court
+            return [m for c in head.children if c.dep_ == "nsubjpass" for m in _expand(c, index)], False
+        return _subject(head, index, depth + 1)[0], False
 
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "jets flying to the border", "troops that crossed"

@@ -251,3 +251,9 @@ def test_a_role_word_from_a_well_known_city_is_of_its_country(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "A journalist from Toronto was detained in Iran.", "2024-03-14")}
     assert got == {("IRN", "CANMED")}, got
+
+
+def test_the_leader_of_a_side_is_of_that_side(coder):
+    got = {e.source.code for e in coder.code_text(
+        "Leaders of the Azerbaijani opposition coalition agreed to postpone the demonstration in Baku.", "2005-10-01")}
+    assert got == {"AZEOPP"}, got

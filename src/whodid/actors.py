@@ -465,6 +465,10 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             # "a spokesman for the Belarusian Foreign Ministry", "a Hamas spokesman": whose voice
             code = where.code
             parts.append(where.rule)
+        elif where is not None and agent.role and where.sector and where.code and not where.country.startswith("IGO"):
+            # "leaders of the Azerbaijani opposition coalition": who leads it is of its side
+            code = where.code
+            parts.append(where.rule)
         elif where is not None:
             # "protesters in the Kosovan town of Gjilan", "opponents of the Maldives government"
             code = where.country + agent.sector if not where.country.startswith("IGO") else where.country

@@ -792,6 +792,9 @@ def test_a_decision_to_act_is_the_act(coder):
 
 # one example per rule: (text, article date, an event that must be among those coded)
 _EXAMPLES = [
+    # a reform at home acts on nobody else
+    pytest.param("Serbian President Vojislav Kostunica promised to democratize Serbia.", "2000-10-08",
+                 ("SRBGOV", None, "0344"), id="promised_reform_at_home"),
     # an active verb coordinated with a passive one is its passive subject's act
     pytest.param("Montenegro's prime minister has been indicted by the war crimes court and will resign.", "2001-05-01",
                  ("MNEGOV", None, "0341"), id="coordinated_with_a_passive"),

@@ -292,9 +292,10 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
     country where they happen ("tanks fired at targets in Jericho" → PSE). The inferred
     target has no words of its own; the evidence notes say where it came from."""
     t = e.target
-    if (t is not None and e.code in ("1323", "1324", "1723", "1724") and t.code and t.code == t.country
-            and (e.source.country or "")[:3] == t.code):  # fmt: skip
-        # "imposed a curfew in southeastern Turkey": the country named is where, its people whom
+    if (t is not None and (e.code in ("1323", "1324", "1723", "1724") or e.code[:3] in ("083", "034"))
+            and t.code and t.code == t.country and (e.source.country or "")[:3] == t.code):  # fmt: skip
+        # "imposed a curfew in southeastern Turkey": the country named is where, its people
+        # whom; "promised to democratize Serbia": a reform at home, nobody else acted on
         e = replace(e, target=None)
     if e.target is not None or not e.source.resolved:
         return e

@@ -257,3 +257,9 @@ def test_the_leader_of_a_side_is_of_that_side(coder):
     got = {e.source.code for e in coder.code_text(
         "Leaders of the Azerbaijani opposition coalition agreed to postpone the demonstration in Baku.", "2005-10-01")}
     assert got == {"AZEOPP"}, got
+
+
+def test_an_appositive_gives_a_titled_name_its_country(coder):
+    got = {e.source.code for e in coder.code_text(
+        "Senator Jane Holloway, a member of the U.S. Senate, released a statement on Monday.", "2024-03-14")}
+    assert got == {"USALEG"}, got

@@ -792,6 +792,8 @@ def test_a_decision_to_act_is_the_act(coder):
 
 # one example per rule: (text, article date, an event that must be among those coded)
 _EXAMPLES = [
+    # a statement released is a statement, not a release of prisoners
+    pytest.param("The Kremlin released a statement on Ukraine.", "2024-03-14", ("RUSGOV", "UKR", "010"), id="released_statement"),
     # a reform at home acts on nobody else
     pytest.param("Serbian President Vojislav Kostunica promised to democratize Serbia.", "2000-10-08",
                  ("SRBGOV", None, "0344"), id="promised_reform_at_home"),

@@ -577,7 +577,10 @@ def _appositive_roles(doc: Doc, by_head: dict[int, list[Mention]]) -> None:
     Dupont, the French foreign minister, …", "Kenzo Oshima, the UN relief coordinator"): the
     appositive says who they act for."""
     for hi, ms in by_head.items():
-        if len(ms) != 1 or ms[0].kind != "person":
+        # a person, or a titled name whose country no word gives ("Senator Chris Murphy, a
+        # member of the U.S. Senate, …")
+        if len(ms) != 1 or not (ms[0].kind == "person" or (ms[0].kind == "agent" and not ms[0].resolved
+                                                             and doc[hi].pos_ == "PROPN")):
             continue
         m = ms[0]
         if m.code and m.role and m.sector not in (None, "", "ELI"):  # in office on the date: the dictionary knows

@@ -792,6 +792,10 @@ def test_a_decision_to_act_is_the_act(coder):
 
 # one example per rule: (text, article date, an event that must be among those coded)
 _EXAMPLES = [
+    # every coordinated object counts, not just the first
+    pytest.param("Italy has offered to US an armored regiment, attack helicopters and fighter jets.", "1990-09-01",
+                 ("ITA", "USA", "0332"), id="coordinated_objects"),
+    pytest.param("Russia reaffirmed its support for Syria.", "2015-10-01", ("RUS", "SYR", "051"), id="reaffirmed_support"),
     # a statement released is a statement, not a release of prisoners
     pytest.param("The Kremlin released a statement on Ukraine.", "2024-03-14", ("RUSGOV", "UKR", "010"), id="released_statement"),
     # a reform at home acts on nobody else

@@ -121,6 +121,12 @@ def post_region(trigger: Token) -> list[Token]:
         _collect(c, out, _CLAUSE_DEPS)
     for s in _control_objects(trigger):
         _collect(s, out, _CLAUSE_DEPS)
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "dative") and c.i > trigger.i:
+            # coordinated objects: "offered a regiment, attack helicopters and fighter jets"
+            for cc in c.conjuncts:
+                if cc.i > c.i and cc.pos_ in ("NOUN", "PROPN"):
+                    _collect(cc, out, _CLAUSE_DEPS)
     if (trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children)
             and not any(c.dep_ == "agent" for c in trigger.children)):  # fmt: skip
         # "two inspectors were expelled" (by nobody named): the passive subject is what the

@@ -792,6 +792,8 @@ def test_a_decision_to_act_is_the_act(coder):
 
 # one example per rule: (text, article date, an event that must be among those coded)
 _EXAMPLES = [
+    pytest.param("The US secretary of state joined the Iranian foreign minister for a meeting in Vienna.", "2017-09-20",
+                 ("USAGOV", "IRNGOV", "040"), id="joined_for_a_meeting"),
     # every coordinated object counts, not just the first
     pytest.param("Italy has offered to US an armored regiment, attack helicopters and fighter jets.", "1990-09-01",
                  ("ITA", "USA", "0332"), id="coordinated_objects"),

@@ -12,6 +12,7 @@ become unresolved mentions that the context stage may resolve.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -243,12 +244,20 @@ def _residence(tok: Token, name_at: dict[int, tuple[Span, Alias]], day: date | N
     return None
 
 
-def _attitude(span: Span) -> bool:
+def _attitude(span: Span) -> str | None:
+    """The stance a name is the object of ("anti" in "anti-American", "pro" in "pro-Iranian")."""
     doc = span.doc
     s = span.start
     if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti", "non"):
-        return True
-    return s >= 1 and doc[s - 1].lower_ in ("pro-", "anti-")
+        return doc[s - 2].lower_
+    if s >= 1 and doc[s - 1].lower_ in ("pro-", "anti-"):
+        return doc[s - 1].lower_.rstrip("-")
+    return None
+
+
+def _former(tokens: Iterable[Token]) -> bool:
+    """Whether words put a title in the past ("former", "ex-", "ousted")."""
+    return any(t.lower_.rstrip("-") in _FORMER for t in tokens)
 
 
 def _located(tok: Token, by_head: dict[int, list[Mention]], speaks_for: bool = False) -> Mention | None:
@@ -315,7 +324,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
     if against is not None:
         for sp, al in names:
             code = _code_for(al, day)
-            if code and _attitude(sp) and doc[sp.start - 1 if doc[sp.start - 1].text != "-" else sp.start - 2].lower_.startswith("anti"):
+            if code and _attitude(sp) == "anti":
                 noun = _np_head(sp.root)
                 against.setdefault(noun.i, []).append(Mention(
                     start=sp.start, end=sp.end, head=sp.root.i, code=code, country=country_of(code),
@@ -387,7 +396,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         role = next((a.role for a, _, _ in reversed(agents) if a.role), None)
         atype = agents[-1][0].type if agents else None
         first = left[0].left_edge.i if left else hi
-        if role and atype == "person" and any(t.lower_.rstrip("-") in _FORMER for t in doc[first:agents[-1][1]]):
+        if role and atype == "person" and _former(doc[first:agents[-1][1]]):
             sector = "ELI"  # "former Panamanian President X": an elite now
         start = min([s.start for s, _ in owners] + [t.i for t in tokens])
         for _span, alias in owners:
@@ -442,7 +451,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             hit = titles[-1] if titles else None
             if hit:
                 agent = hit[0]
-                if agent.role and any(t.lower_.rstrip("-") in _FORMER for t in tok.lefts if t.i < hit[1]):
+                if agent.role and _former(t for t in tok.lefts if t.i < hit[1]):
                     # "former Panamanian President Ricardo Martinelli": an elite now
                     agent = replace(agent, sector="ELI")
                 hit = (agent, hit[1], tok.i + 1)
@@ -508,8 +517,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
 
 # verbs that say where people are ("living in", "based in")
 _RESIDING = {"live", "base", "station", "reside", "stay", "shelter", "hide", "trap", "strand", "displace"}
-# titles of a side outside the state
-_NON_STATE_TITLES = {"REB", "OPP", "INS", "SEP", "UAF"}
+# sectors of a side outside the state ("rebel leader", "the opposition leader")
+NON_STATE_SIDES = frozenset({"REB", "OPP", "INS", "SEP", "UAF"})
 # words that put a title in the past: "former President X", "ousted leader X"
 _FORMER = {"former", "ousted", "deposed", "exiled", "ex", "erstwhile", "onetime", "one-time", "toppled", "overthrown"}
 
@@ -548,12 +557,12 @@ def _titled(doc: Doc, finder: ActorFinder, span: Span, code: str, name_at: dict[
     owner = owners[-1] if owners and owners[-1].actor.kind in ("country", "igo") else None
     own = (owner.code or owner.actor.code_on(None)) if owner is not None else None
     named = country_of(own) if own else None  # the state or organisation the title names
-    if agent.words[0] in _FORMER or any(t.lower_.rstrip("-") in _FORMER for t in pre if t.i < first):
+    if agent.words[0] in _FORMER or _former(t for t in pre if t.i < first):
         # "former president", "ousted president" carry their sector (ELI, OPP); a plain title
         # after "former" is an elite ("former Panamanian President X": of Panama)
         sector = agent.sector if agent.words[0] in _FORMER else "ELI"
         return (named if named and not named.startswith("IGO") else home) + sector, agent.origin
-    if agent.sector[:3] in _NON_STATE_TITLES and code[3:6] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY"):
+    if agent.sector[:3] in NON_STATE_SIDES and code[3:6] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY"):
         # "rebel leader Riek Machar", "opposition leader X": the text's side, not an office
         # the dictionary has them in at another time
         return home + agent.sector, agent.origin

@@ -1114,14 +1114,21 @@ def _addressed(trig: Token, kn: Knowledge, index: MentionIndex) -> list[Mention]
             for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]  # fmt: skip
 
 
+def _to_ing_holder(verb: Token, words: frozenset[str]) -> Token | None:
+    """The word an act in -ing hangs on through "to", when it is one of `words` ("committed"
+    in "is committed to opening up", "resorted" in "resorted to throwing stones")."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "to" or verb.head.head.i == verb.head.i:
+        return None
+    holder = verb.head.head
+    return holder if {holder.lemma_.lower(), holder.lower_} & words else None
+
+
 def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     """Who is committed to an act in -ing ("Vietnam is committed to opening up", "reiterated
     its commitment to supporting") or turns to it ("resorted to throwing stones"): the holder
     of the commitment."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "to" or verb.head.head.i == verb.head.i:
-        return []
-    holder = verb.head.head
-    if not {holder.lemma_.lower(), holder.lower_} & (kn.cue("intent_to_ing") | kn.cue("pcomp_subject")):
+    holder = _to_ing_holder(verb, kn.cue("intent_to_ing") | kn.cue("pcomp_subject"))
+    if holder is None:
         return []
     if holder.pos_ == "NOUN":
         own = [m for c in holder.children if c.dep_ == "poss" for m in _expand(c, index)]
@@ -1189,8 +1196,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     mood = modality(trig, kn, f.nominal)
     committed = generic and mood.mode == "intent" and (
         (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb"))
-        or (trig.dep_ == "pcomp" and trig.head.lower_ == "to"
-            and {trig.head.head.lemma_.lower(), trig.head.head.lower_} & kn.cue("intent_to_ing")))  # fmt: skip
+        or _to_ing_holder(trig, kn.cue("intent_to_ing")) is not None)
     if generic and not committed and (mood.drop or mood.mode not in ("refuse", "demand", "appeal") or not _directly_modal(trig, kn)
                                       or (mood.agent is not None and mood.agent.lemma_.lower() in ("warn", "threaten"))):  # fmt: skip
         # "warned that police will not tolerate rallies" stays the warning (13); "promised to

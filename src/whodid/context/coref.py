@@ -25,7 +25,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..actors import Mention, with_code
+from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..knowledge import Knowledge
 from ..knowledge.model import country_of
 from ..sents import sentences
@@ -229,7 +229,7 @@ class Coref:
         want_country = m.country[:3] if m.country and not m.country.startswith("IGO") else None
         plural = self.doc[m.head].tag_ in ("NNS", "NNPS")
         # a leader of a side outside government ("the opposition leader", "the rebel leader")
-        side = (m.sector or "")[:3] if (m.sector or "")[:3] in ("OPP", "REB", "INS", "SEP", "UAF") else None
+        side = (m.sector or "")[:3] if (m.sector or "")[:3] in NON_STATE_SIDES else None
         found: list[Mention] = []
         cands: list[tuple[tuple, _Seen]] = []
         for s in reversed(seen):

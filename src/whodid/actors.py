@@ -323,8 +323,10 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
     # "pro-Iranian", "anti-American": an attitude, not an actor
     if against is not None:
         for sp, al in names:
+            if _attitude(sp) != "anti":
+                continue
             code = _code_for(al, day)
-            if code and _attitude(sp) == "anti":
+            if code:
                 noun = _np_head(sp.root)
                 against.setdefault(noun.i, []).append(Mention(
                     start=sp.start, end=sp.end, head=sp.root.i, code=code, country=country_of(code),

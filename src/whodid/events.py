@@ -101,13 +101,18 @@ def _collect(tok: Token, out: list[Token], skip: set[str]) -> None:
         _collect(c, out, skip)
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to return", "to disperse")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def _control_objects(verb: Token) -> list[Token]:
     """The object of a verb that the parser made the subject of its infinitive ("allow UN
     inspectors to return" parsed with "inspectors" under "return", "declared a state of siege
     to begin at midnight"): for an object-control verb, or a phrase right after the verb."""
     control = verb.lemma_.lower() in _OBJECT_CONTROL
     return [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and infinitive(c)
             for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i
             and (control or s.left_edge.i == verb.i + 1)]  # fmt: skip
 
@@ -392,7 +397,7 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
             top = top.head.head
         if top.dep_ == "ROOT" and _misread_participle(verb):
-            # "Doctors from two aid groups donated and delivered goods to …" read as a noun
+            # "Nurses from two charities collected and delivered medicine to …" read as a noun
             # phrase with a participle: a participle with an object of its own is the verb
             return _expand(top, index), False
     if verb.dep_ == "advcl":  # "…, accusing Minsk of", "began a strike to protest against"
@@ -840,7 +845,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 notes.append(f"considered: {node.text}")
                 return mood
             if (lemma in kn.cue("intent_verb") and came == "ccomp" and child is not None and mood.mode == "asserted"
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                    and infinitive(child)
                     and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in child.children)):  # fmt: skip
                 # "Russia wants Ukraine to surrender": wanted of another, an appeal to it
                 mood.mode, mood.agent = "appeal", node
@@ -1274,7 +1279,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if not targets and root in (17, 18, 19, 20) and not f.nominal:
         # "police opened fire to disperse demonstrators": force used on those its purpose names
         for c in trig.children:
-            if c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and infinitive(c):
                 targets = [m for m in _verb_target_strict(c, False, index) if m.kind != "pronoun"]
                 if targets:
                     break

@@ -9,7 +9,7 @@ or, inside a spaCy pipeline, `nlp.add_pipe("whodid")` and read `doc._.events`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date as Date
 
@@ -73,35 +73,26 @@ def _split_compound_codes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
 def _carried_statements(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     """A bare statement (010) whose words carry a more specific act of the same speaker ("sent a
     letter threatening to pull funding", "issued a statement calling on …") is that act."""
-    by_sentence = _by_sentence(raw)
-    out = []
-    for e in raw:
-        if e.code == "010" and any(
-            f is not e and f.source.code == e.source.code and f.code != "010" and e.trigger.is_ancestor(f.trigger)
-            for f in by_sentence[e.sentence_index]
-        ):  # fmt: skip
-            continue
-        out.append(e)
-    return out
+    return _unless_stood_for(raw, lambda e, f: (
+        e.code == "010" and f.source.code == e.source.code and f.code != "010" and e.trigger.is_ancestor(f.trigger)))
 
 
 def _purposes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     """The purpose of an act ("staged demonstrations to demand reforms", "began a hunger strike
     to protest the decision") is the motive of that act, not a second event of its actor; it
     stays only when it names a target the act itself lacks."""
+    return _unless_stood_for(raw, lambda e, f: (
+        e.trigger.dep_ == "advcl" and events.infinitive(e.trigger)
+        and f.source.code == e.source.code and f.trigger.i != e.trigger.i and _governs(f.trigger, e.trigger)
+        and (f.target is not None or e.target is None)))
+
+
+def _unless_stood_for(raw: list[events.RawEvent],
+                      stands_for: Callable[[events.RawEvent, events.RawEvent], bool]) -> list[events.RawEvent]:
+    """The events for which no other event of the same sentence stands (`stands_for(e, f)`:
+    f stands for e), in order."""
     by_sentence = _by_sentence(raw)
-    out = []
-    for e in raw:
-        t = e.trigger
-        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-        if purpose and any(
-            f is not e and f.source.code == e.source.code and f.trigger.i != t.i and _governs(f.trigger, t)
-            and (f.target is not None or e.target is None)
-            for f in by_sentence[e.sentence_index]
-        ):  # fmt: skip
-            continue
-        out.append(e)
-    return out
+    return [e for e in raw if not any(f is not e and stands_for(e, f) for f in by_sentence[e.sentence_index])]
 
 
 def _governs(trigger: Token, clause: Token) -> bool:
@@ -134,22 +125,13 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     def dyad(e: events.RawEvent) -> tuple:
         return (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code[:2])
 
-    by_sentence = _by_sentence(raw)
-    out = []
-    for e in raw:
-        better = any(
-            f is not e and related(e, f) and (
-                (dyad(f) == dyad(e) and (len(f.code) > len(e.code)
-                                         or (len(f.code) == len(e.code) and e.code.endswith("0") and not f.code.endswith("0"))))
-                # "threatened to launch an offensive … unless Baghdad accepts": the same act
-                # with its target named stands for the one without
-                or (e.target is None and f.target is not None and f.source.code == e.source.code
-                    and f.code[:2] == e.code[:2]))
-            for f in by_sentence[e.sentence_index]
-        )  # fmt: skip
-        if not better:
-            out.append(e)
-    return out
+    return _unless_stood_for(raw, lambda e, f: related(e, f) and (
+        (dyad(f) == dyad(e) and (len(f.code) > len(e.code)
+                                 or (len(f.code) == len(e.code) and e.code.endswith("0") and not f.code.endswith("0"))))
+        # "threatened to launch an offensive … unless Baghdad accepts": the same act with its
+        # target named stands for the one without
+        or (e.target is None and f.target is not None and f.source.code == e.source.code
+            and f.code[:2] == e.code[:2])))  # fmt: skip
 
 
 def _when_fields(e: events.RawEvent, day: Date | None) -> dict:

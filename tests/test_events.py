@@ -226,7 +226,7 @@ def test_you_is_the_addressee(coder):
 
 
 def test_it_in_a_reported_clause_is_the_speaker(coder):
-    assert ("JPN", "SRB", "1621") in triples(coder, "Japan said on Tuesday it had halted economic aid to Serbia.")
+    assert ("JPN", "SRB", "1621") in triples(coder, "Japan said last week it had halted its economic aid to Serbia pending a ceasefire.")
 
 
 def test_unknown_speakers_are_not_guessed(coder):
@@ -358,7 +358,7 @@ def test_demonstrating_a_quality_is_no_protest(coder):
 
 
 def test_a_round_of_exercises_belongs_to_who_began_it(coder):
-    got = triples(coder, "Jordan and the United States began a new round of joint military exercises on Monday.")
+    got = triples(coder, "Jordan and the United States started another round of joint military drills near Aqaba.")
     assert {(s, t) for s, t, c in got if c.startswith("06")} == {("JOR", "USA"), ("USA", "JOR")}, got
 
 
@@ -463,10 +463,10 @@ def test_mediation_named_by_a_compound_noun(coder):
 
 
 def test_people_held_as_human_shields(coder):
-    got = triples(coder, "Islamic State militants held around 20,000 civilians as human shields in Mosul.")
+    got = triples(coder, "Islamic State gunmen are holding thousands of villagers as human shields near Raqqa.")
     assert any(s.startswith("IMG") and c == "184" for s, _, c in got), got
     # people who are no actor of their own ("families")
-    got = triples(coder, "Islamic State fighters hold hundreds of families as human shields in the Iraqi city of Falluja.")
+    got = triples(coder, "Islamic State fighters hold dozens of families as human shields in a town east of Tikrit.")
     assert any(s.startswith("IMG") and c == "184" for s, _, c in got), got
 
 
@@ -519,7 +519,7 @@ def test_refusing_or_demanding_an_action_without_a_code_of_its_own(coder):
     assert ("FRA", "RUS", "100") in got, got
     # an action done is not a rejection, and a warning stays a warning
     assert not any(c == "120" for _, _, c in triples(coder, "Poland accepted more migrants from Belarus."))
-    got = triples(coder, "Egypt's interior minister warned that police will no longer tolerate rallies by the opposition.")
+    got = triples(coder, "Egypt's interior minister warned on Sunday that the police would no longer put up with opposition rallies.")
     assert ("EGYGOV", "EGYCOP", "130") in got and not any(c == "120" for _, _, c in got), got
 
 
@@ -529,7 +529,7 @@ def test_defending_another_state_over_claims(coder):
 
 
 def test_a_letter_that_threatens_is_a_threat_to_its_addressee(coder):
-    got = triples(coder, "The French president has sent a letter to the head of the World Health Organization threatening to cut French funding.")
+    got = triples(coder, "The French president has sent a letter to the WHO chief threatening to cut French funding.")
     assert got == {("FRAGOV", "IGOUNOHLHWHO", "1311")}, got  # threaten to cut aid
 
 
@@ -565,7 +565,7 @@ def test_a_month_is_not_a_protest_march(coder):
 
 
 def test_a_state_of_siege_is_emergency_rule(coder):
-    got = triples(coder, "The Guatemalan government declared a state of siege in the province.")
+    got = triples(coder, "The Guatemalan government declared a thirty-day state of siege in two northern districts.")
     assert any(s == "GTMGOV" and c == "1724" for s, _, c in got), got
 
 
@@ -595,7 +595,7 @@ def test_a_blockade_restricts_movement_and_falls_on_where_it_is_imposed(coder):
 def test_what_someone_is_accused_of_is_not_asserted(coder):
     got = triples(coder, "Ukraine alleged that Russian troops shelled Kharkiv.")
     assert got == {("UKR", "RUSMIL", "112")}, got
-    got = triples(coder, "Israeli forces demolished the home of a Palestinian man suspected of carrying out a shooting attack.")
+    got = triples(coder, "Israeli forces demolished the family home of a Palestinian accused of a car-ramming attack.")
     assert not any(c.startswith("19") or c.startswith("18") for _, _, c in got), got
 
 
@@ -629,7 +629,7 @@ def test_the_same_threat_with_its_target_named_stands_for_the_one_without(coder)
 
 def test_contributing_to_something_is_aid(coder):
     assert ("JPN", "IRQ", "070") in triples(coder, "Japan contributed to the reconstruction of Iraq.")
-    got = triples(coder, "Vietnam is ready to contribute more to United Nations peacekeeping operations.")
+    got = triples(coder, "Vietnam is ready to contribute more troops to United Nations peacekeeping missions.")
     assert got == {("VNM", "IGOUNO", "0334")}, got
 
 
@@ -642,9 +642,9 @@ def test_a_titled_source_with_no_other_party_is_of_the_one_country_named(coder):
 
 
 def test_a_participle_with_an_object_read_as_a_modifier_is_the_verb(coder):
-    # the small parser reads "Doctors from ... donated and delivered" as a noun phrase
-    got = triples(coder, "Doctors from two American aid groups donated and personally delivered $50,000 worth of goods "
-        "to a Baghdad hospital.", "2003-01-10", root=True)
+    # the small parser reads "Nurses from ... collected and delivered" as a noun phrase
+    got = triples(coder, "Nurses from two American charities collected and personally delivered blankets and medicine "
+        "to a clinic in Mosul.", "2018-06-01", root=True)
     assert any(s == "USAHLH" and r == "07" for s, t, r in got), got
 
 
@@ -724,7 +724,7 @@ def test_calling_something_names_it_rather_than_phoning(coder, text, expected):
 
 def test_a_pattern_preposition_belongs_to_the_phrase_of_the_word_before_it(coder):
     # "diplomat of +" must not match "diplomat … after the expulsion of a Russian diplomat"
-    got = triples(coder, "Russia's Foreign Ministry on Monday expelled a Bulgarian diplomat in a tit-for-tat move after "
+    got = triples(coder, "The Russian Foreign Ministry on Friday expelled a Bulgarian diplomat in retaliation for "
         "the expulsion of a Russian diplomat by Sofia.", "2024-03-14")
     assert ("RUSGOV", "BGRGOV", "161") in got, got
     got = triples(coder, "Denmark announced a suspension of aid to Egypt.", "2024-03-14")
@@ -758,7 +758,7 @@ def test_agreeing_with_a_view_is_accord_agreeing_to_act_an_intent(coder):
         ("Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps.",
          ("VNMMIL", "KHMREB", "19")),
         # forces mobilized for a war against a state are aimed at it
-        ("Britain mobilized army reservists for a possible war against Iraq.", ("GBR", "IRQ", "15")),
+        ("Britain mobilized its naval reservists for an expected war against Iraq.", ("GBR", "IRQ", "15")),
     ],
 )
 def test_targets_through_coordinations_and_purposes(coder, text, expected):
@@ -786,7 +786,7 @@ def test_fighting_an_epidemic_is_not_violence(coder):
 
 
 def test_a_decision_to_act_is_the_act(coder):
-    got = triples(coder, "Japan decided on Thursday to ease some sanctions on North Korea.", "2014-07-03")
+    got = triples(coder, "Japan decided on Monday to lift part of its sanctions on North Korea.", "2014-07-03")
     assert got == {("JPN", "PRK", "085")}, got
 
 
@@ -795,7 +795,7 @@ _EXAMPLES = [
     pytest.param("The US secretary of state joined the Iranian foreign minister for a meeting in Vienna.", "2017-09-20",
                  ("USAGOV", "IRNGOV", "040"), id="joined_for_a_meeting"),
     # every coordinated object counts, not just the first
-    pytest.param("Italy has offered to US an armored regiment, attack helicopters and fighter jets.", "1990-09-01",
+    pytest.param("Italy has offered the United States a tank regiment, attack helicopters and fighter jets.", "1990-09-01",
                  ("ITA", "USA", "0332"), id="coordinated_objects"),
     pytest.param("Russia reaffirmed its support for Syria.", "2015-10-01", ("RUS", "SYR", "051"), id="reaffirmed_support"),
     # a statement released is a statement, not a release of prisoners
@@ -810,9 +810,9 @@ _EXAMPLES = [
                  ("USA", "RUSMIL", "052"), id="defending_the_right_of"),
     pytest.param("The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "1990-01-10", ("USA", "PAN", "0874"), id="an_act_sped_up_is_its_subjects"),
     pytest.param("The European Union has deployed election observers in Zimbabwe.", "2018-07-01", ("IGOEUREEC", "ZWE", "090"), id="observers_deployed_somewhere_watch_that_state"),
-    pytest.param("USAID had announced a suspension of aid to people living in the rebel-held areas of northern Yemen.", "2020-03-01", ("USAGOV", "YEMCVL", "162"), id="a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject"),
-    pytest.param("The Security Council agreed to a six-month extension of the mandate for the peacekeeping force "
-        "in Lebanon (UNIFIL).", "2006-01-30", ("IGOUNO", None, "030"), id="an_agreement_about_ones_own_mission_is_still_an_agreement"),
+    pytest.param("USAID had announced a suspension of aid to people living in the remote north of Yemen.", "2020-03-01", ("USAGOV", "YEMCVL", "162"), id="a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject"),
+    pytest.param("The Security Council agreed to a one-year extension of the mandate of its observer force "
+        "in the Golan Heights (UNDOF).", "2006-01-30", ("IGOUNO", None, "030"), id="an_agreement_about_ones_own_mission_is_still_an_agreement"),
     pytest.param("Thousands of Syrians sought refuge in Turkey last month.", "2024-03-14", ("SYR", "TUR", "0233"), id="asylum_and_international_involvement-1"),
     pytest.param("The Iraqi government received a team of UN weapons inspectors.", "2024-03-14", ("IRQGOV", "IGOUNO", "0862"), id="asylum_and_international_involvement-2"),
     pytest.param("Iraq will allow UN inspectors to return.", "2024-03-14", ("IRQ", "IGOUNO", "0355"), id="asylum_and_international_involvement-3"),
@@ -823,8 +823,8 @@ _EXAMPLES = [
     pytest.param("Palestinian youths threw stones at Israeli soldiers in Hebron.", "2024-03-14", ("PSECVL", "ISRMIL", "145"), id="stone_throwing_and_blockades_by_protesters-1"),
     pytest.param("French workers blocked a bridge over the Rhine.", "2024-03-14", ("FRALAB", "FRAGOV", "144"), id="stone_throwing_and_blockades_by_protesters-2"),
     pytest.param("Palestinian youths resorted to throwing stones at Israeli soldiers.", "2024-03-14", ("PSECVL", "ISRMIL", "145"), id="stone_throwing_and_blockades_by_protesters-3"),
-    pytest.param("30,000 workers in Mexico went on strike for better wages.", "2017-10-20", ("MEXLAB", "MEXGOV", "143"), id="strikes_sieges_and_seizures-1"),
-    pytest.param("Bolivian authorities declared a state of siege to begin at midnight in Pando.", "2017-10-20", ("BOLGOV", "BOLCVL", "1724"), id="strikes_sieges_and_seizures-2"),
+    pytest.param("Some 4,000 dock workers in Mexico went on strike over pay on Monday.", "2017-10-20", ("MEXLAB", "MEXGOV", "143"), id="strikes_sieges_and_seizures-1"),
+    pytest.param("Bolivian authorities declared a state of siege to take effect on Saturday in two provinces.", "2017-10-20", ("BOLGOV", "BOLCVL", "1724"), id="strikes_sieges_and_seizures-2"),
     pytest.param("Boko Haram fighters overran a military base in northeast Nigeria.", "2017-10-20", ("NGAREB", "NGAMIL", "192"), id="strikes_sieges_and_seizures-3"),
     # a role word given the sentence's country is not the source itself: unknown, kept
     pytest.param("The Iraqi army seized oil fields from Kurdish forces.", "2017-10-20", ("IRQMIL", None, "171"), id="strikes_sieges_and_seizures-4"),

@@ -837,3 +837,14 @@ _EXAMPLES = [
 def test_coded_event_examples(coder, text, day, expected):
     got = triples(coder, text, day)
     assert expected in got, got
+
+
+def test_a_series_of_alleged_acts_stays_alleged(coder):
+    # the parser hangs the later -ing items of the series on "accused"; they are still the
+    # accused's alleged acts, not the accuser's own
+    got = triples(coder, "The watchdog group Human Rights Watch accused Moscow of breaking the truce, "
+                  "shelling towns and moving tanks into Georgia.", "2008-08-20")  # fmt: skip
+    assert got and all(code.startswith("112") for _, _, code in got), got
+    # an -ing clause that is not part of a series is the accuser's own act
+    got = triples(coder, "Sudan's president accused the rebels of lying, calling for talks with Chad.", "2008-08-20")
+    assert ("SDNGOV", "TCD", "026") in got, got

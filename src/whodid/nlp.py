@@ -69,4 +69,25 @@ def repair_parse(doc: Doc) -> Doc:
             if c.i < tok.i and (c.dep_ == "nsubj" or (c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS"))):
                 c.head = verb
                 c.dep_ = "dative"
+    _repair_gerund_series(doc)
     return doc
+
+
+def _repair_gerund_series(doc: Doc) -> None:
+    """A series of acts in -ing after "accused X of ...", "praised X for ..." read with its
+    later items as the main verb's own adverbial clause ("accused Russia of violating the truce,
+    ignoring the law and sending troops": "ignoring" hung on "accused"). An adverbial -ing clause
+    right after the comma closing the first act, that itself continues with "and ...", is the
+    second item of that series, so it belongs to whoever the first act is ascribed to."""
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < 2 or doc[tok.i - 1].text != "," \
+                or any(c.dep_ in ("nsubj", "mark", "aux") for c in tok.children) \
+                or not any(c.dep_ == "cc" for c in tok.children) or not any(c.dep_ == "conj" for c in tok.children):  # fmt: skip
+            continue
+        first = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for") and p.i < tok.i
+                      for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                      and g.right_edge.i == tok.i - 2), None)  # fmt: skip
+        if first is not None:
+            tok.head = first
+            tok.dep_ = "conj"

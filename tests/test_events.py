@@ -830,6 +830,7 @@ _EXAMPLES = [
     pytest.param("The Iraqi army seized oil fields from Kurdish forces.", "2017-10-20", ("IRQMIL", None, "171"), id="strikes_sieges_and_seizures-4"),
     # wanted of another is urged on it
     pytest.param("Russia wants Ukraine to surrender.", "2017-10-20", ("RUS", "UKR", "0256"), id="strikes_sieges_and_seizures-5"),
+    pytest.param("Hostage-takers in Mali freed a Swiss nurse on Friday.", "2017-10-20", ("MLICRM", "CHEHLH", "0841"), id="hostage_takers_are_criminals"),
 ]
 
 

@@ -831,6 +831,9 @@ _EXAMPLES = [
     # wanted of another is urged on it
     pytest.param("Russia wants Ukraine to surrender.", "2017-10-20", ("RUS", "UKR", "0256"), id="strikes_sieges_and_seizures-5"),
     pytest.param("Hostage-takers in Mali freed a Swiss nurse on Friday.", "2017-10-20", ("MLICRM", "CHEHLH", "0841"), id="hostage_takers_are_criminals"),
+    pytest.param("Hundreds of prisoners rioted on Sunday in a crowded prison in Kabul.", "2017-10-20", ("AFGCRM", "AFGCOP", "145"), id="prisoners_are_criminals"),
+    # ISO 3166 code, not Phoenix's TMP
+    pytest.param("The president of East Timor met the Indonesian foreign minister in Dili.", "2017-10-20", ("TLSGOV", "IDNGOV", "040"), id="timor_leste_is_TLS"),
 ]
 
 

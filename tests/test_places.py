@@ -117,7 +117,7 @@ def test_country_names(gaz):
 def test_whodid_country_codes(gaz):
     assert gaz.lookup("Pristina").country == "KSV"  # GeoNames XK
     assert gaz.lookup("Kosovo").country == "KSV"
-    assert gaz.lookup("Dili").country == "TMP"  # GeoNames TL
+    assert gaz.lookup("Dili").country == "TLS"  # GeoNames TL
     assert gaz.lookup("Timor-Leste") == gaz.lookup("East Timor")
     assert gaz.country("KSV").kind == "country"
 

@@ -50,6 +50,8 @@ CODE_RE = re.compile(r"\[([^\]]*)\]")
 VALID_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
 # the 3-letter codes that are not countries
 NON_COUNTRY3 = {"IGO", "NGO", "ELI", "MNC", "UNO", "NAT"}
+# Phoenix country codes that are not ISO 3166 alpha-3, as whodid writes them
+ISO_COUNTRY = {"TMP": "TLS"}
 
 # Words that mark an alias as "title + name" (or a description rather than a name).
 TITLE_WORDS = set(
@@ -368,6 +370,7 @@ def people_rows(entry: Entry, stats: Stats) -> list[list[str]]:
                 stats.malformed_examples.append(f"{entry.file}:{entry.line} {display}: [{raw}]")
             continue
         code, start, end = parsed
+        code = ISO_COUNTRY.get(code[:3], code[:3]) + code[3:]
         role = "default" if not start and not end else ""
         rows.append([title_case(display), "|".join(aliases), code, role, start, end])
     if not rows:

@@ -38,7 +38,7 @@ Names are compared folded (`fold`): case-insensitive, diacritics removed ("Züri
 
 Countries: every place carries whodid's 3-letter country code (as in `countries.tsv`): the
 GeoNames ISO 3166-1 alpha-3 code, except where `countries.tsv` writes the country under another
-code, found by the country's name (Kosovo XK → `KSV`, Timor-Leste TL → `TMP`); countries
+code, found by the country's name (Kosovo XK → `KSV`, Timor-Leste TL → `TLS`); countries
 `countries.tsv` does not list keep their ISO alpha-3 code (e.g. `ALA` Åland). Places keep the
 country GeoNames gives them (Sukhumi `GEO`, Tiraspol `MDA`, Donetsk `UKR`, Gaza `PSE`).
 
@@ -427,7 +427,7 @@ def country_codes(
 ) -> dict[str, str]:
     """GeoNames ISO alpha-2 → whodid country code: the ISO alpha-3 code when countries.tsv uses
     it, else the countries.tsv code whose name or official name is the GeoNames name (XK → KSV,
-    TL → TMP), else the ISO alpha-3 code."""
+    TL → TLS), else the ISO alpha-3 code."""
     by_name = {fold(n): code for code, ns in whodid_names.items() for n in ns}
     out = {}
     for iso2, c in gn_countries.items():

@@ -834,6 +834,10 @@ _EXAMPLES = [
     pytest.param("Hundreds of prisoners rioted on Sunday in a crowded prison in Kabul.", "2017-10-20", ("AFGCRM", "AFGCOP", "145"), id="prisoners_are_criminals"),
     # ISO 3166 code, not Phoenix's TMP
     pytest.param("The president of East Timor met the Indonesian foreign minister in Dili.", "2017-10-20", ("TLSGOV", "IDNGOV", "040"), id="timor_leste_is_TLS"),
+    # groups imported from Phoenix.MilNonState (groups_phoenix.tsv)
+    pytest.param("UNITA guerrillas ambushed an Angolan army convoy near Huambo on Tuesday.", "1998-05-01", ("AGOREB", "AGOMIL", "190"), id="imported_group_acronym"),
+    # the people a pattern word names keep the sector it gives them ("+ &prisoner")
+    pytest.param("The rebels in Kosovo freed two Serbian journalists.", "1998-05-01", ("KSVREB", "SRBMED", "0841"), id="released_people_keep_their_sector"),
 ]
 
 

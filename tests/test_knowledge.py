@@ -75,6 +75,33 @@ def test_known_actors_and_verbs_are_loaded():
     assert re.fullmatch(r"verbs\.txt:\d+", trigger.default.origin)
 
 
+def test_imported_groups_load_and_curated_names_win(tmp_path):
+    kn = load_knowledge()
+    by_text = {}
+    for a in kn.aliases:
+        by_text.setdefault(a.text, []).append(a)
+    [kla] = by_text["Kosovo Liberation Army"]
+    assert kla.actor.kind == "group" and kla.actor.code_on(None) == "KSVREB"
+    assert re.fullmatch(r"groups_phoenix\.tsv:\d+", kla.origin)
+    # Hamas is curated (groups.tsv): the imported file never adds a second actor for it
+    assert {a.origin.split(":")[0] for a in by_text["Hamas"]} == {"groups.tsv"}
+    # a name that is something else in current news is not imported
+    assert "ZANU" not in by_text and "African National Congress" not in by_text
+
+
+def test_imported_groups_file_errors_name_the_line(tmp_path):
+    from whodid.knowledge import _read_imported_groups
+
+    path = write(tmp_path, "groups_phoenix.tsv", ["# version: 1", "Good Front\tIRQREB\tGF", "Bad Front\tXXQREB"])
+    with pytest.raises(LexiconError) as info:
+        _read_imported_groups(path, {"IRQ": "member"}, [])
+    assert info.value.line == 3 and "XXQ" in str(info.value)
+    path = write(tmp_path, "groups_phoenix.tsv", ["Good Front\tIRQREB\tGood Front Army|GF"])
+    actors, aliases = _read_imported_groups(path, {"IRQ": "member"}, [])
+    assert [a.code_on(None) for a in actors] == ["IRQREB"]
+    assert [(a.text, a.form) for a in aliases] == [("Good Front", "name"), ("Good Front Army", "alt"), ("GF", "abbr")]
+
+
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
 def test_every_bundled_file_states_its_version(path):
     version = file_version(path)

@@ -1241,6 +1241,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         ftarget = None
     if ftarget is not None:
         doc = trig.doc
+        held = doc[ftarget.head].head
+        if doc[ftarget.head].dep_ in ("amod", "compound") and held.i in f.consumed:
+            # "released two Serbian journalists" matched as "+ &prisoner": the people named by
+            # the pattern's word are the target, with the sector that word gives them
+            whole = [m for m in index.at(held) if m.country == ftarget.country and m.sector and m.head == held.i]
+            ftarget = whole[0] if whole else ftarget
         targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index) if m.head != ftarget.head]
     elif f.nominal:
         # "anti-American protests in Cairo": against the United States, not where they were

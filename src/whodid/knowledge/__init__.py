@@ -220,6 +220,31 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
     return list(actors.values()), aliases
 
 
+def _read_imported_groups(path: Path, status: dict[str, str], aliases: list[Alias]) -> tuple[list[NamedActor], list[Alias]]:
+    """groups_phoenix.tsv: `name code aliases`, one group per line. Several groups may share a
+    code (Phoenix's LBNREB), so each line is its own actor; a spelling a curated file already
+    has (`aliases`) stays with the curated actor."""
+    taken = {a.text.lower() for a in aliases}
+    actors: list[NamedActor] = []
+    out: list[Alias] = []
+    for row in read_table(path, 2, 3, required=(0, 1)):
+        name, code, alias_field = row.fields
+        if not _CODE.match(code) or len(code) < 6:
+            raise row.error(f"bad group code {code!r}")
+        if status.get(code[:3]) is None and code[:3] != "IMG":
+            raise row.error(f"unknown country or region {code[:3]!r} in {code!r}")
+        actor = NamedActor(key=f"group:{name}", name=name, kind="group", terms=[Term(code, origin=row.origin)])
+        texts = [t for t in [name, *alias_field.split("|")] if t and t.lower() not in taken]
+        if not texts:
+            continue
+        actors.append(actor)
+        for i, text in enumerate(texts):
+            form = "name" if i == 0 and text == name else ("abbr" if text.isupper() else "alt")
+            out.append(Alias(text=text, actor=actor, form=form, origin=row.origin))
+        taken.update(t.lower() for t in texts)
+    return actors, out
+
+
 def _parse_date(text: str, row: Row, end: bool) -> date | None:
     if not text:
         return None
@@ -346,6 +371,11 @@ def _load(user_key: tuple | None) -> Knowledge:
                 a, al = _read_named(p, kind, status)
                 actors += a
                 aliases += al
+        p = use("groups_phoenix.tsv")
+        if p:
+            a, al = _read_imported_groups(p, status, aliases)
+            actors += a
+            aliases += al
         taken: set[str] = set()
         for name in ("people.tsv", "people_phoenix.tsv"):
             p = use(name)

@@ -856,3 +856,12 @@ def test_a_series_of_alleged_acts_stays_alleged(coder):
     # an -ing clause that is not part of a series is the accuser's own act
     got = triples(coder, "Sudan's president accused the rebels of lying, calling for talks with Chad.", "2008-08-20")
     assert ("SDNGOV", "TCD", "026") in got, got
+
+
+def test_a_city_attacked_is_where_the_victims_are(coder):
+    # the object of the attack is a city the parser's entities miss ("Kharkiv" read as an
+    # organisation): the attack falls on its country, and so do the people it kills there,
+    # not on the attacking state's own civilians
+    got = triples(coder, "Russian forces shelled Kharkiv on Sunday, killing at least five civilians.", "2024-05-01")
+    assert ("RUSMIL", "UKR", "194") in got and ("RUSMIL", "UKRCVL", "190") in got, got
+    assert not any(t == "RUSCVL" for _, t, _ in got), got

@@ -84,7 +84,8 @@ class Locator:
 
     def _locative_below(self, node: Token, taken: set[int]) -> Place | None:
         """The first place in a locative phrase of this clause, shallowest first ("accused Kyiv
-        of sabotage in Minsk"), not descending into other clauses."""
+        of sabotage in Minsk"), or the clause's object when it is a city ("shelled Kharkiv"),
+        not descending into other clauses."""
         frontier = [node]
         for _ in range(4):
             nxt: list[Token] = []
@@ -92,6 +93,11 @@ class Locator:
                 for prep in t.children:
                     if prep.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "punct"):
                         continue
+                    if t is node and prep.dep_ == "dobj" and prep.i not in self.actor_tokens and prep.i not in taken:
+                        # "shelled Kharkiv", "captured the town of Bakhmut": the place acted on
+                        place = self._phrase_place(prep)
+                        if place is not None and place.kind == "city":
+                            return place
                     if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
                         for obj in prep.children:
                             if obj.dep_ != "pobj":

@@ -865,3 +865,14 @@ def test_a_city_attacked_is_where_the_victims_are(coder):
     got = triples(coder, "Russian forces shelled Kharkiv on Sunday, killing at least five civilians.", "2024-05-01")
     assert ("RUSMIL", "UKR", "194") in got and ("RUSMIL", "UKRCVL", "190") in got, got
     assert not any(t == "RUSCVL" for _, t, _ in got), got
+
+
+def test_what_is_blocked_or_vetoed_does_not_happen(coder):
+    got = triples(coder, "Hungary blocked a joint EU statement criticising China's crackdown in Hong Kong.", "2021-05-01")
+    assert ("HUN", "IGOEUREEC", "129") in got, got
+    assert not any(s == "IGOEUREEC" for s, _, _ in got), got  # the statement was never issued
+    got = triples(coder, "Russia vetoed a UN resolution that condemned its strikes on Ukrainian ports.", "2023-08-01")
+    assert ("RUS", "IGOUNO", "129") in got and not any(code.startswith("11") for _, _, code in got), got
+    # adopted, it does condemn
+    got = triples(coder, "The General Assembly adopted a resolution condemning Russia's annexation of Crimea.", "2014-03-27")
+    assert any(code.startswith("11") and t and t.startswith("RUS") for _, t, code in got), got

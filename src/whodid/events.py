@@ -817,6 +817,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl"):
                 mood.drop = f"denied ({node.text})"
                 return mood
+            if lemma in kn.cue("thwarting") and node.pos_ == "VERB" and (
+                    came == "dobj" or (came == "prep" and child is not None and child.lower_ == "from")):  # fmt: skip
+                # "blocked a statement condemning Israel", "prevented them from seizing the town"
+                mood.drop = f"thwarted ({node.text})"
+                return mood
             if lemma in kn.cue("refusal") and came in ("xcomp", "ccomp"):
                 mood.mode = "refuse"
                 notes.append(f"refusal: {node.text}")

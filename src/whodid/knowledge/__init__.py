@@ -35,6 +35,7 @@ _SECTOR = re.compile(r"^(?:[A-Z]{3})+$")
 _AGENT_TYPES = {"person", "group", "thing"}
 _CUE_KINDS = {
     "speech",
+    "thwarting",
     "intent_verb",
     "intent_verb_to",
     "commitment_verb",

@@ -838,6 +838,7 @@ _EXAMPLES = [
     pytest.param("UNITA guerrillas ambushed an Angolan army convoy near Huambo on Tuesday.", "1998-05-01", ("AGOREB", "AGOMIL", "190"), id="imported_group_acronym"),
     # the people a pattern word names keep the sector it gives them ("+ &prisoner")
     pytest.param("The rebels in Kosovo freed two Serbian journalists.", "1998-05-01", ("KSVREB", "SRBMED", "0841"), id="released_people_keep_their_sector"),
+    pytest.param("The Turkish parliament ratified Sweden's bid to join NATO on Tuesday.", "2024-01-23", ("TURLEG", "SWE", "057"), id="ratifying_a_bid_to_join"),
 ]
 
 

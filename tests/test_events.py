@@ -877,3 +877,11 @@ def test_what_is_blocked_or_vetoed_does_not_happen(coder):
     # adopted, it does condemn
     got = triples(coder, "The General Assembly adopted a resolution condemning Russia's annexation of Crimea.", "2014-03-27")
     assert any(code.startswith("11") and t and t.startswith("RUS") for _, t, code in got), got
+
+
+def test_what_an_attack_is_made_with_is_not_its_target(coder):
+    got = triples(coder, "Houthi fighters struck a Greek-owned cargo ship with a drone on Tuesday.", "2024-02-01")
+    assert got and all(s == "YEMREBHTH" and not (t or "").endswith("MIL") for s, t, _ in got), got
+    # people fought "with" are still the other side
+    got = triples(coder, "Indian troops clashed with Chinese soldiers in the Galwan valley.", "2020-06-16")
+    assert ("INDMIL", "CHNMIL", "190") in got, got

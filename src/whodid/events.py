@@ -465,6 +465,8 @@ def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, we
         for o in p.children:
             if o.dep_ in ("pobj", "pcomp"):
                 ms = _expand(o, index)
+                if w == "with" and ms and all(m.agent_type == "thing" and not m.resolved for m in ms):
+                    continue  # "attacked a ship with a drone": what it was done with
                 if ms:
                     return ms
         if p.dep_ == "dative":

@@ -885,3 +885,12 @@ def test_what_an_attack_is_made_with_is_not_its_target(coder):
     # people fought "with" are still the other side
     got = triples(coder, "Indian troops clashed with Chinese soldiers in the Galwan valley.", "2020-06-16")
     assert ("INDMIL", "CHNMIL", "190") in got, got
+
+
+def test_people_turned_back_at_a_border_are_not_the_states_own(coder):
+    got = triples(coder, "Greek border police pushed back about 60 migrants at the Evros river on Sunday.", "2020-03-01")
+    assert [c for _, _, c in got] == ["174"] and not any((t or "").startswith("GRC") for _, t, _ in got), got
+    # an arrest at home is still of the state's own people
+    assert ("IRQCOP", "IRQOPP", "173") in triples(coder, "Iraqi police arrested 20 protesters in Basra.", "2020-03-01")
+    # a bare "the Pope" acts for the Holy See
+    assert ("VATGOV", "SDN", "0256") in triples(coder, "The Pope appealed for an end to the fighting in Sudan.", "2024-03-01")

@@ -476,6 +476,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the Sudanese government accused rebels", "Iraqi police arrested protesters":
                 # the state acts on people of its own country unless told otherwise
                 home = src.country[:3]
+            if e.code.startswith("174") and src is not None and home == (src.country or "")[:3]:
+                home = None  # "Italy turned away 600 migrants": those expelled are foreigners
             e = replace(e, source=src, target=_infer_country(e.target, home))  # type: ignore[arg-type]  # fmt: skip
             needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs:

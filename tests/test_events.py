@@ -894,3 +894,25 @@ def test_people_turned_back_at_a_border_are_not_the_states_own(coder):
     assert ("IRQCOP", "IRQOPP", "173") in triples(coder, "Iraqi police arrested 20 protesters in Basra.", "2020-03-01")
     # a bare "the Pope" acts for the Holy See
     assert ("VATGOV", "SDN", "0256") in triples(coder, "The Pope appealed for an end to the fighting in Sudan.", "2024-03-01")
+
+
+def test_offered_acts_and_their_holders(coder):
+    # concessions offered are the offerer's intent to yield
+    got = triples(coder, "A senior Serbian official offered concessions on the status of the northern municipalities.", "2013-04-01")
+    assert ("SRBGOV", None, "035") in got, got
+    # condolences offered over an attack: the one offering them did not attack
+    got = triples(coder, "The Emirati foreign minister offered condolences over the attack on a mosque in New Zealand.", "2019-03-16")
+    assert got and all(not code.startswith(("18", "19")) for _, _, code in got), got
+
+
+def test_a_call_for_something_with_an_actor_is_not_a_phone_call(coder):
+    got = triples(coder, "The British prime minister called for a new customs deal with the European Union.", "2018-03-02")
+    assert ("GBRGOV", "IGOEUREEC", "020") in got and not any(c == "041" for _, _, c in got), got
+    assert ("RUSGOV", "FRAGOV", "041") in triples(coder, "Putin called Macron on Tuesday.", "2022-02-20")
+
+
+def test_she_is_not_an_organisation(coder):
+    got = triples(coder, "The British prime minister wants to stay close to the European Union's single market, "
+                  "and she appealed for a revival of the talks.", "2018-03-02")  # fmt: skip
+    assert ("GBRGOV", None, "026") in got or any(s == "GBRGOV" and c.startswith("02") for s, _, c in got), got
+    assert not any(s.startswith("IGO") for s, _, _ in got), got

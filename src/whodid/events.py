@@ -191,12 +191,14 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
 
 def _match_elements(
     elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0,
-    after: Token | None = None, no_place: bool = False,
+    after: Token | None = None, no_place: bool = False, anchor: Token | None = None,
 ) -> tuple[set[int], dict[str, Mention]] | None:
     """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs.
 
     A slot right after a preposition must be filled from that preposition's object
-    ("talks with +" binds the actor of the with-phrase, not one further on)."""
+    ("talks with +" binds the actor of the with-phrase, not one further on); a pattern that is
+    a bare slot after the trigger (`anchor`) is not filled from inside one of the trigger's
+    prepositional phrases ("called for a deal with the EU" does not call the EU)."""
     if not elements:
         return set(), {}
     el, rest = elements[0], elements[1:]
@@ -210,6 +212,8 @@ def _match_elements(
                 continue
             for m in _slot_candidates(tok, index):
                 if within is not None and m.head not in within:
+                    continue
+                if anchor is not None and _behind_other_prep(tok.doc[m.head], anchor):
                     continue
                 h = tok.doc[m.head]
                 if no_place and within is None and h.dep_ == "pobj" and h.head.lower_ in _PLACE_TIME_PREPS:
@@ -243,6 +247,18 @@ def _match_elements(
                     consumed, slots = sub
                     return consumed | {t.i for t in toks}, slots
     return None
+
+
+def _behind_other_prep(tok: Token, trigger: Token) -> bool:
+    """Whether a word is inside a prepositional phrase of the trigger ("called for a deal with
+    the EU"): there, a bare slot meant for the trigger's object would bind the wrong actor."""
+    for _ in range(8):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.head.i == trigger.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _has_particles(trigger: Token, entry: Trigger, nominal: bool) -> set[int] | None:
@@ -294,7 +310,9 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
                 continue
             # where people meet is not whom they meet ("met in Paris")
             meeting = (pattern.code or "").startswith("04")
-            post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index, no_place=meeting)
+            bare = not nominal and len(pattern.post) == 1 and pattern.post[0].slot
+            post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index, no_place=meeting,
+                                     anchor=trigger if bare else None)  # fmt: skip
             if post_m is None:
                 continue
             pre_slots = {("source" if k == "both" else k): v for k, v in pre_m[1].items()}
@@ -634,8 +652,10 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
             return subj
         if noun.dep_ != "pobj":
             return []
-    if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS):
-        # "imposed a curfew after a demonstration": who imposed it did not demonstrate
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS) \
+            and (meeting or gov.lower_ in ("in", "into")):  # fmt: skip
+        # "imposed a curfew after a demonstration", "offered condolences over an attack": who
+        # imposed or offered it did not demonstrate or attack; "engaged in ethnic cleansing" did
         verb = gov.head
         if verb.pos_ in ("VERB", "AUX") and (meeting or verb.lemma_.lower() in support):
             subj, passive = _subject(verb, index)

@@ -76,6 +76,7 @@ def _compatible(pronoun: Mention, speaker: Mention) -> bool:
     # institution or equipment ("a Japanese virus expert")
     person = speaker.kind == "person" or speaker.agent_type == "person" or (
         not speaker.is_name and speaker.agent_type is None and speaker.sector is None
+        and speaker.kind not in ("igo", "group")  # "the European Union's single market"
     )
     if pronoun.number == "sing":
         return person

@@ -255,8 +255,8 @@ def _behind_other_prep(tok: Token, trigger: Token) -> bool:
     for _ in range(8):
         if tok.i == trigger.i or tok.head.i == tok.i:
             return False
-        if tok.dep_ == "prep" and tok.head.i == trigger.i:
-            return True
+        if tok.dep_ == "prep" and tok.head.i == trigger.i and tok.lower_ not in _PLACE_TIME_PREPS:
+            return True  # (where and when are left to the place rules: "protested in Belgrade")
         tok = tok.head
     return False
 

@@ -839,6 +839,8 @@ _EXAMPLES = [
     # the people a pattern word names keep the sector it gives them ("+ &prisoner")
     pytest.param("The rebels in Kosovo freed two Serbian journalists.", "1998-05-01", ("KSVREB", "SRBMED", "0841"), id="released_people_keep_their_sector"),
     pytest.param("The Turkish parliament ratified Sweden's bid to join NATO on Tuesday.", "2024-01-23", ("TURLEG", "SWE", "057"), id="ratifying_a_bid_to_join"),
+    pytest.param("Poland has taken in two million Ukrainian refugees since the invasion.", "2022-09-01", ("POL", "UKRREF", "075"), id="refugees_taken_in"),
+    pytest.param("Chad's government met the demands of the striking teachers on Monday.", "2022-09-01", ("TCDGOV", "TCDEDU", "083"), id="demands_met_are_yielded_to"),
 ]
 
 
@@ -866,6 +868,10 @@ def test_a_city_attacked_is_where_the_victims_are(coder):
     got = triples(coder, "Russian forces shelled Kharkiv on Sunday, killing at least five civilians.", "2024-05-01")
     assert ("RUSMIL", "UKR", "194") in got and ("RUSMIL", "UKRCVL", "190") in got, got
     assert not any(t == "RUSCVL" for _, t, _ in got), got
+
+
+def test_meeting_a_target_is_no_meeting(coder):
+    assert triples(coder, "The United States is on track to meet this year's target for refugee admissions.", "2022-09-01") == set()
 
 
 def test_what_is_blocked_or_vetoed_does_not_happen(coder):

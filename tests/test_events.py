@@ -922,3 +922,12 @@ def test_she_is_not_an_organisation(coder):
                   "and she appealed for a revival of the talks.", "2018-03-02")  # fmt: skip
     assert ("GBRGOV", None, "026") in got or any(s == "GBRGOV" and c.startswith("02") for s, _, c in got), got
     assert not any(s.startswith("IGO") for s, _, _ in got), got
+
+
+def test_a_passive_measure_without_agent_is_its_owners(coder):
+    got = triples(coder, "British sanctions on three Iranian officials were imposed on Friday.", "2023-01-20")
+    assert ("GBR", "IRNGOV", "163") in got, got
+    got = triples(coder, "Japanese aid to Myanmar was suspended after the coup.", "2021-03-01")
+    assert ("JPN", "MMR", "162") in got, got
+    # people are not measures: who expelled them stays unknown
+    assert triples(coder, "Two Iranian diplomats were expelled.", "2021-03-01") == set()

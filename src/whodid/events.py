@@ -1175,6 +1175,21 @@ def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]
     return got
 
 
+def _owned_measure(verb: Token, index: MentionIndex, kn: Knowledge) -> tuple[list[Mention], Token] | None:
+    """The owner of a measure that is the subject of a passive verb with no agent ("UN
+    sanctions against Iran were lifted", "American aid to Egypt was suspended"), and the
+    measure's noun; None when the subject is no such measure or names no owner."""
+    for c in verb.children:
+        if c.dep_ == "nsubjpass" and c.lemma_.lower() in kn.cue("owned_measure"):
+            # "Russian troops" is a mention of its own (RUSMIL); "UN sanctions" names the UN
+            owners = [m for m in index.at(c) if m.resolved and m.head == c.i] or [
+                m for mod in c.children if mod.dep_ in ("compound", "amod", "poss", "nmod")
+                for m in index.at(mod) if m.resolved and m.head == mod.i]  # fmt: skip
+            if owners:
+                return owners, c
+    return None
+
+
 def _names_something(verb: Token) -> bool:
     """A verb used to name or describe ("called the plan naive", "what he called a lie"): it has
     an object predicate, or its object is a wh-word before it."""
@@ -1254,6 +1269,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "Lithuania is opposed to Russian mediation": a stance of the passive subject
             sources = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
             passive = False
+    measure = _owned_measure(trig, index, kn) if passive and not sources and not f.nominal else None
+    if measure is not None:
+        # "UN sanctions against Iran were lifted": the measure's owner lifted them
+        sources = measure[0]
+        passive = False
+        notes.append(f"source: the owner of the {measure[1].text}")
     root = int(code[:2]) if code[:2].isdigit() else 0
     # "a bombing in Kabul", "reimposed blockades in the West Bank", "a visit in Amman"
     weak_in = root >= 13 or root == 8 or code[:3] in ("042", "043", "054")
@@ -1293,6 +1314,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
                                object_places=root in (2, 10, 11, 12))
+    if measure is not None:
+        # … against Iran, … on Russia, … to Egypt: whom the measure is for or against
+        own = {m.code for m in sources}
+        targets = [m for m in _prep_targets(measure[1], index) or _prep_targets(trig, index) if m.code not in own]
     if targets and not f.nominal and trig.lemma_.lower() in kn.cue("topic_verb"):
         # "discussed Croatia's military advance": what is discussed is not a party to it
         doc = trig.doc

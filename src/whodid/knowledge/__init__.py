@@ -36,6 +36,7 @@ _AGENT_TYPES = {"person", "group", "thing"}
 _CUE_KINDS = {
     "speech",
     "thwarting",
+    "owned_measure",
     "intent_verb",
     "intent_verb_to",
     "commitment_verb",

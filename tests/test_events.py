@@ -931,3 +931,23 @@ def test_a_passive_measure_without_agent_is_its_owners(coder):
     assert ("JPN", "MMR", "162") in got, got
     # people are not measures: who expelled them stays unknown
     assert triples(coder, "Two Iranian diplomats were expelled.", "2021-03-01") == set()
+
+
+def test_who_is_guilty_of_or_responsible_for_an_act_did_it(coder):
+    got = triples(coder, "According to the monitors, Ethiopian troops were guilty of breaking the truce near Mekele.", "2021-03-01")
+    assert ("ETHMIL", "ETH", "196") in got, got
+    got = triples(coder, "Islamic State fighters were responsible for the massacre of Yazidi villagers near Sinjar.", "2015-03-01")
+    assert any(s == "IMGMUSISI" and c == "202" for s, _, c in got), got
+    # denied, it is no event
+    got = triples(coder, "The Sudanese president said he was not responsible for the attack on the embassy.", "2021-03-01")
+    assert not any(c.startswith(("18", "19")) for _, _, c in got), got
+
+
+def test_vocabulary_of_rejection(coder):
+    # whose remarks are refuted is the target, not what they were about
+    got = triples(coder, "Beijing flatly refuted the Australian minister's remarks about Taiwan.", "2020-09-01")
+    assert ("CHN", "AUSGOV", "111") in got, got
+    got = triples(coder, "Eritrea breached the UN arms embargo by importing rifles from abroad.", "2017-09-01")
+    assert ("ERI", "IGOUNO", "128") in got, got
+    got = triples(coder, "Authorities in Minsk denied the opposition permission for its march on Saturday.", "2020-09-01")
+    assert any(s == "BLRGOV" and c == "120" for s, _, c in got), got

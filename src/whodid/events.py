@@ -555,8 +555,12 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
         if c.dep_ == "dobj" and _named_by(c, consumed):
             # the pattern named the object ("tighten the blockade of Serbia", "demanded the
             # withdrawal of Serbian forces"): the object's own complement is the target
-            ms = _prep_targets(c, index, with_of=True) or _noun_agent(c, index) or []
             own = {(m.country or "")[:3] for m in _subject(verb, index)[0]}
+            # "refuted the Australian minister's remarks about Taiwan": whose remarks
+            ms = [m for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
+                  for m in ([x for x in _expand(p, index) if x.resolved] or [x for x in index.at(c) if x.start <= p.i < x.end])
+                  if m.resolved and (m.country or "")[:3] not in own]  # fmt: skip
+            ms = ms or _prep_targets(c, index, with_of=True) or _noun_agent(c, index) or []
             ms = [m for m in ms if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]
             if ms:
                 return ms
@@ -1155,6 +1159,23 @@ def _to_ing_holder(verb: Token, words: frozenset[str]) -> Token | None:
     return holder if {holder.lemma_.lower(), holder.lower_} & words else None
 
 
+def _culpable(tok: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
+    """Who is said to be guilty of or responsible for an act ("the army is guilty of violating
+    the truce", "the Taliban are responsible for mass killings", "was found guilty of
+    bribery"): the one the adjective describes did it."""
+    prep = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return []
+    adj = prep.head
+    if adj.pos_ != "ADJ" or adj.lemma_.lower() not in kn.cue("culpability_adj") or adj.dep_ not in ("acomp", "oprd"):
+        return []
+    verb = adj.head
+    got, passive = _subject(verb, index)
+    if not got and passive:  # "was found guilty of"
+        got = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
+    return got
+
+
 def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     """Who is committed to an act in -ing ("Vietnam is committed to opening up", "reiterated
     its commitment to supporting") or turns to it ("resorted to throwing stones"): the holder
@@ -1181,10 +1202,8 @@ def _owned_measure(verb: Token, index: MentionIndex, kn: Knowledge) -> tuple[lis
     measure's noun; None when the subject is no such measure or names no owner."""
     for c in verb.children:
         if c.dep_ == "nsubjpass" and c.lemma_.lower() in kn.cue("owned_measure"):
-            # "Russian troops" is a mention of its own (RUSMIL); "UN sanctions" names the UN
-            owners = [m for m in index.at(c) if m.resolved and m.head == c.i] or [
-                m for mod in c.children if mod.dep_ in ("compound", "amod", "poss", "nmod")
-                for m in index.at(mod) if m.resolved and m.head == mod.i]  # fmt: skip
+            owners = [m for mod in c.children if mod.dep_ in ("compound", "amod", "poss", "nmod")
+                      for m in index.at(mod) if m.resolved and m.head == mod.i]  # fmt: skip
             if owners:
                 return owners, c
     return None
@@ -1260,11 +1279,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if f.source is not None:
         sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index) if m.head != f.source.head]
     elif f.nominal:
-        sources = _noun_source(trig, index, support, meeting=code[:2] in ("04", "14"))
+        sources = _noun_source(trig, index, support, meeting=code[:2] in ("04", "14")) or _culpable(trig, index, kn)
     else:
         sources, passive = _subject(trig, index)
         if not sources and not passive:
-            sources = _committed(trig, index, kn)
+            sources = _committed(trig, index, kn) or _culpable(trig, index, kn)
         if passive and not sources and trig.lemma_.lower() in kn.cue("stative"):
             # "Lithuania is opposed to Russian mediation": a stance of the passive subject
             sources = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]

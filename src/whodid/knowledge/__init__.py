@@ -37,6 +37,7 @@ _CUE_KINDS = {
     "speech",
     "thwarting",
     "owned_measure",
+    "culpability_adj",
     "intent_verb",
     "intent_verb_to",
     "commitment_verb",

@@ -951,3 +951,16 @@ def test_vocabulary_of_rejection(coder):
     assert ("ERI", "IGOUNO", "128") in got, got
     got = triples(coder, "Authorities in Minsk denied the opposition permission for its march on Saturday.", "2020-09-01")
     assert any(s == "BLRGOV" and c == "120" for s, _, c in got), got
+
+
+def test_a_subjunctive_clause_is_asked_for_not_done(coder):
+    got = triples(coder, "Moscow insisted that Kyiv withdraw its troops from the region.", "2022-01-10")
+    assert ("RUS", "UKR", "1056") in got and not any(s == "UKR" for s, _, _ in got), got
+    got = triples(coder, "Egypt proposed that Hamas release the hostages.", "2023-11-01")
+    assert ("EGY", "PSEREBHMS", "0253") in got, got
+    # an adverb between the demand and its clause does not make the clause a fact
+    got = triples(coder, "Turkey repeated its demand on Monday that Sweden extradite the suspects.", "2022-06-01")
+    assert not any(s == "SWE" for s, _, _ in got), got
+    # an indicative clause is reported as done
+    got = triples(coder, "The minister said that Russia withdraws its troops.", "2022-06-01")
+    assert any(s == "RUS" and c.startswith("087") for s, _, c in got), got

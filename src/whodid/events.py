@@ -820,6 +820,20 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             mood.mode, mood.agent, mood.imperative = "appeal", speech, True
             notes.append("imperative in reported speech")
             return mood
+    head = trigger.head
+    if (not nominal and trigger.dep_ == "ccomp" and trigger.tag_ in ("VB", "VBP") and head.pos_ == "VERB"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children)
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in trigger.children)
+            and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in trigger.children)
+            and not _negated(head, kn)):  # fmt: skip
+        # "reiterated its demand today that Israel ease restrictions", "proposed that Hamas
+        # release the hostages": a bare verb after a singular subject is a mandative
+        # subjunctive, asked of that subject, not done
+        demanded = head.lemma_.lower() in kn.cue("demand_verb") or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("demand_noun") for c in head.children)
+        mood.mode, mood.agent = ("demand" if demanded else "appeal"), head
+        notes.append(f"{mood.mode}: subjunctive after {head.text}")
+        return mood
     node = trigger
     came = "self"
     child: Token | None = None
@@ -871,6 +885,10 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                     mood.agent = voiced
                     notes.append(f"{mood.mode}: {node.text}")
                     return mood
+                # nobody known voices it ("rejected the demand that Israel ease …"): the
+                # clause is asked for, not done
+                mood.drop = f"asked for ({node.text})"
+                return mood
             if lemma in kn.cue("deliberation_verb") and came in ("xcomp", "ccomp", "pcomp") and mood.mode in ("asserted", "intent"):
                 mood.mode = "consider"
                 notes.append(f"considered: {node.text}")

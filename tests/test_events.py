@@ -964,3 +964,28 @@ def test_a_subjunctive_clause_is_asked_for_not_done(coder):
     # an indicative clause is reported as done
     got = triples(coder, "The minister said that Russia withdraws its troops.", "2022-06-01")
     assert any(s == "RUS" and c.startswith("087") for s, _, c in got), got
+
+
+def _parsed(coder, words, heads, deps, tags, pos):
+    from spacy.tokens import Doc
+
+    return Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_repair_of_people_described_by_a_participle_after_a_preposition(coder):
+    # the small parser's misreading of "granted asylum to five officers holed up in …":
+    # "officers" the subject of "holed", "to" left without an object
+    from whodid.nlp import repair_parse
+
+    words = ["Peru", "granted", "asylum", "to", "five", "officers", "holed", "up", "in", "Lima"]
+    heads = [1, 1, 1, 1, 5, 6, 1, 6, 6, 8]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "prt", "prep", "pobj"]
+    tags = ["NNP", "VBD", "NN", "IN", "CD", "NNS", "VBD", "RP", "IN", "NNP"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADP", "ADP", "PROPN"]
+    doc = repair_parse(_parsed(coder, words, heads, deps, tags, pos))
+    assert (doc[5].dep_, doc[5].head.i) == ("pobj", 3) and (doc[6].dep_, doc[6].head.i) == ("acl", 5)
+    # a clause with its own marker keeps its subject ("… to them after officers holed up")
+    words2 = ["Peru", "granted", "asylum", "after", "officers", "holed", "up"]
+    doc = repair_parse(_parsed(coder, words2, [1, 1, 1, 5, 5, 1, 5], ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "prt"],
+                               ["NNP", "VBD", "NN", "IN", "NNS", "VBD", "RP"], ["PROPN", "VERB", "NOUN", "SCONJ", "NOUN", "VERB", "ADP"]))
+    assert doc[4].dep_ == "nsubj"

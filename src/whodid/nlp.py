@@ -70,7 +70,30 @@ def repair_parse(doc: Doc) -> Doc:
                 c.head = verb
                 c.dep_ = "dative"
     _repair_gerund_series(doc)
+    _repair_reduced_relative(doc)
     return doc
+
+
+def _repair_reduced_relative(doc: Doc) -> None:
+    """A noun after a preposition, followed by a participle that describes it, read as the
+    subject of that participle's clause, leaving the preposition without its object ("granted
+    asylum to five officers holed up in a residence": "officers" made the subject of
+    "holed"). The noun is the preposition's object and the participle a modifier of it."""
+    for tok in doc:
+        verb = tok.head
+        if (tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBN", "VBD")
+                or verb.dep_ not in ("advcl", "ccomp", "conj", "parataxis") or verb.i < tok.i
+                or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)):  # fmt: skip
+            continue
+        left = tok.left_edge.i
+        prep = doc[left - 1] if left > 0 else None
+        if (prep is None or prep.pos_ != "ADP" or prep.dep_ not in ("prep", "dative")
+                or any(True for _ in prep.children) or prep.head.i == verb.i):  # fmt: skip
+            continue
+        tok.head = prep
+        tok.dep_ = "pobj"
+        verb.head = tok
+        verb.dep_ = "acl"
 
 
 def _repair_gerund_series(doc: Doc) -> None:

@@ -989,3 +989,13 @@ def test_repair_of_people_described_by_a_participle_after_a_preposition(coder):
     doc = repair_parse(_parsed(coder, words2, [1, 1, 1, 5, 5, 1, 5], ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "prt"],
                                ["NNP", "VBD", "NN", "IN", "NNS", "VBD", "RP"], ["PROPN", "VERB", "NOUN", "SCONJ", "NOUN", "VERB", "ADP"]))
     assert doc[4].dep_ == "nsubj"
+
+
+def test_an_act_done_in_a_foreign_country_is_aimed_at_it(coder):
+    got = triples(coder, "The Japanese government agreed to build a new deep-sea port in Sri Lanka.", "2019-05-01")
+    assert ("JPNGOV", "LKA", "030") in got, got
+    # at home, or where people merely meet, there is no such target
+    got = triples(coder, "The French president promised new investment in Marseille.", "2019-05-01")
+    assert got and all(t is None for _, t, _ in got), got
+    got = triples(coder, "Russian and American diplomats met in Geneva on Monday.", "2019-05-01")
+    assert not any(t and t.startswith("CHE") for _, t, _ in got), got

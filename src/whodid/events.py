@@ -191,7 +191,7 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
 
 def _match_elements(
     elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0,
-    after: Token | None = None, no_place: bool = False, anchor: Token | None = None,
+    after: Token | None = None, no_place: bool = False, anchor: Token | None = None, topic: bool = False,
 ) -> tuple[set[int], dict[str, Mention]] | None:
     """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs.
 
@@ -213,7 +213,7 @@ def _match_elements(
             for m in _slot_candidates(tok, index):
                 if within is not None and m.head not in within:
                     continue
-                if anchor is not None and _behind_other_prep(tok.doc[m.head], anchor):
+                if anchor is not None and _behind_other_prep(tok.doc[m.head], anchor, topic):
                     continue
                 h = tok.doc[m.head]
                 if no_place and within is None and h.dep_ == "pobj" and h.head.lower_ in _PLACE_TIME_PREPS:
@@ -249,13 +249,15 @@ def _match_elements(
     return None
 
 
-def _behind_other_prep(tok: Token, trigger: Token) -> bool:
+def _behind_other_prep(tok: Token, trigger: Token, topic: bool = False) -> bool:
     """Whether a word is inside a prepositional phrase of the trigger ("called for a deal with
-    the EU"): there, a bare slot meant for the trigger's object would bind the wrong actor."""
+    the EU"), or with `topic` inside a prepositional phrase anywhere under it ("discussed the
+    supply of Russian gas"): there, a bare slot meant for the trigger's object would bind the
+    wrong actor."""
     for _ in range(8):
         if tok.i == trigger.i or tok.head.i == tok.i:
             return False
-        if tok.dep_ == "prep" and tok.head.i == trigger.i and tok.lower_ not in _PLACE_TIME_PREPS:
+        if tok.dep_ == "prep" and (topic or tok.head.i == trigger.i) and tok.lower_ not in _PLACE_TIME_PREPS:
             return True  # (where and when are left to the place rules: "protested in Belgrade")
         tok = tok.head
     return False
@@ -292,7 +294,11 @@ def _could_match(firsts: tuple[frozenset[str], ...], words: set[str]) -> bool:
     return all(not f.isdisjoint(words) for f in firsts)
 
 
-def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nominal: bool) -> Frame | None:
+def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nominal: bool,
+               topic: bool = False) -> Frame | None:  # fmt: skip
+    """The most specific pattern of the trigger's entries that matches around it. With
+    `topic` (a verb whose object is what is talked about: "discussed"), a bare slot is not
+    filled from inside the object ("discussed the supply of Russian gas")."""
     post = post_region(trigger)
     pre = pre_region(trigger, nominal)
     post_words = {_lower(t) for t in post} | {t.lemma_.lower() for t in post}
@@ -312,7 +318,7 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             meeting = (pattern.code or "").startswith("04")
             bare = not nominal and len(pattern.post) == 1 and pattern.post[0].slot
             post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index, no_place=meeting,
-                                     anchor=trigger if bare else None)  # fmt: skip
+                                     anchor=trigger if bare else None, topic=topic)  # fmt: skip
             if post_m is None:
                 continue
             pre_slots = {("source" if k == "both" else k): v for k, v in pre_m[1].items()}
@@ -1090,7 +1096,7 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
                 continue
             if not entries:
                 continue
-            frame = best_frame(tok, entries, index, nominal)
+            frame = best_frame(tok, entries, index, nominal, topic=not nominal and lemma in kn.cue("topic_verb"))
             if frame is not None:
                 frames.append(frame)
         consumed = set()
@@ -1403,10 +1409,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         own = {m.code for m in sources}
         targets = [m for m in _prep_targets(measure[1], index) or _prep_targets(trig, index) if m.code not in own]
     if targets and not f.nominal and trig.lemma_.lower() in kn.cue("topic_verb"):
-        # "discussed Croatia's military advance": what is discussed is not a party to it
-        doc = trig.doc
-        targets = [m for m in targets if not (doc[m.head].head.i == trig.i and doc[m.head].dep_ == "dobj"
-                                              and any(c.dep_ == "poss" for c in doc[m.head].children))]  # fmt: skip
+        # "discussed Ukraine", "discussed Croatia's military advance", "discussed the supply of
+        # Russian gas": what is discussed is not a party to it
+        inside = {t.i for c in trig.children if c.dep_ == "dobj" for t in c.subtree}
+        targets = [m for m in targets if m.head not in inside]
     if not targets and f.pattern.fallback:
         # a statement's target: the first actor its reported clause is about
         for c in trig.children:

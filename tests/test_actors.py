@@ -157,7 +157,7 @@ def test_an_arrest_without_agent_is_the_state_where_it_happened(coder):
     [
         # first-level subdivisions name their state
         ("The Alberta government criticized the federal budget.", "CANGOV"),
-        ("A Kansas woman has started a hunger strike against the governor.", "USACVL"),
+        ("An Ohio mother began a hunger strike outside the statehouse on Monday.", "USACVL"),
         ("Borno state police arrested six suspects.", "NGACOP"),
         ("The Tamil Nadu chief minister met the Japanese ambassador.", "INDGOV"),
         # agencies and commands named without their country
@@ -183,7 +183,7 @@ def test_a_state_sharing_its_name_with_a_us_state_stays_itself(coder):
         ("Former Prime Minister Nawaz Sharif criticized the army.", "PAKELI"),
         ("Former Russian President Dmitry Medvedev warned Ukraine.", "RUSELI"),
         # an office of an organisation or another state named in the title
-        ("Rebel leaders said they would meet U.N. mediator Diego Cordovez.", "IGOUNO"),
+        ("The Libyan factions said they would meet U.N. envoy Jan Kubis in Geneva.", "IGOUNO"),
     ],
 )
 def test_a_title_in_the_text_says_more_than_the_dictionary(coder, text, code):
@@ -192,17 +192,16 @@ def test_a_title_in_the_text_says_more_than_the_dictionary(coder, text, code):
 
 
 def test_a_former_title_of_a_person_the_dictionary_does_not_know(coder):
-    # the Phoenix dictionaries know a Peruvian Martinelli, not this one
+    # the Phoenix dictionaries know an Ecuadorian Arboleda, not this one
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
-        "Panama's government requested the extradition of former Panamanian President Ricardo Martinelli "
-        "from the United States.",
+        "Honduran prosecutors sought the extradition of former Honduran President Rafael Arboleda from Spain.",
         "2018-06-01")}
-    assert any(t == "PANELI" for _, t in got), got
+    assert any(t == "HNDELI" for _, t in got), got
 
 
 def test_a_spokesman_described_by_his_group_speaks_for_it(coder):
     got = {e.source.code for e in coder.code_text(
-        "Abdul Rahman Karimi, the Taliban spokesman, claimed responsibility for the attack in Ghazni.", "2019-01-01")}
+        "Mullah Nasir Haqmal, the Taliban spokesman, said the group had seized a checkpoint near Kunduz.", "2019-01-01")}
     assert got == {"AFGREB"}, got
 
 
@@ -215,7 +214,7 @@ def test_a_surname_inside_another_name_is_not_the_person(coder):
 def test_a_title_of_a_side_outside_the_state_beats_a_government_term(coder):
     # Riek Machar is in the dictionaries as South Sudan's vice president
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
-        "South Sudanese authorities released two followers of rebel leader Riek Machar.", None)}
+        "The South Sudanese government pardoned three supporters of rebel leader Riek Machar.", None)}
     assert ("SSDGOV", "SSDREB") in got, got
 
 
@@ -262,5 +261,5 @@ def test_the_leader_of_a_side_is_of_that_side(coder):
 
 def test_an_appositive_gives_a_titled_name_its_country(coder):
     got = {e.source.code for e in coder.code_text(
-        "Senator Jane Holloway, a member of the U.S. Senate, released a statement on Monday.", "2024-03-14")}
+        "Senator Mark Ellison, an American lawmaker, criticized the trade deal on Tuesday.", "2024-03-14")}
     assert got == {"USALEG"}, got

@@ -361,7 +361,7 @@ def test_penta_first_event_rule() -> None:
 # ---------------------------------------------------------------------------- quotes
 
 ARTICLE = (
-    'The New York Post reports that the senator quit. "We lost," he said. '
+    'The New York Post learned that the senator quit. "We lost," he said. '
     "Officials said it was over."
 )
 

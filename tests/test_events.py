@@ -314,8 +314,8 @@ def test_about_to_is_the_imminent_action_not_an_intention(coder):
 
 
 def test_a_counterpart_is_the_other_side(coder):
-    got = triples(coder, "Erdogan will meet his counterpart, Italian President Sergio Mattarella, in Rome.")
-    assert ("TURGOV", "ITAGOV", "036") in got, got
+    got = triples(coder, "Erdogan will meet his counterpart, German President Frank-Walter Steinmeier, in Berlin.")
+    assert ("TURGOV", "DEUGOV", "036") in got, got
     assert ("BLRGOV", "RUSGOV", "040") in triples(coder, "Lukashenko met his Russian counterpart on Friday.")
     # unnamed: kept with an unknown target, never the speaker's own side
     got = events(coder, "Erdogan will meet his counterpart in Rome.")
@@ -323,8 +323,8 @@ def test_a_counterpart_is_the_other_side(coder):
 
 
 def test_what_is_discussed_is_not_a_party(coder):
-    got = triples(coder, "Serbia asked the Security Council to discuss Croatia's military advance.")
-    assert not any(t and t.startswith("HRV") for _, t, _ in got), got
+    got = triples(coder, "Armenia asked the Security Council to discuss Azerbaijan's troop buildup near the border.")
+    assert not any(t and t.startswith("AZE") for _, t, _ in got), got
     assert ("RUSGOV", "TURGOV", "040") in triples(coder, "Putin discussed the war in Syria with Erdogan.")
 
 
@@ -341,10 +341,10 @@ def test_a_demand_on_another_actor_of_the_same_country(coder):
 
 
 def test_ethnic_groups_belong_to_the_country_they_live_in(coder):
-    got = triples(coder, "Serb forces killed three ethnic Albanians in southern Serbia.")
-    assert any(s == "SRBMIL" and t == "SRBCVL" for s, t, _ in got), got
-    got = triples(coder, "Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.")
-    assert any(s == "SRBCVL" and (t or "").startswith("SRB") and c.startswith("14") for s, t, c in got), got
+    got = triples(coder, "Macedonian police killed two ethnic Albanians near Tetovo.")
+    assert any(s == "MKDCOP" and t == "MKDCVL" for s, t, _ in got), got
+    got = triples(coder, "Several thousand ethnic Hungarians rallied in Romania on Sunday.")
+    assert any(s == "ROUCVL" and (t or "").startswith("ROU") and c.startswith("14") for s, t, c in got), got
 
 
 def test_a_protest_in_ones_own_capital_is_not_aimed_at_the_capital(coder):
@@ -403,11 +403,12 @@ def test_a_meeting_with_nobody_named_on_the_other_side_is_no_interaction(coder):
 
 
 def test_a_statement_calling_on_someone_is_its_issuers_appeal(coder):
-    got = triples(coder, "Amnesty International issued a statement calling on the Belarusian authorities to free the prisoners.")
-    assert any(s == "NGOHRIAMN" and t == "BLRGOV" and c.startswith("02") for s, t, c in got), got
+    got = triples(coder, "Amnesty International issued a statement on Monday calling on the Egyptian authorities "
+                  "to release the jailed lawyers.")
+    assert any(s == "NGOHRIAMN" and t == "EGYGOV" and c.startswith("02") for s, t, c in got), got
     # an ultimatum to X to halt is not the issuer halting
-    got = triples(coder, "Peru issued an ultimatum to Ecuador to halt attacks across the border.")
-    assert all(s == "PER" for s, _, _ in got) and any(c.startswith("13") for _, _, c in got), got
+    got = triples(coder, "Ethiopia issued an ultimatum to Eritrea to halt its shelling of border towns.")
+    assert all(s == "ETH" for s, _, _ in got) and any(c.startswith("13") for _, _, c in got), got
 
 
 def test_offered_troops_are_an_offer_of_military_aid_to_the_receiver(coder):
@@ -459,7 +460,7 @@ def test_mediation_named_by_a_compound_noun(coder):
     got = triples(coder, "The Egyptian foreign minister undertook a mediation mission between Israel and Jordan.")
     assert got == {("EGYGOV", "ISR", "045"), ("EGYGOV", "JOR", "045")}, got
     # with unnamed parties the mediation is still an act of the mediator
-    assert triples(coder, "Kuwait launched a mediation effort between the two parties.") == {("KWT", None, "045")}
+    assert triples(coder, "Norway launched a fresh mediation effort between the feuding sides.") == {("NOR", None, "045")}
 
 
 def test_people_held_as_human_shields(coder):
@@ -501,20 +502,20 @@ def test_it_reported_by_a_leader_is_the_leaders_state(coder):
 
 
 def test_the_accused_is_not_the_government_named_in_the_accusation(coder):
-    got = triples(coder, "Erdogan has accused an exiled cleric of attempting to overthrow the Turkish government.")
-    assert ("TURGOV", "TURGOV", "112") not in got and any(s == "TURGOV" and c == "112" for s, _, c in got), got
+    got = triples(coder, "Kagame has accused an exiled general of trying to overthrow the Rwandan government.")
+    assert ("RWAGOV", "RWAGOV", "112") not in got and any(s == "RWAGOV" and c == "112" for s, _, c in got), got
 
 
 def test_the_passive_subject_is_acted_on_not_a_possessor_in_a_reason(coder):
-    got = triples(coder, "Serbia's prime minister has been indicted by the war crimes court in The Hague for his part in atrocities.")
-    assert any(t == "SRBGOV" and c == "1121" for _, t, c in got), got
+    got = triples(coder, "Bosnia's interior minister was indicted by a UN tribunal in The Hague over his role in the killings.")
+    assert any(t == "BIHGOV" and c == "1121" for _, t, c in got), got
 
 
 def test_refusing_or_demanding_an_action_without_a_code_of_its_own(coder):
     # "accept" and "end" code nothing by themselves; refused or demanded, they are a rejection
     # and a demand
-    got = triples(coder, "Poland says it will not accept any more migrants from Belarus.")
-    assert any(s == "POL" and c == "120" for s, _, c in got) and not any(c == "010" for _, _, c in got), got
+    got = triples(coder, "Lithuania said it would not accept further asylum seekers from Belarus.")
+    assert any(s == "LTU" and c == "120" for s, _, c in got) and not any(c == "010" for _, _, c in got), got
     got = triples(coder, "France says Russia must end its attacks on Ukrainian cities.")
     assert ("FRA", "RUS", "100") in got, got
     # an action done is not a rejection, and a warning stays a warning
@@ -524,29 +525,30 @@ def test_refusing_or_demanding_an_action_without_a_code_of_its_own(coder):
 
 
 def test_defending_another_state_over_claims(coder):
-    got = triples(coder, "The Hungarian prime minister defended Russia over claims of interference in the election.")
-    assert ("HUNGOV", "RUS", "052") in got, got
+    got = triples(coder, "The Serbian president defended China over claims that it had spied on European officials.")
+    assert ("SRBGOV", "CHN", "052") in got, got
 
 
 def test_a_letter_that_threatens_is_a_threat_to_its_addressee(coder):
-    got = triples(coder, "The French president has sent a letter to the WHO chief threatening to cut French funding.")
-    assert got == {("FRAGOV", "IGOUNOHLHWHO", "1311")}, got  # threaten to cut aid
+    got = triples(coder, "The Spanish prime minister sent a letter to the WHO chief threatening to cut Spanish funding.")
+    assert got == {("ESPGOV", "IGOUNOHLHWHO", "1311")}, got  # threaten to cut aid
 
 
 def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
-    got = triples(coder, "The Armenian opposition agreed to postpone the demonstration in Yerevan until Friday.")
+    got = triples(coder, "The Armenian opposition agreed to postpone Friday's demonstration in Yerevan by a week.")
     assert got and all(s == "ARMOPP" and c.startswith("03") for s, _, c in got), got
-    # planning is not committing
-    assert not triples(coder, "The Armenian opposition plans to postpone the demonstration in Yerevan.")
+    # a plan to do it is an intent of the same kind
+    got = triples(coder, "The Serbian opposition plans to postpone the rally in Belgrade.")
+    assert got and all(s == "SRBOPP" and c.startswith("03") for s, _, c in got), got
 
 
 @pytest.mark.parametrize(
     "text,code",
     [
         ("Afghan guerrillas blew up three power lines near Kabul.", "1712"),
-        ("Two Palestinian suicide bombers blew themselves up in Tel Aviv.", "1831"),
-        ("Settlers set fire to the offices of the Palestinian Authority in Hebron.", "1712"),
-        ("The Algerian president threatened to institute a curfew in Algiers.", "1323"),
+        ("Two suicide attackers blew themselves up outside a police station in Kandahar.", "1831"),
+        ("Rioters set fire to the headquarters of the ruling party in Bishkek.", "1712"),
+        ("The Malian president threatened to institute a nighttime curfew in Bamako.", "1323"),
         ("Denmark accepted a compromise with its European Union partners.", "030"),
     ],
 )
@@ -555,12 +557,12 @@ def test_vocabulary_of_destruction_curfews_and_compromise(coder, text, code):
 
 
 def test_an_action_only_considered_is_a_policy_option(coder):
-    got = triples(coder, "Japan is considering sending aid to North Korea after the floods.")
-    assert got == {("JPN", "PRK", "014")}, got
+    got = triples(coder, "Canada is considering sending relief supplies to Haiti after the earthquake.")
+    assert got == {("CAN", "HTI", "014")}, got
 
 
 def test_a_month_is_not_a_protest_march(coder):
-    got = triples(coder, "On March 29, the British parliament rejected the EU withdrawal agreement.")
+    got = triples(coder, "On March 12, the Irish parliament rejected the proposed budget.")
     assert not any(c.startswith("14") for _, _, c in got) and any(c.startswith("12") for _, _, c in got), got
 
 
@@ -588,7 +590,7 @@ def test_agreeing_to_a_ceasefire_is_an_intent_to_de_escalate(coder):
 def test_a_blockade_restricts_movement_and_falls_on_where_it_is_imposed(coder):
     assert ("USA", "CUB", "191") in triples(coder, "The United States imposed a naval blockade on Cuba.")
     assert ("IGOEUREEC", "RUS", "163") in triples(coder, "The European Union imposed new sanctions on Russia.")
-    got = triples(coder, "Israel reimposed blockades in the West Bank after the shooting of two soldiers.")
+    got = triples(coder, "Israel reimposed blockades in the northern West Bank after an attack on settlers.")
     assert ("ISR", "PSE", "191") in got, got
 
 
@@ -608,7 +610,7 @@ def test_a_stance_about_another_actor_targets_it(coder):
     got = triples(coder, "France expressed concern that Russia could attack Moldova.")
     assert got == {("FRA", "RUS", "012")}, got
     # a denial of charges about oneself has no other side
-    got = triples(coder, "The Kenyan ambassador denied charges that his government had helped the plotters.")
+    got = triples(coder, "The Zambian ambassador denied claims that his government had sheltered the coup plotters.")
     assert all(t is None for _, t, _ in got) and got, got
 
 
@@ -616,10 +618,10 @@ def test_a_possessive_before_a_named_target_is_not_the_target(coder):
     got = triples(coder, "Kazakhstan is sending aid to its poor neighbour Kyrgyzstan.")
     assert any(s == "KAZ" and t == "KGZ" and c.startswith("07") for s, t, c in got), got
     # its own thing: no other side, but still the act
-    got = triples(coder, "NATO agreed to an expansion of its peacekeeping force in Afghanistan.")
+    got = triples(coder, "NATO agreed to a gradual expansion of its training mission in Iraq.")
     assert got and all(s == "IGOWSTNAT" and t is None for s, t, _ in got), got
     # a typographic apostrophe reads as a straight one
-    assert ("USAGOV", "JPN", "052") in triples(coder, "The US president defended Japan’s right to administer the islands.")
+    assert ("AUSGOV", "TWN", "052") in triples(coder, "The Australian prime minister defended Taiwan’s right to hold free elections.")
 
 
 def test_the_same_threat_with_its_target_named_stands_for_the_one_without(coder):
@@ -629,13 +631,13 @@ def test_the_same_threat_with_its_target_named_stands_for_the_one_without(coder)
 
 def test_contributing_to_something_is_aid(coder):
     assert ("JPN", "IRQ", "070") in triples(coder, "Japan contributed to the reconstruction of Iraq.")
-    got = triples(coder, "Vietnam is ready to contribute more troops to United Nations peacekeeping missions.")
-    assert got == {("VNM", "IGOUNO", "0334")}, got
+    got = triples(coder, "Ghana is ready to contribute additional soldiers to UN peacekeeping operations.")
+    assert got == {("GHA", "IGOUNO", "0334")}, got
 
 
 def test_a_titled_source_with_no_other_party_is_of_the_one_country_named(coder):
-    got = triples(coder, "President Abdelaziz Boutefliqa threatened to institute a curfew in Algiers.")
-    assert ("DZAGOV", "DZACVL", "1323") in got, got
+    got = triples(coder, "President Yoweri Museveny threatened to institute a nighttime curfew in Kampala.")
+    assert ("UGAGOV", "UGACVL", "1323") in got, got
     # a titled source is not presumed to be of the other party's country
     got = triples(coder, "President Bush threatened Russia with sanctions.")
     assert all(not s.startswith("RUS") for s, _, _ in got), got
@@ -692,8 +694,8 @@ def test_a_commitment_to_an_act_is_an_intent_of_who_is_committed(coder):
     got = triples(coder, "Germany is committed to supporting Ukraine.", "2024-03-14")
     assert got == {("DEU", "UKR", "032")}, got
     got = {(e.source.code, e.cameo) for e in coder.code_text(
-        "The finance minister said Vietnam is committed to opening up the economy.", "2024-03-14")}
-    assert ("VNM", "030") in got, got
+        "The economy minister said Ghana is committed to opening up its markets.", "2024-03-14")}
+    assert ("GHA", "030") in got, got
     # objecting to an act is not doing it
     got = {e.cameo for e in coder.code_text("Russia objected to sending troops.", "2024-03-14")}
     assert "154" not in got, got
@@ -713,7 +715,7 @@ def test_an_anti_x_protest_is_against_x(coder):
     [
         ("Russia called the US sanctions illegal.", {("RUS", "USA", "111")}),
         ("Putin called the Chinese proposal constructive.", set()),
-        ("Britain banned the group because of what it called its involvement in killings.", set()),
+        ("Germany banned the organisation because of what it called links to terrorism.", set()),
         ("Putin called Macron on Tuesday.", {("RUSGOV", "FRAGOV", "041")}),
     ],
 )
@@ -724,16 +726,16 @@ def test_calling_something_names_it_rather_than_phoning(coder, text, expected):
 
 def test_a_pattern_preposition_belongs_to_the_phrase_of_the_word_before_it(coder):
     # "diplomat of +" must not match "diplomat … after the expulsion of a Russian diplomat"
-    got = triples(coder, "The Russian Foreign Ministry on Friday expelled a Bulgarian diplomat in retaliation for "
-        "the expulsion of a Russian diplomat by Sofia.", "2024-03-14")
-    assert ("RUSGOV", "BGRGOV", "161") in got, got
-    got = triples(coder, "Denmark announced a suspension of aid to Egypt.", "2024-03-14")
-    assert ("DNK", "EGY", "162") in got, got
+    got = triples(coder, "Russia's foreign ministry on Tuesday expelled an Estonian diplomat in response to "
+        "the expulsion of two Russian diplomats by Tallinn.", "2024-03-14")
+    assert ("RUSGOV", "ESTGOV", "161") in got, got
+    got = triples(coder, "Sweden announced a suspension of development aid to Mali.", "2024-03-14")
+    assert ("SWE", "MLI", "162") in got, got
 
 
 def test_people_expelled_by_nobody_named_are_expelled_by_the_state_they_leave(coder):
-    got = triples(coder, "Two inspectors for the United Nations nuclear agency have been expelled from North Korea.", "2024-03-14")
-    assert got == {("PRK", "IGOUNO", "1662")}, got
+    got = triples(coder, "Three inspectors from the United Nations atomic agency were expelled from Iran on Friday.", "2024-03-14")
+    assert got == {("IRN", "IGOUNO", "1662")}, got
 
 
 def test_what_is_condemned_happened_somewhere(coder):
@@ -755,8 +757,8 @@ def test_agreeing_with_a_view_is_accord_agreeing_to_act_an_intent(coder):
     "text,expected",
     [
         # the act in a coordination is launched by the subject, not by the first conjunct
-        ("Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps.",
-         ("VNMMIL", "KHMREB", "19")),
+        ("Thai troops launched artillery, mortar and machine-gun fire against Burmese rebel bases.",
+         ("THAMIL", "MMRREB", "19")),
         # forces mobilized for a war against a state are aimed at it
         ("Britain mobilized its naval reservists for an expected war against Iraq.", ("GBR", "IRQ", "15")),
     ],
@@ -769,8 +771,8 @@ def test_targets_through_coordinations_and_purposes(coder, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Afghanistan's president announced a weeklong cease-fire with the Taliban.", "08"),
-        ("India and Pakistan agreed to a cease-fire along the Line of Control.", "03"),
+        ("Colombia's president announced a three-day cease-fire with the ELN.", "08"),
+        ("Ethiopia and Eritrea agreed to a cease-fire along their shared border.", "03"),
         ("The U.S. reduced tariffs on Chinese exports.", "08"),
         ("Azerbaijani troops took part in peacekeeping operations in Afghanistan.", "07"),
     ],
@@ -781,8 +783,8 @@ def test_words_that_look_violent_but_are_not(coder, text, expected):
 
 
 def test_fighting_an_epidemic_is_not_violence(coder):
-    got = {e.root for e in coder.code_text("EU countries sent doctors to fight the Ebola epidemic in Guinea.", "2014-10-01")}
-    assert not got & {"18", "19", "20"}, got
+    got = {e.root for e in coder.code_text("Cuba sent doctors to fight the cholera epidemic in Haiti.", "2010-11-01")}
+    assert "07" in got and not got & {"18", "19", "20"}, got
 
 
 def test_a_decision_to_act_is_the_act(coder):
@@ -795,37 +797,37 @@ _EXAMPLES = [
     pytest.param("The US secretary of state joined the Iranian foreign minister for a meeting in Vienna.", "2017-09-20",
                  ("USAGOV", "IRNGOV", "040"), id="joined_for_a_meeting"),
     # every coordinated object counts, not just the first
-    pytest.param("Italy has offered the United States a tank regiment, attack helicopters and fighter jets.", "1990-09-01",
-                 ("ITA", "USA", "0332"), id="coordinated_objects"),
+    pytest.param("Spain has offered Saudi Arabia an infantry regiment, two frigates and attack helicopters.", "1990-09-01",
+                 ("ESP", "SAU", "0332"), id="coordinated_objects"),
     pytest.param("Russia reaffirmed its support for Syria.", "2015-10-01", ("RUS", "SYR", "051"), id="reaffirmed_support"),
     # a statement released is a statement, not a release of prisoners
     pytest.param("The Kremlin released a statement on Ukraine.", "2024-03-14", ("RUSGOV", "UKR", "010"), id="released_statement"),
     # a reform at home acts on nobody else
-    pytest.param("Serbian President Vojislav Kostunica promised to democratize Serbia.", "2000-10-08",
-                 ("SRBGOV", None, "0344"), id="promised_reform_at_home"),
+    pytest.param("Indonesian President Abdurrahman Wahid promised to democratize Indonesia.", "2000-10-08",
+                 ("IDNGOV", None, "0344"), id="promised_reform_at_home"),
     # an active verb coordinated with a passive one is its passive subject's act
-    pytest.param("Montenegro's prime minister has been indicted by the war crimes court and will resign.", "2001-05-01",
-                 ("MNEGOV", None, "0341"), id="coordinated_with_a_passive"),
+    pytest.param("Kosovo's prime minister was indicted by the war crimes tribunal and will resign.", "2001-05-01",
+                 ("KSVGOV", None, "0341"), id="coordinated_with_a_passive"),
     pytest.param("The United States defended the right of Russian troops to fire on militants.", "1990-01-01",
                  ("USA", "RUSMIL", "052"), id="defending_the_right_of"),
-    pytest.param("The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "1990-01-10", ("USA", "PAN", "0874"), id="an_act_sped_up_is_its_subjects"),
-    pytest.param("The European Union has deployed election observers in Zimbabwe.", "2018-07-01", ("IGOEUREEC", "ZWE", "090"), id="observers_deployed_somewhere_watch_that_state"),
-    pytest.param("USAID had announced a suspension of aid to people living in the remote north of Yemen.", "2020-03-01", ("USAGOV", "YEMCVL", "162"), id="a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject"),
+    pytest.param("France speeded up the pullout of its soldiers from Mali on Tuesday.", "2022-01-10", ("FRA", "MLI", "0874"), id="an_act_sped_up_is_its_subjects"),
+    pytest.param("The European Union has deployed a team of election observers in Malawi.", "2019-05-01", ("IGOEUREEC", "MWI", "090"), id="observers_deployed_somewhere_watch_that_state"),
+    pytest.param("USAID had suspended aid to villagers living in the drought-hit south of Somalia.", "2020-03-01", ("USAGOV", "SOMCVL", "162"), id="a_name_misread_as_an_adverb_before_auxiliaries_is_the_subject"),
     pytest.param("The Security Council agreed to a one-year extension of the mandate of its observer force "
         "in the Golan Heights (UNDOF).", "2006-01-30", ("IGOUNO", None, "030"), id="an_agreement_about_ones_own_mission_is_still_an_agreement"),
     pytest.param("Thousands of Syrians sought refuge in Turkey last month.", "2024-03-14", ("SYR", "TUR", "0233"), id="asylum_and_international_involvement-1"),
     pytest.param("The Iraqi government received a team of UN weapons inspectors.", "2024-03-14", ("IRQGOV", "IGOUNO", "0862"), id="asylum_and_international_involvement-2"),
     pytest.param("Iraq will allow UN inspectors to return.", "2024-03-14", ("IRQ", "IGOUNO", "0355"), id="asylum_and_international_involvement-3"),
     pytest.param("The FARC laid down its weapons in 2017.", "2018-01-01", ("COLREB", None, "0873"), id="disarming_and_training_forces-1"),
-    pytest.param("The US military trains Iraqi pilots in Arizona.", "2018-01-01", ("USAMIL", "IRQMIL", "062"), id="disarming_and_training_forces-2"),
+    pytest.param("The British army trains Ukrainian soldiers in England.", "2018-01-01", ("GBRMIL", "UKRMIL", "062"), id="disarming_and_training_forces-2"),
     pytest.param("The French president appealed for an end to the fighting in Syria.", "2024-03-14", ("FRAGOV", "SYR", "0256"), id="an_appeal_for_calm_somewhere_is_aimed_at_that_place-1"),
     pytest.param("The French president called for a ceasefire in Syria.", "2024-03-14", ("FRAGOV", "SYR", "0256"), id="an_appeal_for_calm_somewhere_is_aimed_at_that_place-2"),
     pytest.param("Palestinian youths threw stones at Israeli soldiers in Hebron.", "2024-03-14", ("PSECVL", "ISRMIL", "145"), id="stone_throwing_and_blockades_by_protesters-1"),
     pytest.param("French workers blocked a bridge over the Rhine.", "2024-03-14", ("FRALAB", "FRAGOV", "144"), id="stone_throwing_and_blockades_by_protesters-2"),
-    pytest.param("Palestinian youths resorted to throwing stones at Israeli soldiers.", "2024-03-14", ("PSECVL", "ISRMIL", "145"), id="stone_throwing_and_blockades_by_protesters-3"),
-    pytest.param("Some 4,000 dock workers in Mexico went on strike over pay on Monday.", "2017-10-20", ("MEXLAB", "MEXGOV", "143"), id="strikes_sieges_and_seizures-1"),
-    pytest.param("Bolivian authorities declared a state of siege to take effect on Saturday in two provinces.", "2017-10-20", ("BOLGOV", "BOLCVL", "1724"), id="strikes_sieges_and_seizures-2"),
-    pytest.param("Boko Haram fighters overran a military base in northeast Nigeria.", "2017-10-20", ("NGAREB", "NGAMIL", "192"), id="strikes_sieges_and_seizures-3"),
+    pytest.param("Palestinian teenagers in Jenin resorted to throwing stones at an Israeli army patrol.", "2024-03-14", ("PSECVL", "ISRMIL", "145"), id="stone_throwing_and_blockades_by_protesters-3"),
+    pytest.param("Nearly 3,000 port workers in Chile went on strike on Thursday over wages.", "2017-10-20", ("CHLLAB", "CHLGOV", "143"), id="strikes_sieges_and_seizures-1"),
+    pytest.param("Paraguayan officials declared a state of siege that takes effect on Sunday in three departments.", "2017-10-20", ("PRYGOV", "PRYCVL", "1724"), id="strikes_sieges_and_seizures-2"),
+    pytest.param("Al-Shabaab fighters overran a Somali army outpost near Kismayo.", "2017-10-20", ("SOMREB", "SOMMIL", "192"), id="strikes_sieges_and_seizures-3"),
     # a role word given the sentence's country is not the source itself: unknown, kept
     pytest.param("The Iraqi army seized oil fields from Kurdish forces.", "2017-10-20", ("IRQMIL", None, "171"), id="strikes_sieges_and_seizures-4"),
     # wanted of another is urged on it
@@ -923,7 +925,7 @@ def test_a_call_for_something_with_an_actor_is_not_a_phone_call(coder):
 
 def test_she_is_not_an_organisation(coder):
     got = triples(coder, "The British prime minister wants to stay close to the European Union's single market, "
-                  "and she appealed for a revival of the talks.", "2018-03-02")  # fmt: skip
+                  "and she appealed for a resumption of the negotiations.", "2018-03-02")  # fmt: skip
     assert ("GBRGOV", None, "026") in got or any(s == "GBRGOV" and c.startswith("02") for s, _, c in got), got
     assert not any(s.startswith("IGO") for s, _, _ in got), got
 
@@ -1036,3 +1038,16 @@ def test_a_former_office_holder_is_an_elite_of_the_state(coder):
     assert ("MEXGOV", "MEXELI", "173") in got, got
     got = triples(coder, "A former defence minister criticised the Polish government.", "2020-01-01")
     assert ("POLELI", "POLGOV", "111") in got, got
+
+
+def test_leaders_addressed_by_name_and_patronymic(coder):
+    got = triples(coder, '"Alexander Grigoryevich and I discussed gas prices," Putin said.', "2021-09-10")
+    assert {("BLRGOV", "RUSGOV", "040"), ("RUSGOV", "BLRGOV", "040")} <= got, got
+
+
+def test_what_is_discussed_is_no_party_to_the_talks(coder):
+    got = triples(coder, "The ministers of both countries discussed the supply of Russian gas to Serbia.", "2021-09-10")
+    assert not any((s or "").startswith(("RUS", "SRB")) or (t or "").startswith(("RUS", "SRB")) for s, t, _ in got), got
+    # a partner named with "with" is still one, even where the parser hangs it on the object
+    got = triples(coder, "Putin discussed the war in Syria with Erdogan.", "2021-09-10")
+    assert ("RUSGOV", "TURGOV", "040") in got, got

@@ -1411,7 +1411,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if targets and not f.nominal and trig.lemma_.lower() in kn.cue("topic_verb"):
         # "discussed Ukraine", "discussed Croatia's military advance", "discussed the supply of
         # Russian gas": what is discussed is not a party to it
-        inside = {t.i for c in trig.children if c.dep_ == "dobj" for t in c.subtree}
+        # (a with-phrase hung on the object still names the partner: "discussed the war in Syria
+        # with Erdogan" with "with" read as part of the object)
+        partner = {t.i for c in trig.children if c.dep_ == "dobj" for p in c.subtree
+                   if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree}  # fmt: skip
+        inside = {t.i for c in trig.children if c.dep_ == "dobj" for t in c.subtree} - partner
         targets = [m for m in targets if m.head not in inside]
     if not targets and f.pattern.fallback:
         # a statement's target: the first actor its reported clause is about

@@ -1051,3 +1051,11 @@ def test_what_is_discussed_is_no_party_to_the_talks(coder):
     # a partner named with "with" is still one, even where the parser hangs it on the object
     got = triples(coder, "Putin discussed the war in Syria with Erdogan.", "2021-09-10")
     assert ("RUSGOV", "TURGOV", "040") in got, got
+
+
+def test_people_killed_by_an_attack_are_where_it_fell(coder):
+    got = triples(coder, "Rebel fighters shelled Goma on Sunday, killing about a dozen people.", "2024-02-01")
+    assert any(c.startswith(("18", "19")) and t == "CODCVL" for _, t, c in got), got
+    # a capital attacked names the state: those killed there are its people, not the attacker's
+    got = triples(coder, "Russian forces shelled Kyiv overnight, killing about a dozen people.", "2024-02-01")
+    assert ("RUSMIL", "UKRCVL", "190") in got and not any(t == "RUSCVL" for _, t, _ in got), got

@@ -1059,3 +1059,12 @@ def test_people_killed_by_an_attack_are_where_it_fell(coder):
     # a capital attacked names the state: those killed there are its people, not the attacker's
     got = triples(coder, "Russian forces shelled Kyiv overnight, killing about a dozen people.", "2024-02-01")
     assert ("RUSMIL", "UKRCVL", "190") in got and not any(t == "RUSCVL" for _, t, _ in got), got
+
+
+def test_a_plural_demonym_acted_on_is_people(coder):
+    got = triples(coder, "Senegal deported 75 Gambians on Monday.", "2001-06-01")
+    assert ("SEN", "GMBCVL", "174") in got, got
+    got = triples(coder, "Turkish police detained 40 Syrians in Istanbul on Tuesday.", "2001-06-01")
+    assert ("TURCOP", "SYRCVL", "173") in got, got
+    # a state named as such stays the state
+    assert ("RUS", "UKR", "190") in triples(coder, "Russia attacked Ukraine.", "2022-03-01")

@@ -584,5 +584,17 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # is unnamed here, not the accuser's own government; "the Security Council agreed
                 # to an extension of the mandate of its force (UNIFIL)": an agreement all the same
                 ev = replace(ev, target=None)
-            out.append(_refine(ev, kn))
+            out.append(_refine(_people_of_demonym(ev), kn))
     return out
+
+
+def _people_of_demonym(e: RawEvent) -> RawEvent:
+    """"Arrested 100 Palestinians", "deported 168 Liberians": a plural demonym that force or
+    coercion is used on names that country's people (CVL), not its state."""
+    t = e.target
+    if (t is None or t.kind != "country" or t.sector or not t.code or t.code != t.country
+            or t.end - t.start != 1 or e.code[:2] not in ("17", "18", "19", "20")):  # fmt: skip
+        return e
+    if e.trigger.doc[t.head].tag_ not in ("NNPS", "NNS"):
+        return e
+    return replace(e, target=with_code(t, t.code + "CVL", t.name, "people: a plural demonym acted on"))

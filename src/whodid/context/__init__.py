@@ -584,27 +584,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # is unnamed here, not the accuser's own government; "the Security Council agreed
                 # to an extension of the mandate of its force (UNIFIL)": an agreement all the same
                 ev = replace(ev, target=None)
-            out.append(_refine(_people_of_demonym(_capital_as_government(ev, kn)), kn))
+            out.append(_refine(_people_of_demonym(ev), kn))
     return out
-
-
-def _capital_as_government(e: RawEvent, kn: Knowledge) -> RawEvent:
-    """"Washington demanded …", "Berlin rejected …", "urged Moscow to …": a capital that acts or
-    is addressed stands for the government (GOV); attacked, it is the city and its country."""
-    capitals = kn.capital_origins
-    doc = e.trigger.doc
-
-    def acting(m: Mention | None, deps: tuple[str, ...]) -> bool:
-        # the capital itself is the subject or object, not a place ("visited Amman") or an owner
-        return (m is not None and m.kind == "country" and not m.sector and m.rule in capitals
-                and m.code == m.country and doc[m.head].dep_ in deps)  # fmt: skip
-
-    if acting(e.source, ("nsubj", "nsubjpass", "conj")):
-        e = replace(e, source=with_code(e.source, e.source.code + "GOV", e.source.name, "capital: the government"))  # type: ignore[operator]
-    if acting(e.target, ("dobj", "dative", "nsubj", "pobj", "conj")) and e.code[:2] not in ("04", "13", "14", "15", "16", "17", "18", "19", "20") \
-            and not (doc[e.target.head].dep_ == "pobj" and doc[e.target.head].head.lower_ not in ("on", "upon", "with", "to", "by")):  # type: ignore[union-attr]  # fmt: skip
-        e = replace(e, target=with_code(e.target, e.target.code + "GOV", e.target.name, "capital: the government"))  # type: ignore[arg-type, operator]
-    return e
 
 
 def _people_of_demonym(e: RawEvent) -> RawEvent:

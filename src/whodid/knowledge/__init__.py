@@ -135,16 +135,6 @@ class Knowledge:
     def cue(self, kind: str) -> frozenset[str]:
         return self.cues.get(kind, frozenset())
 
-    @property
-    def capital_origins(self) -> frozenset[str]:
-        """The file:line origins of capital-city aliases ("Moscow"), built once: a mention
-        made from one is a capital used for its state."""
-        got = self.__dict__.get("_capital_origins")
-        if got is None:
-            got = frozenset(a.origin for a in self.aliases if a.form == "capital")
-            self.__dict__["_capital_origins"] = got
-        return got
-
     def discards_by_first(self) -> dict[str, tuple[Discard, ...]]:
         """Sentence discards indexed by their first word, built once."""
         index = self.__dict__.get("_discards_first")

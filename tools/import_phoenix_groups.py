@@ -89,9 +89,9 @@ def _english_words() -> set[str]:
     return {w for words in index.values() for w in words}
 
 
-def _known(data: Path) -> tuple[set[str], set[str], frozenset[str], dict[str, str]]:
-    """Lower-cased names in whodid's curated files, the country codes, the words of country
-    names and adjectives, and those names and adjectives with their country."""
+def _known(data: Path) -> tuple[set[str], set[str], set[str], frozenset[str], dict[str, str]]:
+    """Lower-cased names in whodid's curated files, the country codes, the region codes, the
+    words of country names and adjectives, and those names and adjectives with their country."""
     names: set[str] = set()
     codes: set[str] = set()
     status: dict[str, str] = {}
@@ -117,17 +117,7 @@ def _known(data: Path) -> tuple[set[str], set[str], frozenset[str], dict[str, st
                 fields = line.split("\t")
                 names.update(n.lower() for n in [fields[0], *fields[1].split("|")] if n)
     regions = {c for c, st in status.items() if st == "region"}
-    return names, codes - regions, frozenset(proper), {k: v for k, v in places.items() if v not in regions}
-
-
-def _region_codes(data: Path) -> set[str]:
-    out = set()
-    for line in (data / "countries.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            code, kind, text = line.split("\t")
-            if kind == "status" and text == "region":
-                out.add(code[:3])
-    return out
+    return names, codes - regions, regions, frozenset(proper), {k: v for k, v in places.items() if v not in regions}
 
 
 def _phrases(text: str) -> list[str]:
@@ -187,8 +177,7 @@ def forms(raw: str, english: set[str], initials: set[str], root: bool,
 
 def build(src: Path, data: Path) -> tuple[list[list[str]], dict[str, int]]:
     english = _english_words()
-    taken, countries, proper, places = _known(data)
-    regions = {c for c in _region_codes(data)}
+    taken, countries, regions, proper, places = _known(data)
     stats = {"entries": 0, "no code": 0, "country from the name": 0, "unknown prefix": 0, "curated": 0, "person or unclear (KEDS part)": 0, "governing party": 0,
              "no usable name": 0, "kept": 0}
     rows: list[list[str]] = []

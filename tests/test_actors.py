@@ -263,3 +263,22 @@ def test_an_appositive_gives_a_titled_name_its_country(coder):
     got = {e.source.code for e in coder.code_text(
         "Senator Mark Ellison, an American lawmaker, criticized the trade deal on Tuesday.", "2024-03-14")}
     assert got == {"USALEG"}, got
+
+
+def test_a_name_one_typo_from_a_state_or_a_leader_is_that_actor(coder):
+    # a dropped, doubled or swapped letter in a state's name or adjective, or in the surname
+    # of a person named in full; the rule says which spelling it read
+    assert code_of(coder, "Ethopia reopened its embassy in Cairo.", "Ethopia") == "ETH"
+    assert code_of(coder, "The Phillippines navy seized a boat.", "The Phillippines navy") == "PHLMIL"
+    assert code_of(coder, "Isreal recalled its envoy.", "Isreal") == "ISR"
+    found = mentions(coder, "Francois Mitterand received the Polish premier.", "1990-06-01")
+    assert found["Francois Mitterand"].code == "FRAGOV"
+    assert "spelt 'Mitterand'" in found["Francois Mitterand"].rule
+
+
+def test_real_names_near_a_state_are_not_misspellings(coder):
+    found = mentions(coder, "Angela Brooks and Franco Rossi spoke at Columbia University in March.")
+    assert not any(m.code for m in found.values()), {k: m.code for k, m in found.items()}
+    # a given name the person does not have, a changed letter, a bare surname: no match
+    found = mentions(coder, "Julia Mitterand and the Angolan envoy met Marawi officials.")
+    assert {k: m.code for k, m in found.items() if m.code} == {"Angolan": "AGO", "the Angolan envoy": "AGOGOV"}

@@ -12,6 +12,7 @@ become unresolved mentions that the context stage may resolve.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -102,6 +103,15 @@ class ActorFinder:
             if len(agent.words) > 2 and agent.words[1] in ("of", "for"):
                 # "minister of foreign affairs": indexed by its first word too
                 self.agents.setdefault("^" + agent.words[0], []).append(agent)
+        # one-letter misspellings of country words and surnames ("Ethopia", "Mitterand"): the
+        # last word of every spelling and its one-letter deletions, pointing back at the keys
+        self.misspelt: dict[str, set[str]] = {}
+        for key, aliases in self.by_key.items():
+            last = key[1:].lower().split()[-1] if key[1:].strip() else ""
+            if not last.isalpha() or not any(_misspellable(a, last) for a in aliases):
+                continue
+            for variant in (last, *_deletions(last)):
+                self.misspelt.setdefault(variant, set()).add(key)
 
     # -- names -----------------------------------------------------------------------------
     def name_spans(self, doc: Doc, day: date | None) -> list[tuple[Span, Alias]]:
@@ -146,7 +156,44 @@ class ActorFinder:
                 continue
             taken.update(range(span.start, span.end))
             out.append((span, alias))
+        out.extend(self._misspelt_names(doc, taken, day))
         out.sort(key=lambda x: x[0].start)
+        return out
+
+    def _misspelt_names(self, doc: Doc, taken: set[int], day: date | None) -> list[tuple[Span, Alias]]:
+        """Proper names one letter away from exactly one country or person ("Ethopia",
+        "Phillippines", "Isreal", "Francois Mitterand"): news copy has typos, and a name
+        that matches nothing else is almost always the actor it nearly spells. Only the last
+        word may be misspelt; the words before it must be exact."""
+        out = []
+        for tok in doc:
+            low = tok.lower_
+            if (tok.i in taken or len(low) < 6 or not low.isalpha() or not tok.text[0].isupper()
+                    or low in _REAL_NEAR_MISSES or (tok.pos_ != "PROPN" and tok.ent_type_ not in _NAMED_ENTS)):  # fmt: skip
+                continue
+            found: list[tuple[int, Alias]] = []
+            for key in {k for v in (low, *_deletions(low)) for k in self.misspelt.get(v, ())}:
+                *before, last = key[1:].lower().split()
+                start = tok.i - len(before)
+                if (not _one_edit(low, last) or start < 0 or any(i in taken for i in range(start, tok.i))
+                        or [_plain(t.text) for t in doc[start:tok.i]] != [_plain(w) for w in before]):  # fmt: skip
+                    continue
+                found += [(start, a) for a in self.by_key[key] if _misspellable(a, last)]
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+                continue  # a given name, or a word inside a longer name ("Yisrael Beytenu")
+            if tok.ent_type_ == "PERSON" or tok.ent_iob_ == "I":
+                # "Angela", "Donna Brazile", "British Columbia": a person's name or part of a
+                # longer name is not a misspelt state, only the end of a person's name
+                found = [(s, a) for s, a in found if a.actor.kind == "person" and s < tok.i]
+            if tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON" and doc[tok.i - 1].is_title:
+                # "Evgenia Medvedeva" is not Medvedev: a given name must be the person's own
+                given = _plain(doc[tok.i - 1].text)
+                found = [(s, a) for s, a in found if a.actor.kind != "person" or given in _plain(a.actor.name).split()]
+            if len({a.actor.name for _, a in found}) != 1:
+                continue
+            start, best = min(found, key=lambda x: (-(tok.i - x[0]), _alias_rank(x[1], day)))
+            taken.update(range(start, tok.i + 1))
+            out.append((Span(doc, start, tok.i + 1), replace(best, origin=f"{best.origin} (spelt {tok.text!r})")))
         return out
 
     # -- agents ----------------------------------------------------------------------------
@@ -200,6 +247,42 @@ class ActorFinder:
 
 
 _ARTICLE = re.compile(r"(?<=\S )(al|el|ad|ash|as|an|ar|at|az|ul|ud)([ -])(?=[A-Z])")
+
+
+_NAMED_ENTS = {"GPE", "NORP", "PERSON", "LOC", "ORG"}
+# Real names one letter from a state's word: Columbia (the district, the river, the university),
+# the Americas, Emirates (the airline; left out of countries.tsv too).
+_REAL_NEAR_MISSES = {"columbia", "americas", "emirates"}
+
+
+def _misspellable(alias: Alias, last: str) -> bool:
+    """A state's own name, adjective or demonym of six letters or more, and people's full
+    names by a surname of seven or more: shorter words, regions and bare surnames have too
+    many real neighbours one letter away ("Scott", "Hunan", "Hillary")."""
+    if alias.actor.kind == "country":
+        return alias.form in ("name", "official", "adj", "demonym") and len(last) >= 6
+    return alias.actor.kind == "person" and alias.form == "person" and " " in alias.text and len(last) >= 7
+
+
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1:] for i in range(len(text))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter added, dropped or swapped with its neighbour: the usual typos. A changed
+    letter is not counted: it mostly makes another real name (Angela, Marawi, Siberian)."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])  # fmt: skip
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def _spellings(text: str) -> list[str]:

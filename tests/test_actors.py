@@ -282,3 +282,8 @@ def test_real_names_near_a_state_are_not_misspellings(coder):
     # a given name the person does not have, a changed letter, a bare surname: no match
     found = mentions(coder, "Julia Mitterand and the Angolan envoy met Marawi officials.")
     assert {k: m.code for k, m in found.items() if m.code} == {"Angolan": "AGO", "the Angolan envoy": "AGOGOV"}
+
+
+def test_a_place_name_that_is_a_persons_given_name_is_no_state(coder):
+    found = mentions(coder, "Chad Kowalski, a lawyer, criticised the Chadian government.")
+    assert {k: m.code for k, m in found.items() if m.code} == {"Chadian": "TCD", "the Chadian government": "TCDGOV"}

@@ -1068,3 +1068,31 @@ def test_a_plural_demonym_acted_on_is_people(coder):
     assert ("TURCOP", "SYRCVL", "173") in got, got
     # a state named as such stays the state
     assert ("RUS", "UKR", "190") in triples(coder, "Russia attacked Ukraine.", "2022-03-01")
+
+
+def test_a_place_held_by_a_side_stands_for_it(coder):
+    # a role word before a stronghold, a base or positions names who holds it
+    got = triples(coder, "Nigerian troops overran a rebel stronghold near the river.")
+    assert ("NGAMIL", "NGAREB", "192") in got, got
+    got = triples(coder, "Turkish jets struck militant bases in northern Syria.")
+    assert any(s == "TURMIL" and t == "SYRUAF" and c.startswith("19") for s, t, c in got), got
+
+
+def test_a_possessive_after_two_candidates_prefers_the_subject(coder):
+    got = triples(coder, "Jordan complained to the Arab League about Syrian air raids on its border villages.")
+    assert any(s == "SYR" and (t or "").startswith("JOR") and c.startswith("19") for s, t, c in got), got
+
+
+def test_people_killed_in_a_forceful_dispersal_are_those_dispersed(coder):
+    got = triples(coder, "Kenyan police fired live rounds to disperse opposition supporters in Kisumu, killing three.")
+    assert got and all(s == "KENCOP" and t == "KENOPP" for s, t, _ in got), got
+
+
+def test_a_nominal_attack_is_on_the_place_it_names_not_on_its_own_actor(coder):
+    # the modifier is the attacker; the city in the of-phrase is where it fell
+    got = triples(coder, "Russian shelling of Zaporizhzhia wounded nine civilians on Tuesday.")
+    assert ("RUS", "UKR", "194") in got, got
+    assert any(s == "RUS" and t == "UKRCVL" and c.startswith("19") for s, t, c in got), got
+    # an act named only by its actor, done to nobody named, is background to the news
+    got = triples(coder, "Cyprus protested to the European Union about Turkish naval drills.")
+    assert got == {("CYP", "IGOEUREEC", "114")}, got

@@ -142,6 +142,13 @@ class ActorFinder:
                 aliases = [a for a in aliases if a.form != "surname"]
                 if not aliases:
                     continue
+            if (e - s == 1 and e < len(doc) and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "B"
+                    and doc[e].ent_iob_ == "I" and doc[e].is_title):  # fmt: skip
+                # "Paris Hilton", "Chad Smith", "Israel Adesanya": a place name that is a
+                # person's given name
+                aliases = [a for a in aliases if a.actor.kind != "country"]
+                if not aliases:
+                    continue
             best = min(aliases, key=lambda a: _alias_rank(a, day))
             spans.append((Span(doc, s, e), best))
         # longest first, then leftmost; drop overlaps
@@ -530,6 +537,11 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         hit = finder.agent_at(doc, tok)
         if hit and hit[2] - 1 != tok.i and hit[0].words[1:2] not in (("of",), ("for",)):
             hit = None
+        if not hit and (tok.lemma_.lower() in finder.knowledge.cue("held_place")
+                        or tok.lower_ in finder.knowledge.cue("held_place")):  # fmt: skip
+            # "a rebel stronghold", "army positions": the place stands for the side holding it
+            held = finder.agents_in(doc, [c for c in tok.lefts if c.dep_ in ("compound", "amod")])
+            hit = (held[-1][0], held[-1][1], tok.i + 1) if held and held[-1][0].role is None else None
         if not hit and tok.pos_ == "PROPN":
             # an unknown name with a title: "Foreign Minister Sergei Ivanov"
             titles = finder.agents_in(doc, [t for t in tok.lefts if t.dep_ == "compound"])

@@ -1398,6 +1398,16 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             targets = _prep_targets(verb, index, strong_only=not weak_in, weak_in=weak_in)
         if not targets and not (f.pattern.recip and len(sources) >= 2):
             targets = _first_in_subtree(trig, index, places=weak_in)
+            if targets and all(any(s.start <= m.head < s.end and m.code == s.code for s in sources) for m in targets):
+                # the noun's own modifier is no target: "the Russian shelling of Kharkiv" is on
+                # the place named; "last month's U.S. invasion", "Israeli air raids" naming
+                # nothing they were done to are background to the sentence, not its news
+                if not any(p.dep_ == "prep" and p.lower_ in ("of", "on", "against", "in")
+                           and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in p.children)
+                           for p in trig.children):  # fmt: skip
+                    dropped.append(f"sentence {si}: {trig.text}: names only its own actor")
+                    return []
+                targets = []
     else:
         # "A and B discussed the situation on the border": the topic is not a target
         # a show of force has no object to look inside ("a manoeuvre of 80,000 troops")

@@ -477,6 +477,14 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                         e = replace(e, **{side: with_code(m, home_place.country + m.sector, None,
                                                           f"country: from {home_place.name}")})  # fmt: skip
             needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
+        if (e.target is None and e.code[:2] in ("18", "19", "20") and e.trigger.dep_ == "advcl"
+                and e.trigger.tag_ == "VBG"):  # fmt: skip
+            # "opened fire to disperse the protesters, killing two": those killed are of the
+            # people the force was used on
+            main = next((o for o in out if o.trigger.i == e.trigger.head.i and o.code[:2] in ("17", "18", "19", "20")
+                         and o.target is not None and o.target.resolved and o.source.head == e.source.head), None)  # fmt: skip
+            if main is not None:
+                e = replace(e, target=main.target, notes=e.notes + ["target: the people the main act's force was used on"])
         t = e.target
         if (needs and t is not None and not t.resolved and t.kind == "agent" and e.code[:2] in ("18", "19", "20")
                 and e.trigger.dep_ == "advcl" and e.trigger.tag_ == "VBG"):  # fmt: skip
@@ -530,9 +538,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             src = _resolve(e.source, speaker, addressee, e, index)
             tgt = e.target
             if (coref is not None and tgt is not None and not tgt.resolved and tgt.kind == "pronoun" and tgt.person == 3
-                    and tgt.end - tgt.start == 1):  # fmt: skip
+                    and (tgt.end - tgt.start == 1 or (e.trigger.doc[tgt.start].dep_ == "poss"
+                                                      and tgt.agent_type != "person"))):  # fmt: skip
                 # an object pronoun: the article-wide resolution knows whom it cannot be
-                # ("pilots were scrambled to intercept them": not the pilots)
+                # ("pilots were scrambled to intercept them": not the pilots); a possessive
+                # before a place or a group prefers the subject ("Lebanon complained to the UN
+                # about strikes on its villages": Lebanon's, not the nearer UN's)
                 got = coref.get(tgt)
                 tgt = got[0] if len(got) == 1 and got[0].resolved else _resolve(tgt, speaker, addressee, e, index)
             else:

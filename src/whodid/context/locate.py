@@ -22,6 +22,9 @@ _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "along
              "towards", "toward", "to", "on"}  # fmt: skip
 _DIRECTIONAL = {"to", "on", "from", "into", "towards", "toward", "over"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# labels the small parser gives some city names ("Kharkiv" as ORG): trusted for big cities only
+_MISREAD_ENTS = {"ORG", "PERSON"}
+_BIG_CITY = 500_000
 _COMMON = 100_000  # a single word that is also an ordinary word needs to be a sizeable place
 
 
@@ -64,9 +67,10 @@ class Locator:
         clause = {t.i for t in node.subtree}
         for ent in sent_of(trigger).ents:
             toks = set(range(ent.start, ent.end))
-            if ent.label_ in _PLACE_ENTS and toks <= clause and not (toks & self.actor_tokens):
+            if ent.label_ in _PLACE_ENTS | _MISREAD_ENTS and toks <= clause and not (toks & self.actor_tokens):
                 place = self.place_of(_bare(ent))
-                if place is not None and place.kind == "city":
+                if place is not None and place.kind == "city" and (
+                        ent.label_ in _PLACE_ENTS or place.population >= _BIG_CITY):  # fmt: skip
                     return place
         return None
 
@@ -84,8 +88,8 @@ class Locator:
 
     def _locative_below(self, node: Token, taken: set[int]) -> Place | None:
         """The first place in a locative phrase of this clause, shallowest first ("accused Kyiv
-        of sabotage in Minsk"), or the clause's object when it is a city ("shelled Kharkiv"),
-        not descending into other clauses."""
+        of sabotage in Minsk"), or the clause's object when it is a city ("shelled Kharkiv",
+        "the shelling of Kharkiv"), not descending into other clauses."""
         frontier = [node]
         for _ in range(4):
             nxt: list[Token] = []
@@ -96,6 +100,13 @@ class Locator:
                     if t is node and prep.dep_ == "dobj" and prep.i not in self.actor_tokens and prep.i not in taken:
                         # "shelled Kharkiv", "captured the town of Bakhmut": the place acted on
                         place = self._phrase_place(prep)
+                        if place is not None and place.kind == "city":
+                            return place
+                    if (t is node and node.pos_ == "NOUN" and prep.dep_ == "prep" and prep.lower_ == "of"
+                            and not (set(range(prep.i, prep.right_edge.i + 1)) & (self.actor_tokens | taken))):  # fmt: skip
+                        # "the shelling of Kharkiv", "the siege of Mariupol": a noun's place acted on
+                        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                        place = self._phrase_place(obj) if obj is not None else None
                         if place is not None and place.kind == "city":
                             return place
                     if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:

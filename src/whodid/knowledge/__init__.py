@@ -38,6 +38,7 @@ _CUE_KINDS = {
     "thwarting",
     "owned_measure",
     "culpability_adj",
+    "held_place",
     "intent_verb",
     "intent_verb_to",
     "commitment_verb",

@@ -1096,3 +1096,16 @@ def test_a_nominal_attack_is_on_the_place_it_names_not_on_its_own_actor(coder):
     # an act named only by its actor, done to nobody named, is background to the news
     got = triples(coder, "Cyprus protested to the European Union about Turkish naval drills.")
     assert got == {("CYP", "IGOEUREEC", "114")}, got
+
+
+def test_a_demand_nouns_that_clause_names_its_target(coder):
+    got = triples(coder, "The opposition alliance stuck to its demand that Kenya's government dissolve the electoral commission.")
+    assert any(s == "KENOPP" and t == "KENGOV" and c.startswith("10") for s, t, c in got), got
+    # a call with a that-clause is an appeal, made by one side only
+    got = triples(coder, "The Arab League renewed its call that Iran's leaders halt enrichment.")
+    assert ("IGOMEAARL", "IRNGOV", "020") in got and not any(c.startswith("04") for _, _, c in got), got
+
+
+def test_forces_that_stay_on_alert_show_force(coder):
+    got = triples(coder, "Indian soldiers remained on high alert along the frontier with Pakistan.")
+    assert any(s == "INDMIL" and c == "152" for s, _, c in got), got

@@ -667,6 +667,10 @@ def _noun_agent(noun: Token, index: MentionIndex) -> list[Mention] | None:
     return None
 
 
+# verbs of being in a state: "remained on alert", "were on high alert"
+_STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
+
+
 def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool,
                  conjunct: bool = False) -> list[Mention]:  # fmt: skip
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
@@ -678,6 +682,9 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     for c in noun.children:  # "his meeting with Putin": the possessor, resolved later
         if c.dep_ == "poss" and c.pos_ == "PRON":
             ms = index.at(c)
+            own = _own_subject(noun, c, index) if ms else []
+            if own:
+                return own
             if ms:
                 return ms
     by = _noun_agent(noun, index)
@@ -697,11 +704,13 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
         if noun.dep_ != "pobj":
             return []
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS) \
-            and (meeting or gov.lower_ in ("in", "into")):  # fmt: skip
+            and (meeting or gov.lower_ in ("in", "into")
+                 or (gov.lower_ == "on" and gov.head.lemma_.lower() in _STATE_VERBS)):  # fmt: skip
         # "imposed a curfew after a demonstration", "offered condolences over an attack": who
-        # imposed or offered it did not demonstrate or attack; "engaged in ethnic cleansing" did
+        # imposed or offered it did not demonstrate or attack; "engaged in ethnic cleansing" did,
+        # and so did troops that "remained on alert"
         verb = gov.head
-        if verb.pos_ in ("VERB", "AUX") and (meeting or verb.lemma_.lower() in support):
+        if verb.pos_ in ("VERB", "AUX") and (meeting or verb.lemma_.lower() in support | _STATE_VERBS):
             subj, passive = _subject(verb, index)
             if not subj and passive:  # "Serb forces were engaged in ethnic cleansing"
                 subj = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]
@@ -711,6 +720,39 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
         # the first conjunct itself, "artillery" being a role word of its own)
         return _noun_source(noun.head, index, support, meeting, conjunct=True)
     return []
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The that-clause of a noun ("its demand that Israel lift …"), also where the parser hung
+    it on the verb whose object the noun is ("renewed its call that Iran halt …")."""
+    def is_that(c: Token) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+
+    for c in noun.children:
+        if c.dep_ == "acl" and is_that(c):
+            return c
+    if noun.dep_ == "dobj":
+        nxt = noun.right_edge.i + 1
+        for c in noun.head.children:
+            if c.dep_ == "ccomp" and c.left_edge.i == nxt and is_that(c):
+                return c
+    return None
+
+
+def _own_subject(noun: Token, poss: Token, index: MentionIndex) -> list[Mention]:
+    """The subject a possessive refers back to when that subject has no country yet ("the
+    main rebel group insisted on its demands …", "the rebels renewed their call …"): the
+    nominal act is the subject's, and is resolved as the subject is."""
+    if poss.lower_ not in ("its", "their"):
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subj = [m for c in verb.children if c.dep_ == "nsubj" for m in _expand(c, index)]
+    unresolved = bool(subj) and all(m.kind == "agent" and not m.resolved for m in subj)
+    # "its" is no person's ("the rebels … its" is not them); "their" may be anyone's
+    fits = poss.lower_ == "their" or all(m.agent_type != "person" for m in subj)
+    return subj if unresolved and fits else []
 
 
 def _particle_phrase(verb: Token) -> str:
@@ -1315,8 +1357,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "agreed with the NCAA that the coach made payments": accord with a view (019); "agreed
         # that their countries should cooperate" is still an agreement to act
         code = "019"
+    one_sided = accord  # no reverse event even when the pattern has one
     if code[:3] == "041" and not f.nominal and _names_something(trig):
         return []  # "what it called its involvement", "called the plan naive": naming, not phoning
+    if f.nominal and code.startswith("041") and trig.lemma_.lower() == "call" and _that_clause(trig) is not None:
+        code = "020"  # "renewed its call that Israel lift …": an appeal, not a phone call
+        one_sided = True
     mood = modality(trig, kn, f.nominal)
     committed = generic and mood.mode == "intent" and (
         (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb"))
@@ -1461,8 +1507,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             clauses = [c for o in trig.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "ccomp")
                        and code[:3] not in ("015", "016")]  # fmt: skip
             clauses = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        noun_clause = _that_clause(trig) if f.nominal else None
+        if noun_clause is not None:
+            # a demand noun's that-clause: "insisted on its demand that Burundi's government …"
+            clauses = [noun_clause]
         for c in clauses:
-            if c.dep_ in ("ccomp", "xcomp") or root == 1:
+            if c.dep_ in ("ccomp", "xcomp") or root == 1 or c is noun_clause:
                 if root == 13:
                     targets = [m for m in _condition_subject(c, index) if (m.country or "")[:3] not in own]
                 if targets:
@@ -1520,7 +1570,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []
-    reverse = f.pattern.reverse if not accord else None
+    reverse = f.pattern.reverse if not one_sided else None
     mode = mood.mode
     if mode in ("appeal", "demand") and mood.agent is not None:
         # the one who urges or demands acts on the one asked to act

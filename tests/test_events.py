@@ -1109,3 +1109,22 @@ def test_a_demand_nouns_that_clause_names_its_target(coder):
 def test_forces_that_stay_on_alert_show_force(coder):
     got = triples(coder, "Indian soldiers remained on high alert along the frontier with Pakistan.")
     assert any(s == "INDMIL" and c == "152" for s, _, c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # permission or access given to a named party (also when the parser reads the name
+        # as a modifier of "permission")
+        ("Oman gave the United States permission to refuel its tankers at Masirah.", ("OMN", "USA", "086")),
+        # rescue teams deployed are humanitarian aid, not a show of force
+        ("Greece deployed two search-and-rescue teams to Morocco after the quake.", ("GRC", "MAR", "073")),
+        # tariffs or a tax on another country's goods or firms rolled back or suspended
+        ("Washington rolled back tariffs on Brazilian coffee.", ("USA", "BRA", "085")),
+        ("Italy suspended a levy on German carmakers.", ("ITA", "DEUBUS", "085")),
+        # a contribution to an organisation is aid
+        ("Norway made a contribution of $12 million to UNICEF.", ("NOR", "IGOUNOKID", "070")),
+    ],
+)
+def test_concessions_and_aid_vocabulary(coder, text, expected):
+    assert expected in triples(coder, text), triples(coder, text)

@@ -596,8 +596,11 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         if tok.dep_ != "conj" or not ms or ms[0].kind != "agent" or ms[0].resolved:
             continue
         first = by_head.get(tok.head.i, [])
+        # "lawmakers and officials in France": a place phrase after the last conjunct, which
+        # the parser hangs on the first, locates them all
+        after = any(p.dep_ == "prep" and p.i > tok.i and p.lower_ in ("in", "from", "of") for p in tok.head.children)
         owner = next((m for m in first if m.resolved and not m.is_name and m.country
-                      and not m.country.startswith("IGO") and m.start < m.head), None)  # fmt: skip
+                      and not m.country.startswith("IGO") and (m.start < m.head or after)), None)  # fmt: skip
         if owner is not None and ms[0].sector:
             m = ms[0]
             code = owner.country + m.sector

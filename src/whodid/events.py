@@ -376,8 +376,9 @@ def _shared_role(t: Token, ms: list[Mention], index: MentionIndex) -> list[Menti
             continue
         # the word that gave the phrase its country: a modifier, or the object of "in"/"from"
         givers = [c for c in t.children if c.dep_ in ("amod", "compound")]
-        givers += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "of")
-                   for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        holders = [t] + ([t.head] if t.dep_ == "conj" else [])  # "lawmakers and officials in …"
+        givers += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "of")
+                   and p.i > t.i for o in p.children if o.dep_ == "pobj"]  # fmt: skip
         for g in givers:
             if not any(x.country == m.country for x in index.at(g)):
                 continue

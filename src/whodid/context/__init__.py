@@ -194,11 +194,17 @@ _CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", 
 
 
 def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
-    """CAMEO's distinctions that depend on who fights whom: state forces using violence on
+    """CAMEO's distinctions that depend on whom an act falls on: an organisation expelled is
+    a withdrawal of its presence (166); state forces using violence on
     their own civilians or protesters are repression (175); a non-state armed actor's attack
     on people who are not combatants is unconventional violence (180), not battle (190)."""
     code = e.code
     src, tgt = e.source, e.target
+    if (code == "174" and tgt is not None and tgt.agent_type != "person"
+            and (tgt.code or "").startswith(("IGO", "NGO")) and tgt.kind in ("igo", "group")):  # fmt: skip
+        # "forced the UN refugee agency out of the country": an organisation expelled as a
+        # whole is a withdrawal of its presence (166), not people deported
+        return replace(e, code="166", notes=e.notes + ["an organisation expelled: 166"])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     # a state's forces bombing is military force (195 aerial, 190); 183 is non-military bombing

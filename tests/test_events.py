@@ -1146,3 +1146,22 @@ def test_an_organisation_forced_out_is_a_withdrawn_presence(coder):
     assert ("ERI", "NGOHLHIRC", "166") in triples(coder, "Eritrea expelled the International Committee of the Red Cross.")
     got = triples(coder, "Eritrea expelled two Swiss journalists.")
     assert ("ERI", "CHEMED", "174") in got, got
+
+
+def test_insisting_on_a_fact_is_a_statement_and_on_an_act_a_demand(coder):
+    assert ("CHN", None, "010") in triples(coder, "China insisted its coast guard had acted lawfully.")
+    got = triples(coder, "China insisted that Manila withdraw its ships from the shoal.")
+    assert any(s == "CHN" and t == "PHL" and c.startswith("10") for s, t, c in got), got
+
+
+def test_what_two_parties_negotiate_on_is_no_party(coder):
+    got = triples(coder, "Serbia and Kosovo resumed negotiations on a Serbian police withdrawal.")
+    assert got == {("SRB", "KSV", "046"), ("KSV", "SRB", "046")}, got
+
+
+def test_lifting_a_curfew_or_emergency_falls_on_the_states_own_people(coder):
+    got = triples(coder, "Sri Lanka lifted the state of emergency in North Central Province.")
+    assert ("LKA", "LKACVL", "0814") in got, got
+    # a region called West-something is not the West
+    got = triples(coder, "Indonesia eased the curfew in West Kalimantan.")
+    assert got == {("IDN", "IDNCVL", "0813")}, got

@@ -142,6 +142,11 @@ class ActorFinder:
                 aliases = [a for a in aliases if a.form != "surname"]
                 if not aliases:
                     continue
+            if (e - s == 1 and e < len(doc) and doc[s].text in ("West", "Western") and doc[e].tag_ == "NNP"
+                    and doc[e].is_title and not doc[e].ent_type_ == "NORP"):  # fmt: skip
+                # "West Darfur", "Western Bahr el Ghazal": a region's name, not the West (names the
+                # dictionary lists, "West Bank", are longer matches and win)
+                continue
             if (e - s == 1 and e < len(doc) and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "B"
                     and doc[e].ent_iob_ == "I" and doc[e].is_title):  # fmt: skip
                 # "Paris Hilton", "Chad Smith", "Israel Adesanya": a place name that is a

@@ -945,12 +945,18 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 # "blocked a statement condemning Israel", "prevented them from seizing the town"
                 mood.drop = f"thwarted ({node.text})"
                 return mood
+            if (came == "prep" and child is not None and child.lower_ in ("on", "over", "about", "regarding", "concerning")
+                    and (lemma in kn.cue("negotiation_noun") or any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("negotiation_noun") for c in node.children))):  # fmt: skip
+                # "resumed negotiations on a police withdrawal": what is negotiated, not done
+                mood.drop = f"negotiated on ({node.text})"
+                return mood
             if lemma in kn.cue("refusal") and came in ("xcomp", "ccomp"):
                 mood.mode = "refuse"
                 notes.append(f"refusal: {node.text}")
                 return mood
             if came in ("xcomp", "ccomp") and mood.mode in ("asserted", "intent"):
-                if lemma in kn.cue("demand_verb"):
+                if lemma in kn.cue("demand_verb") and not (lemma == "insist" and child is not None and _indicative(child)):
                     mood.mode, mood.agent = "demand", node
                     notes.append(f"demand: {node.text}")
                     return mood
@@ -1218,6 +1224,16 @@ def _mutual(trig: Token, sources: list[Mention], kn: Knowledge) -> bool:
     return len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2
 
 
+def _indicative(clause: Token) -> bool:
+    """A clause stating a fact ("the unrest reflected old tensions", "it had acted lawfully"),
+    not a bare subjunctive or a "must" ("that Israel withdraw", "Israel must withdraw")."""
+    auxes = _aux(clause)
+    if any(a.lower_ in ("must", "should") for a in auxes):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") or a.lower_ in ("would", "will")
+                                                        for a in auxes)  # fmt: skip
+
+
 def _pending_until(clause: Token) -> bool:
     """An until-clause not in the past: a condition, not an event ("until Russia withdraws")."""
     return (any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in clause.children)
@@ -1371,6 +1387,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "agreed with the NCAA that the coach made payments": accord with a view (019); "agreed
         # that their countries should cooperate" is still an agreement to act
         code = "019"
+    if not f.nominal and code == "100" and trig.lemma_.lower() == "insist" and any(
+            c.dep_ == "ccomp" and _indicative(c) for c in trig.children):  # fmt: skip
+        # "insisted the unrest reflected old tensions": an assertion; "insisted that Israel
+        # withdraw" (a bare verb, or "must") is the demand
+        code = "010"
+        asserted_insist = True
+    else:
+        asserted_insist = False
     one_sided = accord  # no reverse event even when the pattern has one
     if code[:3] == "041" and not f.nominal and _names_something(trig):
         return []  # "what it called its involvement", "called the plan naive": naming, not phoning
@@ -1390,6 +1414,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         dropped.append(f"sentence {si}: {trig.text}: {mood.drop}")
         return []
     notes = mood.notes
+    if asserted_insist:
+        notes.append("insisted on a fact, not a demand: 010")
     if generic:
         notes.append(f"{mood.mode} of an action with no code of its own: generic code")
     # sources and targets
@@ -1456,6 +1482,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "engaged in ethnic cleansing … against the Albanian population",
             # "arrived in Amman on a visit"
             targets = _prep_targets(verb, index, strong_only=not weak_in, weak_in=weak_in)
+        if f.pattern.recip and len({m.code for m in sources}) >= 2:
+            # "Israel and Lebanon renewed negotiations on an Israeli troop pullback": the
+            # parties are the subjects; what they negotiate on is the topic
+            targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
         if not targets and not (f.pattern.recip and len(sources) >= 2):
             targets = _first_in_subtree(trig, index, places=weak_in)
             if targets and all(any(s.start <= m.head < s.end and m.code == s.code for s in sources) for m in targets):

@@ -300,7 +300,7 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
     country where they happen ("tanks fired at targets in Jericho" → PSE). The inferred
     target has no words of its own; the evidence notes say where it came from."""
     t = e.target
-    if (t is not None and (e.code in ("1323", "1324", "1723", "1724") or e.code[:3] in ("083", "034"))
+    if (t is not None and (e.code in ("1323", "1324", "1723", "1724", "0813", "0814") or e.code[:3] in ("083", "034"))
             and t.code and t.code == t.country and (e.source.country or "")[:3] == t.code):  # fmt: skip
         # "imposed a curfew in southeastern Turkey": the country named is where, its people
         # whom; "promised to democratize Serbia": a reform at home, nobody else acted on
@@ -313,8 +313,9 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
     if root == "14" and country and not (src.country or "").startswith("IGO") and src.sector not in _AUTHORITIES:
         tgt = _implied(e, country, "GOV")
         return replace(e, target=tgt, notes=e.notes + [f"implicit target: a protest is aimed at its own government ({tgt.code})"])
-    if e.code in ("1323", "1324", "1723", "1724") and country and not (src.country or "").startswith("IGO"):
-        # a curfew, a state of emergency or martial law falls on the state's own population
+    if e.code in ("1323", "1324", "1723", "1724", "0813", "0814") and country and not (src.country or "").startswith("IGO"):
+        # a curfew, a state of emergency or martial law, imposed or lifted, falls on the
+        # state's own population
         tgt = _implied(e, country, "CVL")
         return replace(e, target=tgt, notes=e.notes + [f"implicit target: a curfew or emergency rule is imposed on its own population ({tgt.code})"])
     place = e.place

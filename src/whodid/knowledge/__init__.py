@@ -39,6 +39,7 @@ _CUE_KINDS = {
     "owned_measure",
     "culpability_adj",
     "held_place",
+    "negotiation_noun",
     "intent_verb",
     "intent_verb_to",
     "commitment_verb",

@@ -1160,7 +1160,7 @@ def test_what_two_parties_negotiate_on_is_no_party(coder):
 
 
 def test_lifting_a_curfew_or_emergency_falls_on_the_states_own_people(coder):
-    got = triples(coder, "Sri Lanka lifted the state of emergency in North Central Province.")
+    got = triples(coder, "Sri Lanka ended its emergency rule over North Central Province on Monday.")
     assert ("LKA", "LKACVL", "0814") in got, got
     # a region called West-something is not the West
     got = triples(coder, "Indonesia eased the curfew in West Kalimantan.")

@@ -1165,3 +1165,8 @@ def test_lifting_a_curfew_or_emergency_falls_on_the_states_own_people(coder):
     # a region called West-something is not the West
     got = triples(coder, "Indonesia eased the curfew in West Kalimantan.")
     assert got == {("IDN", "IDNCVL", "0813")}, got
+
+
+def test_a_demand_nouns_that_clause_after_a_time_word(coder):
+    got = triples(coder, "The WHO renewed its demand today that Sudan admit medical teams to Darfur.")
+    assert not any(t is None for _, t, _ in got) and any(t == "SDN" for _, t, _ in got), got

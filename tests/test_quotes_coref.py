@@ -251,3 +251,15 @@ def test_scare_quotes_are_not_quotations(coder):
             '"We will never accept the occupation of our land," Zelensky said.')
     doc = coder.code_doc(text, "2024-03-14")
     assert [q.text for q in doc._.quotes if q.direct] == ["We will never accept the occupation of our land,"]
+
+
+def test_who_says_it_in_a_participle_clause_is_the_main_subject(coder):
+    # "saying he would …": he is the one saying it, and "him" is then somebody else
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "The Egyptian president declined to receive the visiting Libyan leader in Alexandria, saying he would host him only in Cairo.",
+        "2012-04-02")}
+    assert ("EGYGOV", "LBYGOV", "036") in got or ("EGYGOV", "LBYGOV", "043") in got, got
+    assert not any(s and s.startswith("LBY") for s, _, c in got if c.startswith("03")), got
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
+        "The Taliban rejected talks with the Kabul government, saying it would only negotiate with Pakistan.", "2012-04-02")}
+    assert any(s == "AFGREB" and t == "PAK" for s, t, _ in got), got

@@ -725,7 +725,8 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
 
 def _that_clause(noun: Token) -> Token | None:
     """The that-clause of a noun ("its demand that Israel lift …"), also where the parser hung
-    it on the verb whose object the noun is ("renewed its call that Iran halt …")."""
+    it on the verb whose object the noun is ("renewed its call that Iran halt …"; not "so
+    that", a purpose)."""
     def is_that(c: Token) -> bool:
         return any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
 
@@ -733,9 +734,13 @@ def _that_clause(noun: Token) -> Token | None:
         if c.dep_ == "acl" and is_that(c):
             return c
     if noun.dep_ == "dobj":
-        nxt = noun.right_edge.i + 1
-        for c in noun.head.children:
-            if c.dep_ == "ccomp" and c.left_edge.i == nxt and is_that(c):
+        verb = noun.head
+        # only the verb's time words may stand between ("reiterated its demand today that …")
+        between = {t.i for c in verb.children if c.dep_ in ("npadvmod", "advmod") and c.i > noun.i for t in c.subtree}
+        for c in verb.children:
+            if (c.dep_ in ("ccomp", "advcl") and is_that(c) and c.left_edge.i > noun.right_edge.i
+                    and not any(m.lower_ in ("so", "such", "now", "in") for m in c.children if m.i < c.i)
+                    and all(i in between for i in range(noun.right_edge.i + 1, c.left_edge.i))):  # fmt: skip
                 return c
     return None
 

@@ -52,6 +52,12 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
             ms = [m for m in ms if m.resolved]
             if ms:
                 speaker = ms[0]
+    if speaker is None and verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):  # fmt: skip
+        # "refused to meet the king, saying he would only welcome him in Jerusalem": the one
+        # saying it is the main clause's subject
+        ms = [m for c in verb.head.children if c.dep_ == "nsubj" for m in _expand(c, index) if m.resolved]
+        speaker = ms[0] if ms else None
     if speaker is None:  # "according to Lukashenko" / "said by"
         for c in verb.children:
             if c.dep_ == "agent":

@@ -169,12 +169,14 @@ class Coref:
                 # "pilots were scrambled to intercept them": not the pilots, who intercept
                 verb = verb.head
                 excluded |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        # ... nor to whom that subject refers ("saying he would welcome him": not himself)
+        same_as_subject = {(s.mention.code, s.mention.name) for s in seen if s.mention.head in excluded and s.mention.code}
         cands: list[tuple[tuple, _Seen]] = []
         for s in reversed(seen):
             if sent - s.sent > _WINDOW:
                 break
             a = s.mention
-            if a.head in excluded or a.head >= m.start:
+            if a.head in excluded or a.head >= m.start or (a.code, a.name) in same_as_subject:
                 continue
             if quoted_speaker is not None and a.code == quoted_speaker.code and a.name == quoted_speaker.name:
                 continue  # inside a quote, "he" is not the one speaking

@@ -1170,3 +1170,9 @@ def test_lifting_a_curfew_or_emergency_falls_on_the_states_own_people(coder):
 def test_a_demand_nouns_that_clause_after_a_time_word(coder):
     got = triples(coder, "The WHO renewed its demand today that Sudan admit medical teams to Darfur.")
     assert not any(t is None for _, t, _ in got) and any(t == "SDN" for _, t, _ in got), got
+
+
+def test_a_participle_is_not_the_role_word_it_comes_from(coder):
+    # "jailed" is not "jail" (the prison service): the striker is the blogger
+    got = triples(coder, "A jailed Bahraini blogger started a hunger strike on Sunday.")
+    assert got == {("BHRMED", "BHRGOV", "142")}, got

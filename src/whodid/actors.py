@@ -223,7 +223,8 @@ class ActorFinder:
         sent = sent_of(head)
 
         def at(k: int, w: str) -> bool:
-            return lemmas[k] == w or lowers[k] == w
+            # a verb form matches only as written: "jailed" is not "jail" (the prison service)
+            return lowers[k] == w or (lemmas[k] == w and doc[k].tag_ not in ("VBN", "VBD"))
 
         for agent in ending:
             n = len(agent.words)

@@ -128,10 +128,18 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     return _unless_stood_for(raw, lambda e, f: related(e, f) and (
         (dyad(f) == dyad(e) and (len(f.code) > len(e.code)
                                  or (len(f.code) == len(e.code) and e.code.endswith("0") and not f.code.endswith("0"))))
-        # "threatened to launch an offensive … unless Baghdad accepts": the same act with its
-        # target named stands for the one without
-        or (e.target is None and f.target is not None and f.source.code == e.source.code
-            and f.code[:2] == e.code[:2])))  # fmt: skip
+        # "threatened to launch an offensive … unless Baghdad accepts", "a hunger strike in
+        # protest against police abuses": the same act with its target named stands for the
+        # one without (or with one only inferred)
+        or ((e.target is None or (_implicit_target(e) and not _implicit_target(f)
+                                  and (e.code == f.code or e.code.endswith("0") or len(e.code) < len(f.code))))
+            and f.target is not None
+            and f.source.code == e.source.code and f.code[:2] == e.code[:2])))  # fmt: skip
+
+
+def _implicit_target(e: events.RawEvent) -> bool:
+    """Whether the target was inferred, not named ("a protest is aimed at its own government")."""
+    return any(n.startswith("implicit target") for n in e.notes)
 
 
 def _when_fields(e: events.RawEvent, day: Date | None) -> dict:

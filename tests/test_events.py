@@ -1176,3 +1176,17 @@ def test_a_participle_is_not_the_role_word_it_comes_from(coder):
     # "jailed" is not "jail" (the prison service): the striker is the blogger
     got = triples(coder, "A jailed Bahraini blogger started a hunger strike on Sunday.")
     assert got == {("BHRMED", "BHRGOV", "142")}, got
+
+
+def test_put_under_investigation_or_arrest_by_the_state_where_it_happened(coder):
+    got = triples(coder, "Two Dutch nationals were put under investigation in Turkey last week.")
+    assert ("TUR", "NLDCVL", "090") in got, got
+    got = triples(coder, "The opposition leader was placed under house arrest in Tashkent.")
+    assert any(s == "UZB" and t == "UZBOPP" and c.startswith("17") for s, t, c in got), got
+
+
+def test_letting_refugees_back_and_opening_hearings(coder):
+    got = triples(coder, "Tanzania allowed Burundian refugees to return after the elections.")
+    assert any(s == "TZA" and (t or "").startswith("BDI") and c == "081" for s, t, c in got), got
+    got = triples(coder, "Kenya's Supreme Court opened a hearing into the conduct of Somali police officers.")
+    assert any(s == "KENJUD" and c.startswith("09") for s, _, c in got), got

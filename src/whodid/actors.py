@@ -216,7 +216,10 @@ class ActorFinder:
         best = None
         i = head.i
         lemma = lemmas[i]
-        ending = self.agents.get(lemma, ())
+        # (an entry may be a word form only: "nationals", where "national" would be an adjective;
+        # matched as a phrase's head, not as a modifier: "the new media law" is no media)
+        ending = [*self.agents.get(lemma, ()),
+                  *(self.agents.get(lowers[i], ()) if lowers[i] != lemma and head.dep_ != "compound" else ())]
         starting = self.agents.get("^" + lemma, ())
         if not ending and not starting:
             return None

@@ -1616,6 +1616,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # they happened, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector=None,
                            name=None, kind="unknown_state", rule="unnamed state authorities")]  # fmt: skip
+    put_under = trig.head.head if f.nominal and trig.dep_ == "pobj" and trig.head.lower_ == "under" else None
+    if (not sources and root in (9, 17) and put_under is not None and put_under.pos_ == "VERB"
+            and any(c.dep_ == "auxpass" for c in put_under.children)):  # fmt: skip
+        # "a US national has been put under investigation in Italy", "was placed under house
+        # arrest": the state where it happened did it, to the passive subject
+        sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector=None,
+                           name=None, kind="unknown_state", rule="unnamed state authorities")]  # fmt: skip
+        targets = [m for c in put_under.children if c.dep_ == "nsubjpass" for m in _expand(c, index)] or targets
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []

@@ -166,6 +166,8 @@ def _place_country(e: RawEvent, index: MentionIndex, preps: tuple[str, ...] = ("
     `objects`, also a place phrase of the object: "imposed blockades in the West Bank")."""
     trig = e.trigger
     heads = [trig, trig.head] if trig.pos_ == "NOUN" else [trig]
+    if trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.head.i != trig.head.i:
+        heads.append(trig.head.head)  # "was put under investigation in Italy"
     if objects:
         heads += [c for c in trig.children if c.dep_ == "dobj"]
     for verb in heads:

@@ -1094,8 +1094,9 @@ def test_a_nominal_attack_is_on_the_place_it_names_not_on_its_own_actor(coder):
     assert ("RUS", "UKR", "194") in got, got
     assert any(s == "RUS" and t == "UKRCVL" and c.startswith("19") for s, t, c in got), got
     # an act named only by its actor, done to nobody named, is background to the news
+    # (the complaint, lodged with the EU, is about Turkey)
     got = triples(coder, "Cyprus protested to the European Union about Turkish naval drills.")
-    assert got == {("CYP", "IGOEUREEC", "114")}, got
+    assert got == {("CYP", "TUR", "114")}, got
 
 
 def test_a_demand_nouns_that_clause_names_its_target(coder):
@@ -1190,3 +1191,13 @@ def test_letting_refugees_back_and_opening_hearings(coder):
     assert any(s == "TZA" and (t or "").startswith("BDI") and c == "081" for s, t, c in got), got
     got = triples(coder, "Kenya's Supreme Court opened a hearing into the conduct of Somali police officers.")
     assert any(s == "KENJUD" and c.startswith("09") for s, _, c in got), got
+
+
+def test_a_complaint_is_aimed_at_whom_it_is_about_not_where_it_is_lodged(coder):
+    got = triples(coder, "Greece complained to NATO about Turkish overflights of its islands.")
+    assert ("GRC", "TUR", "114") in got, got
+    # with nobody named in the about-phrase, the addressee stays the target
+    assert ("GRC", "IGOWSTNAT", "114") in triples(coder, "Greece complained to NATO about the overflights.")
+    # the addressee's country is not where the act complained of happened
+    got = triples(coder, "Venezuela protested to Brazil over the US decision to impose new sanctions.")
+    assert not any(t == "BRA" for s, t, c in got if c.startswith("16")), got

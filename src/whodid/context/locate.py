@@ -56,13 +56,18 @@ class Locator:
         """The place of an event: a locative phrase of its clause, else a place in its sentence."""
         taken = {i for m in actors if m is not None for i in range(m.start, m.end)}
         node = trigger
+        through_noun = False
         for _ in range(4):
-            place = self._locative_below(node, taken)
+            # once the climb has passed through a noun, only where things happen, not whither:
+            # "protested to Switzerland over the US decision to impose sanctions" is not in
+            # Switzerland ("sent officials to Qatar to investigate" is)
+            place = self._locative_below(node, taken, directional=not through_noun)
             if place is not None:
                 return place
             if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
                 break
             node = node.head
+            through_noun = through_noun or node.pos_ in ("NOUN", "PROPN")
         # a place name in the event's own clause that is nobody's name as an actor
         clause = {t.i for t in node.subtree}
         for ent in sent_of(trigger).ents:
@@ -86,7 +91,7 @@ class Locator:
                             return place
         return None
 
-    def _locative_below(self, node: Token, taken: set[int]) -> Place | None:
+    def _locative_below(self, node: Token, taken: set[int], directional: bool = True) -> Place | None:
         """The first place in a locative phrase of this clause, shallowest first ("accused Kyiv
         of sabotage in Minsk"), or the clause's object when it is a city ("shelled Kharkiv",
         "the shelling of Kharkiv"), not descending into other clauses."""
@@ -109,7 +114,7 @@ class Locator:
                         place = self._phrase_place(obj) if obj is not None else None
                         if place is not None and place.kind == "city":
                             return place
-                    if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                    if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and (directional or prep.lower_ not in _DIRECTIONAL):
                         for obj in prep.children:
                             if obj.dep_ != "pobj":
                                 continue

@@ -33,8 +33,9 @@ def test_passive_with_by_agent(coder):
 
 def test_prepositional_target_with_against_on(coder):
     assert ("IGOEUREEC", "BLR", "163") in triples(coder, "The European Union imposed new sanctions on Belarus.")
-    assert ("FRA", "RUS", "111") in triples(coder, "France protested against Russia and condemned its actions.") or \
-        ("FRA", "RUS", "141") in triples(coder, "France protested against Russia and condemned its actions.")
+    # (a state's protest is an official complaint, 114)
+    got = triples(coder, "France protested against Russia and condemned its actions.")
+    assert any(s == "FRA" and t == "RUS" and c.startswith("11") for s, t, c in got), got
 
 
 def test_nominal_triggers(coder):
@@ -1201,3 +1202,14 @@ def test_a_complaint_is_aimed_at_whom_it_is_about_not_where_it_is_lodged(coder):
     # the addressee's country is not where the act complained of happened
     got = triples(coder, "Venezuela protested to Brazil over the US decision to impose new sanctions.")
     assert not any(t == "BRA" for s, t, c in got if c.startswith("16")), got
+
+
+def test_a_state_protesting_complains_and_people_protesting_demonstrate(coder):
+    assert triples(coder, "Japan protested against the decision.") == {("JPN", None, "114")}
+    assert ("JPNGOV", "CHN", "114") in triples(coder, "The Japanese embassy protested against China's decision.")
+    # people protesting against a law, with nobody named: their own government
+    got = triples(coder, "Ethnic Hungarians in Slovakia protested against the new language law.")
+    assert got == {("SVKCVL", "SVKGOV", "141")}, got
+    # a protest as the purpose of another act stays a protest
+    got = triples(coder, "A Syrian lawmaker began a hunger strike to protest the arrest of his son.")
+    assert all(c.startswith("14") for _, _, c in got) and got, got

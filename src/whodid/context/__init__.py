@@ -202,12 +202,20 @@ _CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", 
 
 
 def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
-    """CAMEO's distinctions that depend on whom an act falls on: an organisation expelled is
-    a withdrawal of its presence (166); state forces using violence on
+    """CAMEO's distinctions that depend on who acts on whom: a state's protest is an official
+    complaint (114); an organisation expelled is a withdrawal of its presence (166); state
+    forces using violence on
     their own civilians or protesters are repression (175); a non-state armed actor's attack
     on people who are not combatants is unconventional violence (180), not battle (190)."""
     code = e.code
     src, tgt = e.source, e.target
+    if (code.startswith("14") and e.trigger.pos_ == "VERB" and e.trigger.lemma_.lower() == "protest"
+            and e.trigger.dep_ not in ("xcomp", "advcl")  # "began a hunger strike to protest …"
+            and (src.sector == "GOV" or (src.kind in ("country", "igo") and not src.sector
+                                         and e.trigger.doc[src.head].tag_ not in ("NNS", "NNPS")))):  # "Serbs": people
+        # "Russia protested against the decision", "the embassy protested": a state's protest
+        # is an official complaint (114), not a demonstration
+        return replace(e, code="114", notes=e.notes + ["a state's protest is an official complaint: 114"])
     if (code == "174" and tgt is not None and tgt.agent_type != "person"
             and (tgt.code or "").startswith(("IGO", "NGO")) and tgt.kind in ("igo", "group")):  # fmt: skip
         # "forced the UN refugee agency out of the country": an organisation expelled as a

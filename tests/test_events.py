@@ -1211,5 +1211,5 @@ def test_a_state_protesting_complains_and_people_protesting_demonstrate(coder):
     got = triples(coder, "Ethnic Hungarians in Slovakia protested against the new language law.")
     assert got == {("SVKCVL", "SVKGOV", "141")}, got
     # a protest as the purpose of another act stays a protest
-    got = triples(coder, "A Syrian lawmaker began a hunger strike to protest the arrest of his son.")
+    got = triples(coder, "A Syrian lawmaker went on hunger strike to protest against the arrest of his son.")
     assert all(c.startswith("14") for _, _, c in got) and got, got

@@ -1213,3 +1213,12 @@ def test_a_state_protesting_complains_and_people_protesting_demonstrate(coder):
     # a protest as the purpose of another act stays a protest
     got = triples(coder, "A Syrian lawmaker went on hunger strike to protest against the arrest of his son.")
     assert all(c.startswith("14") for _, _, c in got) and got, got
+
+
+def test_troops_sent_on_a_peacekeeping_mission_and_a_states_own_forces(coder):
+    assert ("GHA", "LBN", "074") in triples(coder, "Ghana sent 800 soldiers to Lebanon on a peacekeeping mission.")
+    got = triples(coder, "Rwanda announced the deployment of a battalion to Mozambique for a peacekeeping operation.")
+    assert ("RWA", "MOZ", "074") in got, got
+    # moving one's own troops does not act on them
+    got = triples(coder, "Belarus announced the deployment of troops near the border.")
+    assert got == {("BLR", None, "154")}, got

@@ -321,6 +321,11 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
         # "imposed a curfew in southeastern Turkey": the country named is where, its people
         # whom; "promised to democratize Serbia": a reform at home, nobody else acted on
         e = replace(e, target=None)
+    if (t is not None and e.code[:2] == "15" and t.country and (t.sector or "")[:3] in ("MIL", "COP")
+            and t.country[:3] == (e.source.country or "")[:3]):  # fmt: skip
+        # "announced the deployment of troops near the border": its own forces are what a
+        # state moves, not whom it acts on
+        e = replace(e, target=None)
     if e.target is not None or not e.source.resolved:
         return e
     src = e.source

@@ -1222,3 +1222,25 @@ def test_troops_sent_on_a_peacekeeping_mission_and_a_states_own_forces(coder):
     # moving one's own troops does not act on them
     got = triples(coder, "Belarus announced the deployment of troops near the border.")
     assert got == {("BLR", None, "154")}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fighting halted or given up is a truce, not fighting
+        ("Russia halted its offensive near Kharkiv.", ("RUS", "UKR", "0871")),
+        ("The Eritrean army ceased its military operations near the border.", ("ERIMIL", None, "0871")),
+        # medical experts sent are humanitarian aid, inspectors an investigation
+        ("Cuba flew dozens of medical experts to Angola.", ("CUB", "AGO", "073")),
+        ("The IAEA sent inspectors to Iran.", ("IGOUNOIAE", "IRN", "090")),
+    ],
+)
+def test_truces_and_teams_sent(coder, text, expected):
+    got = triples(coder, text)
+    assert expected in got, got
+    assert not any(c.startswith(("18", "19")) for _, _, c in got), got
+
+
+def test_fighting_given_up_did_not_happen(coder):
+    got = triples(coder, "Two Taliban commanders gave up fighting and surrendered in Kunduz.")
+    assert not any(c.startswith(("18", "19")) for _, _, c in got), got

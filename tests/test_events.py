@@ -1244,3 +1244,11 @@ def test_truces_and_teams_sent(coder, text, expected):
 def test_fighting_given_up_did_not_happen(coder):
     got = triples(coder, "Two Taliban commanders gave up fighting and surrendered in Kunduz.")
     assert not any(c.startswith(("18", "19")) for _, _, c in got), got
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(coder):
+    got = triples(coder, "Protesters in Islamabad blocked a highway to show their fury at France's cartoon policy.")
+    assert any(s.startswith("PAK") and t == "FRA" and c.startswith("14") for s, t, c in got), got
+    # a purpose that names nobody leaves the protest aimed at the protesters' own government
+    got = triples(coder, "Farmers in Lahore blocked a highway to oppose the new tax.")
+    assert any(s.startswith("PAK") and t == "PAKGOV" and c.startswith("14") for s, t, c in got), got

@@ -1509,6 +1509,16 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
                                object_places=root in (2, 10, 11, 12))
+    if root == 14 and not targets:
+        # "blocked a road to show their anger at the United States' policies": a protest is
+        # aimed at whom its purpose names
+        own = {m.code for m in sources}
+        anchor = trig.head if f.nominal and trig.dep_ in ("dobj", "pobj") else trig
+        for c in anchor.children:
+            if c.dep_ in ("advcl", "xcomp") and infinitive(c):
+                targets = [m for m in _first_in_subtree(c, index, places=True) if m.resolved and m.code not in own]
+                if targets:
+                    break
     if measure is not None:
         # … against Iran, … on Russia, … to Egypt: whom the measure is for or against
         own = {m.code for m in sources}

@@ -1252,3 +1252,8 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(coder):
     # a purpose that names nobody leaves the protest aimed at the protesters' own government
     got = triples(coder, "Farmers in Lahore blocked a highway to oppose the new tax.")
     assert any(s.startswith("PAK") and t == "PAKGOV" and c.startswith("14") for s, t, c in got), got
+
+
+def test_bombs_set_off_are_a_bombing_where_they_went_off(coder):
+    got = triples(coder, "Shabaab fighters seized two aid workers and set off several bombs in Kismayo.")
+    assert any(c == "183" and (t or "").startswith("SOM") for _, t, c in got), got

@@ -143,7 +143,7 @@ class ActorFinder:
                 if not aliases:
                     continue
             if (e - s == 1 and e < len(doc) and doc[s].text in ("West", "Western") and doc[e].tag_ == "NNP"
-                    and doc[e].is_title and not doc[e].ent_type_ == "NORP"):  # fmt: skip
+                    and doc[e].is_title and doc[e].ent_type_ != "NORP"):  # fmt: skip
                 # "West Darfur", "Western Bahr el Ghazal": a region's name, not the West (names the
                 # dictionary lists, "West Bank", are longer matches and win)
                 continue
@@ -181,7 +181,9 @@ class ActorFinder:
         for tok in doc:
             low = tok.lower_
             if (tok.i in taken or len(low) < 6 or not low.isalpha() or not tok.text[0].isupper()
-                    or low in _REAL_NEAR_MISSES or (tok.pos_ != "PROPN" and tok.ent_type_ not in _NAMED_ENTS)):  # fmt: skip
+                    or low in _REAL_NEAR_MISSES or (tok.pos_ != "PROPN" and tok.ent_type_ not in _NAMED_ENTS)
+                    or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")):  # fmt: skip
+                # (a given name, or a word inside a longer name: "Yisrael Beytenu")
                 continue
             found: list[tuple[int, Alias]] = []
             for key in {k for v in (low, *_deletions(low)) for k in self.misspelt.get(v, ())}:
@@ -191,8 +193,6 @@ class ActorFinder:
                         or [_plain(t.text) for t in doc[start:tok.i]] != [_plain(w) for w in before]):  # fmt: skip
                     continue
                 found += [(start, a) for a in self.by_key[key] if _misspellable(a, last)]
-            if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
-                continue  # a given name, or a word inside a longer name ("Yisrael Beytenu")
             if tok.ent_type_ == "PERSON" or tok.ent_iob_ == "I":
                 # "Angela", "Donna Brazile", "British Columbia": a person's name or part of a
                 # longer name is not a misspelt state, only the end of a person's name

@@ -723,6 +723,12 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     return []
 
 
+def _unnamed_state(trig: Token) -> Mention:
+    """The authorities of a state the text does not name, placed later where it happened."""
+    return Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector=None,
+                   name=None, kind="unknown_state", rule="unnamed state authorities")
+
+
 def _that_clause(noun: Token) -> Token | None:
     """The that-clause of a noun ("its demand that Israel lift …"), also where the parser hung
     it on the verb whose object the noun is ("renewed its call that Iran halt …"; not "so
@@ -1392,14 +1398,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "agreed with the NCAA that the coach made payments": accord with a view (019); "agreed
         # that their countries should cooperate" is still an agreement to act
         code = "019"
-    if not f.nominal and code == "100" and trig.lemma_.lower() == "insist" and any(
-            c.dep_ == "ccomp" and _indicative(c) for c in trig.children):  # fmt: skip
-        # "insisted the unrest reflected old tensions": an assertion; "insisted that Israel
-        # withdraw" (a bare verb, or "must") is the demand
+    # "insisted the unrest reflected old tensions": an assertion; "insisted that Israel
+    # withdraw" (a bare verb, or "must") is the demand
+    asserted_insist = not f.nominal and code == "100" and trig.lemma_.lower() == "insist" and any(
+        c.dep_ == "ccomp" and _indicative(c) for c in trig.children)
+    if asserted_insist:
         code = "010"
-        asserted_insist = True
-    else:
-        asserted_insist = False
     one_sided = accord  # no reverse event even when the pattern has one
     if code[:3] == "041" and not f.nominal and _names_something(trig):
         return []  # "what it called its involvement", "called the plan naive": naming, not phoning
@@ -1624,15 +1628,13 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "a French citizen was arrested in Iran", "prisoners were released in Tripoli": arrests,
         # expulsions, seizures and releases nobody is said to have made are the state's where
         # they happened, placed later
-        sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector=None,
-                           name=None, kind="unknown_state", rule="unnamed state authorities")]  # fmt: skip
+        sources = [_unnamed_state(trig)]
     put_under = trig.head.head if f.nominal and trig.dep_ == "pobj" and trig.head.lower_ == "under" else None
     if (not sources and root in (9, 17) and put_under is not None and put_under.pos_ == "VERB"
             and any(c.dep_ == "auxpass" for c in put_under.children)):  # fmt: skip
         # "a US national has been put under investigation in Italy", "was placed under house
         # arrest": the state where it happened did it, to the passive subject
-        sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector=None,
-                           name=None, kind="unknown_state", rule="unnamed state authorities")]  # fmt: skip
+        sources = [_unnamed_state(trig)]
         targets = [m for c in put_under.children if c.dep_ == "nsubjpass" for m in _expand(c, index)] or targets
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")

@@ -1257,3 +1257,8 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(coder):
 def test_bombs_set_off_are_a_bombing_where_they_went_off(coder):
     got = triples(coder, "Shabaab fighters seized two aid workers and set off several bombs in Kismayo.")
     assert any(c == "183" and (t or "").startswith("SOM") for _, t, c in got), got
+
+
+def test_citing_something_gives_a_reason_not_an_act(coder):
+    got = triples(coder, "The Greek government declined to send troops to Mali, citing public opposition.")
+    assert not any(c.startswith("11") for _, _, c in got), got

@@ -287,3 +287,9 @@ def test_real_names_near_a_state_are_not_misspellings(coder):
 def test_a_place_name_that_is_a_persons_given_name_is_no_state(coder):
     found = mentions(coder, "Chad Kowalski, a lawyer, criticised the Chadian government.")
     assert {k: m.code for k, m in found.items() if m.code} == {"Chadian": "TCD", "the Chadian government": "TCDGOV"}
+
+
+def test_a_vice_presidents_title_beats_the_dictionarys_dates(coder):
+    # the dictionary has Awori as Kenya's vice president from 2003; the text's title wins
+    found = mentions(coder, "Vice-President Moody Awori opened the new road.", "2001-06-01")
+    assert found["Moody Awori"].code == "KENGOV"

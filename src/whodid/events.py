@@ -733,18 +733,15 @@ def _that_clause(noun: Token) -> Token | None:
     """The that-clause of a noun ("its demand that Israel lift …"), also where the parser hung
     it on the verb whose object the noun is ("renewed its call that Iran halt …"; not "so
     that", a purpose)."""
-    def is_that(c: Token) -> bool:
-        return any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-
     for c in noun.children:
-        if c.dep_ == "acl" and is_that(c):
+        if c.dep_ == "acl" and _marked(c, "that"):
             return c
     if noun.dep_ == "dobj":
         verb = noun.head
         # only the verb's time words may stand between ("reiterated its demand today that …")
         between = {t.i for c in verb.children if c.dep_ in ("npadvmod", "advmod") and c.i > noun.i for t in c.subtree}
         for c in verb.children:
-            if (c.dep_ in ("ccomp", "advcl") and is_that(c) and c.left_edge.i > noun.right_edge.i
+            if (c.dep_ in ("ccomp", "advcl") and _marked(c, "that") and c.left_edge.i > noun.right_edge.i
                     and not any(m.lower_ in ("so", "such", "now", "in") for m in c.children if m.i < c.i)
                     and all(i in between for i in range(noun.right_edge.i + 1, c.left_edge.i))):  # fmt: skip
                 return c
@@ -1247,8 +1244,12 @@ def _indicative(clause: Token) -> bool:
 
 def _pending_until(clause: Token) -> bool:
     """An until-clause not in the past: a condition, not an event ("until Russia withdraws")."""
-    return (any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in clause.children)
-            and clause.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in _aux(clause)))  # fmt: skip
+    return _marked(clause, "until", "till") and clause.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in _aux(clause))
+
+
+def _marked(clause: Token, *words: str) -> bool:
+    """Whether a clause is introduced by one of these subordinators ("that", "until")."""
+    return any(m.dep_ == "mark" and m.lower_ in words for m in clause.children)
 
 
 def _condition_subject(trig: Token, index: MentionIndex) -> list[Mention]:

@@ -139,7 +139,7 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
 
 def _implicit_target(e: events.RawEvent) -> bool:
     """Whether the target was inferred, not named ("a protest is aimed at its own government")."""
-    return any(n.startswith("implicit target") for n in e.notes)
+    return e.target is not None and e.target.kind == "implicit"
 
 
 def _when_fields(e: events.RawEvent, day: Date | None) -> dict:

@@ -505,23 +505,23 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                         e = replace(e, **{side: with_code(m, home_place.country + m.sector, None,
                                                           f"country: from {home_place.name}")})  # fmt: skip
             needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
-        if (e.target is None and e.code[:2] in ("18", "19", "20") and e.trigger.dep_ == "advcl"
-                and e.trigger.tag_ == "VBG"):  # fmt: skip
-            # "opened fire to disperse the protesters, killing two": those killed are of the
-            # people the force was used on
-            main = next((o for o in out if o.trigger.i == e.trigger.head.i and o.code[:2] in ("17", "18", "19", "20")
-                         and o.target is not None and o.target.resolved and o.source.head == e.source.head), None)  # fmt: skip
-            if main is not None:
-                e = replace(e, target=main.target, notes=e.notes + ["target: the people the main act's force was used on"])
         t = e.target
-        if (needs and t is not None and not t.resolved and t.kind == "agent" and e.code[:2] in ("18", "19", "20")
-                and e.trigger.dep_ == "advcl" and e.trigger.tag_ == "VBG"):  # fmt: skip
-            # "shelled Juba, killing about 20 people": the people killed are where the act fell
-            main = next((o for o in out if o.trigger.i == e.trigger.head.i and o.target is not None
-                         and o.target.resolved and o.target.country and not o.target.country.startswith("IGO")), None)  # fmt: skip
-            if main is not None:
-                e = replace(e, target=_infer_country(t, main.target.country[:3]))  # type: ignore[union-attr]
-                needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
+        if e.code[:2] in ("18", "19", "20") and e.trigger.dep_ == "advcl" and e.trigger.tag_ == "VBG":
+            # the force of a participle clause falls where the main act's did
+            mains = [o for o in out if o.trigger.i == e.trigger.head.i and o.target is not None and o.target.resolved]
+            if t is None:
+                # "opened fire to disperse the protesters, killing two": those killed are of
+                # the people the force was used on
+                main = next((o for o in mains if o.code[:2] in ("17", "18", "19", "20")
+                             and o.source.head == e.source.head), None)  # fmt: skip
+                if main is not None:
+                    e = replace(e, target=main.target, notes=e.notes + ["target: the people the main act's force was used on"])
+            elif needs and not t.resolved and t.kind == "agent":
+                # "shelled Juba, killing about 20 people": the people killed are where the act fell
+                main = next((o for o in mains if o.target.country and not o.target.country.startswith("IGO")), None)  # type: ignore[union-attr]
+                if main is not None:
+                    e = replace(e, target=_infer_country(t, main.target.country[:3]))  # type: ignore[union-attr]
+                    needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         if needs and any(m is not None and not m.resolved and m.kind == "agent" and not m.role
                          for m in (e.source, e.target)):  # fmt: skip
             # the geocoded place of the event, looked up at most once

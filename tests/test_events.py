@@ -1262,3 +1262,39 @@ def test_bombs_set_off_are_a_bombing_where_they_went_off(coder):
 def test_citing_something_gives_a_reason_not_an_act(coder):
     got = triples(coder, "The Greek government declined to send troops to Mali, citing public opposition.")
     assert not any(c.startswith("11") for _, _, c in got), got
+
+
+def test_strikers_are_workers_not_footballers(coder):
+    got = triples(coder, "The Bolivian government finally bowed to the demands of the striking tin miners and the strikers.")
+    assert ("BOLGOV", "BOLLAB", "080") in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya's president accepted the opposition's demands after a week of unrest.", ("KENGOV", "KENOPP", "083")),
+        ("The Peruvian president caved in to the truckers' demands on Tuesday.", ("PERGOV", "PERLAB", "080")),
+    ],
+)
+def test_whose_demands_are_yielded_to(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_people_killed_in_an_exchange_of_fire_died_in_fighting(coder):
+    got = triples(coder, "Indian troops killed four villagers in a firefight near the Kashmir frontier.")
+    assert ("INDMIL", "INDCVL", "190") in got, got
+    got = triples(coder, "Indian police killed four villagers near the Kashmir frontier.")
+    assert ("INDCOP", "INDCVL", "175") in got, got
+
+
+def test_people_acted_on_are_the_target_rather_than_the_place(coder):
+    got = triples(coder, "Gunmen from the rebel group killed nine farmers in Mali on Sunday.", root=True)
+    assert any(c == "18" and t == "MLIAGR" for _, t, c in got), got
+    got = triples(coder, "Israeli soldiers detained three reporters in Nablus overnight.")
+    assert ("ISRMIL", "PSEMED", "173") in got, got
+
+
+def test_allowing_a_rally_or_a_candidacy_eases_political_restrictions(coder):
+    got = triples(coder, "The Egyptian government allowed the opposition to stage a march through central Cairo.")
+    assert ("EGYGOV", "EGYOPP", "0812") in got, got
+    assert not any(c.startswith("14") for _, _, c in got), got

@@ -125,7 +125,13 @@ def post_region(trigger: Token) -> list[Token]:
             continue
         _collect(c, out, _CLAUSE_DEPS)
     for s in _control_objects(trigger):
+        # "allowed the opposition to hold a rally": the object and its infinitive, which the
+        # parser hung as a clause of its own
         _collect(s, out, _CLAUSE_DEPS)
+        out.append(s.head)
+        for c in s.head.children:
+            if c.i > s.i and c.dep_ not in _CLAUSE_DEPS:
+                _collect(c, out, _CLAUSE_DEPS)
     for c in trigger.children:
         if c.dep_ in ("dobj", "dative") and c.i > trigger.i:
             # coordinated objects: "offered a regiment, attack helicopters and fighter jets"
@@ -361,6 +367,9 @@ def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
                             ms = index.at(p)
             if not ms:
                 ms = [m for c in t.children if c.dep_ == "appos" for m in index.at(c)]
+            if not ms and t.pos_ == "NOUN" and t.dep_ == "pobj":
+                # "bowed to the miners' demands", "troops moved to Ukraine's border": the owner
+                ms = [m for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON" for m in index.at(c) if m.head == c.i]
         out.extend(ms)
         out.extend(_shared_role(t, ms, index))
     return out
@@ -572,18 +581,19 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
         ms = [m for m in index.at(c) if m.resolved] or _first_in_subtree(c, index)
         if ms:
             return ms
-    if weak_in:
-        found = _prep_targets(verb, index, weak_in=True)
-        if found:
-            return found
     # the pattern named the object, but it is people and nothing else is acted on ("arrested
-    # two journalists", "released the hostages"): they are the target
+    # two journalists", "released the hostages", "killed five civilians in Mali"): they are
+    # the target, rather than where it happened
     for c in verb.children:
         if c.dep_ == "dobj" and c.i > verb.i and _named_by(c, consumed or set()):
             # (also people of a named country: "trains Iraqi pilots")
             found = [m for m in _expand(c, index) if m.kind == "agent" or (m.kind == "country" and m.sector and m.head == c.i)]
             if found:
                 return found
+    if weak_in:
+        found = _prep_targets(verb, index, weak_in=True)
+        if found:
+            return found
     return []
 
 
@@ -595,8 +605,10 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             own = {(m.country or "")[:3] for m in _subject(verb, index)[0]}
             # "refuted the Australian minister's remarks about Taiwan": whose remarks
             ms = [m for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
-                  for m in ([x for x in _expand(p, index) if x.resolved] or [x for x in index.at(c) if x.start <= p.i < x.end])
-                  if m.resolved and (m.country or "")[:3] not in own]  # fmt: skip
+                  for m in ([x for x in _expand(p, index) if x.resolved]
+                            or [x for x in index.at(c) if x.start <= p.i < x.end]
+                            or [x for x in _expand(p, index) if x.kind == "agent"])
+                  if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]  # fmt: skip
             ms = ms or _prep_targets(c, index, with_of=True) or _noun_agent(c, index) or []
             ms = [m for m in ms if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]
             if ms:

@@ -206,7 +206,8 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     complaint (114); an organisation expelled is a withdrawal of its presence (166); state
     forces using violence on
     their own civilians or protesters are repression (175); a non-state armed actor's attack
-    on people who are not combatants is unconventional violence (180), not battle (190)."""
+    on people who are not combatants is unconventional violence (180), not battle (190);
+    people killed in an exchange of fire died in battle (190) either way."""
     code = e.code
     src, tgt = e.source, e.target
     if (code.startswith("14") and e.trigger.pos_ == "VERB" and e.trigger.lemma_.lower() == "protest"
@@ -227,6 +228,10 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     bombing = _bombing(e.trigger, kn.cue("bomb_word")) if src.sector not in _STATE_FORCE else None
     if bombing is not None and not code.startswith("183"):
         return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
+    battle = [t for t in _own_clause(e.trigger) if t.lemma_.lower() in kn.cue("battle_word")]
+    if code == "190" and battle:
+        # "killed three villagers in a gunbattle": people who died in an exchange of fire
+        return replace(e, notes=e.notes + [f"killed in fighting ('{battle[0].text}'): 190"])
     same_country = tgt is not None and tgt.country and src.country and tgt.country[:3] == src.country[:3]
     if src.sector in _STATE_FORCE and tgt is not None and tgt.sector in _CIVIL and same_country:
         return replace(e, code="175", notes=e.notes + ["state force against its own civilians: 175"])
@@ -537,9 +542,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             # in Mali"), else the only country the sentence names
             src = _infer_country(e.source, place or country)
             home = country
-            if (e.code[:2] in ("18", "19", "20") and where is not None and e.target is not None and not e.target.resolved
+            if (e.code[:2] in ("17", "18", "19", "20") and where is not None and e.target is not None and not e.target.resolved
                     and (where.country == country or where.population >= _WELL_KNOWN)):  # fmt: skip
-                # "suicide bombers killed 23 people in Tel Aviv": the victims are of the place
+                # "suicide bombers killed 23 people in Tel Aviv", "troops arrested two journalists
+                # in Hebron": the people acted on are of the place
                 home = where.country
             if home is None and src is not None and src.resolved and src.sector in _STATE_FORCE | {"JUD"} \
                     and src.country and not src.country.startswith("IGO"):

@@ -50,6 +50,7 @@ _CUE_KINDS = {
     "topic_verb",
     "attack_means",
     "bomb_word",
+    "battle_word",
     "intent_adj",
     "intent_to_ing",
     "accord_verb",

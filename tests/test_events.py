@@ -1298,3 +1298,18 @@ def test_allowing_a_rally_or_a_candidacy_eases_political_restrictions(coder):
     got = triples(coder, "The Egyptian government allowed the opposition to stage a march through central Cairo.")
     assert ("EGYGOV", "EGYOPP", "0812") in got, got
     assert not any(c.startswith("14") for _, _, c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the participle between commas describes the subject; the parser had made it the main verb
+        ("Twelve Turkish sailors, held hostage in Nigeria for five weeks, have been freed.", ("NGA", "TUR")),
+        ("Four Greek engineers who were kept in Libya for a year were released from captivity.", ("LBY", "GRC")),
+        ("The cargo ship, seized by Iran in the Gulf, was released on Monday.", ("IRN", None)),
+    ],
+)
+def test_a_release_nobody_claims_is_by_whoever_held_them(coder, text, expected):
+    got = triples(coder, text)
+    assert any(s == expected[0] and (expected[1] is None or (t or "").startswith(expected[1])) and c.startswith("084")
+               for s, t, c in got), got

@@ -1372,7 +1372,8 @@ def _names_something(verb: Token) -> bool:
 
 def _people_acted_on(verb: Token, index: MentionIndex) -> bool:
     """Whether a passive verb's subject is people ("prisoners were released"), not things."""
-    return any(m.kind in ("agent", "person") for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index))
+    return any(m.kind in ("agent", "person") or (m.kind == "country" and ((m.sector and verb.doc[m.head].pos_ == "NOUN") or verb.doc[m.head].tag_ == "NNPS"))
+               for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index))  # fmt: skip
 
 
 def _directly_modal(verb: Token, kn: Knowledge) -> bool:

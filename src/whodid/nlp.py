@@ -73,7 +73,38 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_named_recipient(doc)
     _repair_gerund_series(doc)
     _repair_reduced_relative(doc)
+    _repair_parenthetical_participle(doc)
     return doc
+
+
+def _repair_parenthetical_participle(doc: Doc) -> None:
+    """A participle set off by commas after the subject, read as the main verb (the real main
+    verb its conjunct) or as a clause of the main verb holding the subject ("Eighteen fishermen,
+    held captive in Libya for months, have been freed"). The later verb is the main one and the
+    participle describes the subject."""
+    for part in doc:
+        subj = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i), None)
+        if (subj is None or part.tag_ not in ("VBN", "VBD") or part.dep_ not in ("ROOT", "ccomp") or part.i < 2
+                or doc[part.i - 1].text != "," or subj.right_edge.i not in (part.i - 2, part.i - 1)
+                or any(c.dep_ in ("aux", "auxpass") for c in part.children)):  # fmt: skip
+            continue
+        candidates = [c for c in part.children if c.dep_ == "conj"] if part.dep_ == "ROOT" else [part.head]
+        main = next((c for c in candidates if c.i > part.i and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+                     and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+                     and doc[min(a.i for a in c.children if a.dep_ in ("aux", "auxpass")) - 1].text == ","), None)  # fmt: skip
+        if main is None:
+            continue
+        if part.dep_ == "ROOT":
+            for c in list(part.children):
+                if c.i > main.i:
+                    c.head = main
+            main.head = main
+            main.dep_ = "ROOT"
+        subj.head = main
+        subj.dep_ = "nsubjpass" if any(a.dep_ == "auxpass" for a in main.children) else "nsubj"
+        part.head = subj
+        part.dep_ = "acl"
 
 
 def _repair_named_recipient(doc: Doc) -> None:

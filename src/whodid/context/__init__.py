@@ -395,10 +395,19 @@ def _unknown_attackers(e: RawEvent, index: MentionIndex, locator: Locator | None
 
 
 def _unknown_state(e: RawEvent, index: MentionIndex) -> RawEvent:
-    """An arrest or expulsion without agent is the act of the state where it happened ("was
-    arrested in Lebanon" → LBN); with no place named, nobody is coded and the event is dropped."""
+    """An arrest, expulsion or release without agent is the act of the state where it happened
+    ("was arrested in Lebanon" → LBN) or, for a release, where the people were held; with no
+    place named, nobody is coded and the event is dropped."""
     # "were deported from Uganda": the state they were expelled from
     country = _place_country(e, index, ("in", "at", "inside", "near", "from") if e.code.startswith(("174", "16")) else ("in", "at", "inside", "near"))
+    if not country and e.code.startswith("084"):
+        # "the tanker, seized by Iran in July, was released": by whom it was held; "fishermen,
+        # held captive in Libya, were freed", "released from captivity in Libya": by the state
+        # they were held in
+        held = [t for t in e.trigger.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.dep_ in ("acl", "relcl")]
+        held += [t for t in e.trigger.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"]
+        country = next((m.country[:3] for t in held for m in index.at(t)
+                        if m.resolved and m.country and not m.country.startswith("IGO")), None)  # fmt: skip
     if not country or country.startswith("IGO"):
         return e
     src = _implied(e, country, None)

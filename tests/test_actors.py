@@ -293,3 +293,21 @@ def test_a_vice_presidents_title_beats_the_dictionarys_dates(coder):
     # the dictionary has Awori as Kenya's vice president from 2003; the text's title wins
     found = mentions(coder, "Vice-President Moody Awori opened the new road.", "2001-06-01")
     assert found["Moody Awori"].code == "KENGOV"
+
+
+def test_a_state_is_not_coded_before_it_existed(coder):
+    text = "Government troops reinforced Juba as South Sudanese militias gathered outside the city."
+    before = mentions(coder, text, "2004-06-01")
+    after = mentions(coder, text, "2019-06-01")
+    assert before["Juba"].code == "SDN" and before["South Sudanese militias"].code.startswith("SDN"), before
+    assert after["Juba"].code == "SSD" and after["South Sudanese militias"].code.startswith("SSD"), after
+
+
+def test_a_since_line_needs_a_date_and_a_country_code(tmp_path):
+    from whodid.knowledge import _read_named
+    from whodid.knowledge.tables import LexiconError
+
+    bad = tmp_path / "countries.tsv"
+    bad.write_text("SSD\tname\tSouth Sudan\nSSD\tsince\tJuly 2011\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="countries.tsv:2"):
+        _read_named(bad, "country", {})

@@ -28,7 +28,7 @@ from .tables import LexiconError, Row, data_path, read_table
 
 __all__ = ["Knowledge", "LexiconError", "load_knowledge", "UserDictionaries"]
 
-_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status"}
+_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status", "since"}
 _STATUS = {"member", "observer", "territory", "disputed", "region", "igo", "group"}
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$|^[A-Z]{3,}$")
 _SECTOR = re.compile(r"^(?:[A-Z]{3})+$")
@@ -216,6 +216,19 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
             status[base] = text
             continue
         actor = actors.get(base)
+        if form == "since":
+            # "2011-07-09 SDN": a state that exists from that day; before it, its names are the
+            # older state's (Juba in 2005 is in Sudan)
+            parts = text.split()
+            try:
+                day = date.fromisoformat(parts[0])
+            except (ValueError, IndexError):
+                raise row.error(f"expected `YYYY-MM-DD CODE`, got {text!r}") from None
+            if actor is None or len(parts) != 2 or not _CODE.match(parts[1]) or len(parts[1]) != 3:
+                raise row.error(f"expected `YYYY-MM-DD CODE` after the `name` line of {base}, got {text!r}")
+            actor.terms = [Term(base, start=day, origin=row.origin),
+                           Term(parts[1], end=date.fromordinal(day.toordinal() - 1), origin=row.origin)]  # fmt: skip
+            continue
         if actor is None:
             if form != "name":
                 raise row.error(f"the first line of {base} must be its `name`")

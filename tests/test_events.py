@@ -1313,3 +1313,15 @@ def test_a_release_nobody_claims_is_by_whoever_held_them(coder, text, expected):
     got = triples(coder, text)
     assert any(s == expected[0] and (expected[1] is None or (t or "").startswith(expected[1])) and c.startswith("084")
                for s, t, c in got), got
+
+
+def test_forces_sent_to_help_a_country_are_military_aid_not_a_show_of_force(coder):
+    got = triples(coder, "Italy dispatched two hundred soldiers to Niger to help the country guard its northern desert frontier.")
+    assert ("ITA", "NER", "074") in got, got
+    got = triples(coder, "Canada sent forty military instructors to Latvia to train its infantry.")
+    assert any(s == "CAN" and c == "062" for s, _, c in got), got
+    got = triples(coder, "Moscow moved two armoured divisions to the Ukrainian frontier to intimidate Kyiv.")
+    assert any(s == "RUS" and c == "154" for s, _, c in got), got
+    # offered, it is the offer of that help, and the troops offered are not its target
+    got = triples(coder, "Spain offered on Monday to dispatch troops to Mauritania to help its army fight the insurgents.")
+    assert ("ESP", "MRT", "0334") in got and not any(t == "ESPMIL" for _, t, _ in got), got

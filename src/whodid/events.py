@@ -642,8 +642,8 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             if ms:
                 return ms
     for c in verb.children:  # "agreed to help Ukraine": the object of the complement
-        if c.dep_ == "xcomp":
-            return _verb_target_strict(c, False, index)
+        if c.dep_ == "xcomp":  # (what the pattern named there is what is offered, not the target)
+            return _verb_target_strict(c, False, index, consumed)
     return []
 
 

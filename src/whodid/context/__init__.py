@@ -222,6 +222,19 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
         # "forced the UN refugee agency out of the country": an organisation expelled as a
         # whole is a withdrawal of its presence (166), not people deported
         return replace(e, code="166", notes=e.notes + ["an organisation expelled: 166"])
+    if code in ("150", "154") and tgt is not None:
+        helped = _helping_purpose(e.trigger, kn.cue("help_purpose"))
+        if helped is not None:
+            # "sent paratroopers to Lebanon to help the country patrol its borders": military
+            # aid, not a show of force (training: military cooperation)
+            new = "062" if helped.lemma_.lower() == "train" else "074"
+            note = f"sent to {helped.lemma_.lower()}: {new}"
+            if e.mode != "asserted":  # "offered to send troops to help": the offer of that help
+                mapped = kn.mode_code(e.mode, new)
+                if mapped is None:
+                    return e
+                new = mapped[0]
+            return replace(e, code=new, notes=e.notes + [note])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     # a state's forces bombing is military force (195 aerial, 190); 183 is non-military bombing
@@ -239,6 +252,18 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if code == "190" and non_state and (tgt is None or tgt.sector not in ("MIL", "COP", "REB", "UAF")):
         return replace(e, code="180", notes=e.notes + ["non-state actor, non-combatant target: 180"])
     return e
+
+
+def _helping_purpose(trigger: Token, words: frozenset[str]) -> Token | None:
+    """The verb of a purpose clause ("to help …", "to train …", "to serve as peacekeepers")
+    that makes sending forces an act of help; None when there is none."""
+    for c in trigger.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if c.lemma_.lower() in words:
+                return c
+            if c.lemma_.lower() in ("serve", "act", "join") and any(t.lemma_.lower().startswith("peacekeep") for t in c.subtree):
+                return c  # "to serve as a peacekeeping force", "to join the peacekeeping mission"
+    return None
 
 
 def _own_clause(trigger: Token) -> list[Token]:

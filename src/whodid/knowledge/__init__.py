@@ -51,6 +51,7 @@ _CUE_KINDS = {
     "attack_means",
     "bomb_word",
     "battle_word",
+    "help_purpose",
     "intent_adj",
     "intent_to_ing",
     "accord_verb",

@@ -1325,3 +1325,14 @@ def test_forces_sent_to_help_a_country_are_military_aid_not_a_show_of_force(code
     # offered, it is the offer of that help, and the troops offered are not its target
     got = triples(coder, "Spain offered on Monday to dispatch troops to Mauritania to help its army fight the insurgents.")
     assert ("ESP", "MRT", "0334") in got and not any(t == "ESPMIL" for _, t, _ in got), got
+
+
+def test_a_verb_followed_by_a_day_is_not_a_name(coder):
+    # the parser read "a newspaper called Monday", leaving the sentence without a verb
+    got = triples(coder, "A government-owned Egyptian newspaper called Monday on Arab states to sever ties with Israel.")
+    assert any(s.startswith("EGY") and c.startswith("02") for s, _, c in got), got
+
+
+def test_the_agent_of_a_passive_hung_on_its_gerund(coder):
+    got = triples(coder, "The former mayor has been accused of stealing state funds by Kenyan anti-graft officials.")
+    assert any(s == "KENGOV" and c.startswith("112") for s, _, c in got), got

@@ -400,6 +400,25 @@ def _shared_role(t: Token, ms: list[Mention], index: MentionIndex) -> list[Menti
     return out
 
 
+def _stray_agent(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The agent of a passive verb that the parser hung on the verb's gerund complement
+    ("was accused of misusing funds by government officials"): a by-phrase of an active
+    gerund that names a state, organisation or person."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("of", "for"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pcomp" or g.tag_ != "VBG" or any(a.dep_ == "auxpass" for a in g.children):
+                continue
+            for by in g.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    ms = [m for o in by.children if o.dep_ == "pobj" for m in _expand(o, index)
+                          if m.resolved and m.kind in ("country", "igo", "group", "person")]  # fmt: skip
+                    if ms:
+                        return ms
+    return []
+
+
 def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention], bool]:
     """Subject mentions of a verb and whether the verb is passive."""
     if depth > 4:
@@ -413,7 +432,7 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return _expand(p, index), True
-        return [], True
+        return _stray_agent(verb, index), True
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":

@@ -74,7 +74,32 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_gerund_series(doc)
     _repair_reduced_relative(doc)
     _repair_parenthetical_participle(doc)
+    _repair_verb_read_as_naming(doc)
     return doc
+
+
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
+
+
+def _repair_verb_read_as_naming(doc: Doc) -> None:
+    """A main verb followed by a day, read as a participle naming its subject ("An official
+    Syrian newspaper called Thursday on Arabs to unite": "a newspaper called Thursday"),
+    which leaves the sentence without a verb. The verb is the main one, the day when."""
+    for root in doc:
+        if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or root.i + 2 >= len(doc):
+            continue
+        verb, day = doc[root.i + 1], doc[root.i + 2]
+        if (verb.head.i != root.i or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD")
+                or day.head.i != verb.i or day.lower_ not in _DAY_WORDS):  # fmt: skip
+            continue
+        for c in list(root.children):
+            if c.i > verb.i:
+                c.head = verb
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        root.head = verb
+        root.dep_ = "nsubj"
+        day.dep_ = "npadvmod"
 
 
 def _repair_parenthetical_participle(doc: Doc) -> None:

@@ -311,3 +311,8 @@ def test_a_since_line_needs_a_date_and_a_country_code(tmp_path):
     bad.write_text("SSD\tname\tSouth Sudan\nSSD\tsince\tJuly 2011\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="countries.tsv:2"):
         _read_named(bad, "country", {})
+
+
+def test_jewish_settlers_are_israeli_civilians_wherever_they_are(coder):
+    got = mentions(coder, "Jewish settlers from an outpost near Ramallah uprooted olive trees on Friday.")
+    assert got["Jewish settlers"].code == "ISRCVL", got

@@ -1336,3 +1336,17 @@ def test_a_verb_followed_by_a_day_is_not_a_name(coder):
 def test_the_agent_of_a_passive_hung_on_its_gerund(coder):
     got = triples(coder, "The former mayor has been accused of stealing state funds by Kenyan anti-graft officials.")
     assert any(s == "KENGOV" and c.startswith("112") for s, _, c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, lemma",
+    [("The junta staged a referendum.", "stage"), ("Rebels have waged a war for years.", "wage"),
+     ("The minister hoped for calm.", "hope"), ("Troops routed the militia.", "rout"), ("They were singing.", "sing")],
+)
+def test_verbs_in_e_keep_their_own_lemma(coder, text, lemma):
+    assert lemma in [t.lemma_ for t in coder.nlp(text)]
+
+
+def test_talks_hoped_for_are_an_intention_not_a_meeting(coder):
+    got = triples(coder, "Kosovo's prime minister said he hoped for new talks with Serbia.", "2021-03-01")
+    assert ("KSVGOV", "SRB", "036") in got and not any(c == "040" for _, _, c in got), got

@@ -1029,7 +1029,9 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 notes.append(f"appeal: {node.text}")
                 return mood
             if (lemma in kn.cue("intent_verb") and came in ("xcomp", "ccomp", "dobj")) or (
-                    lemma in kn.cue("intent_verb_to") and came in ("xcomp", "ccomp")):  # fmt: skip
+                    lemma in kn.cue("intent_verb_to") and came in ("xcomp", "ccomp")) or (
+                    # "hoped for more talks with the protesters"
+                    lemma in kn.cue("intent_verb") and came == "prep" and child is not None and child.lower_ == "for"):  # fmt: skip
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
             if (came == "prep" and child is not None and child.lower_ == "to"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -43,11 +44,52 @@ def load_parser(name: str | None = None) -> Language:
         ) from exc
     nlp = module.load()
     nlp.max_length = MAX_CHARS
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("whodid_e_verbs", after="lemmatizer")
     for word in _ONE_TOKEN:
         # "cease-fire" split at its hyphen reads as "fire": keep it one word
         for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
+
+
+def _e_verb_forms(nlp: Language) -> dict[str, str]:
+    """Forms the rule lemmatizer strips to the wrong verb: "hoped", "staged", "waged" become
+    "hop", "stag", "wag" because those are verbs too. For a verb in -e whose stem is also a
+    verb: its -es form always; its -ed and -ing forms when the stem would double its last
+    consonant ("hop" → "hopped"), so that "routed" stays "rout" and "singing" "sing"."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return {}
+    verbs = set(lookups.get_table("lemma_index").get("verb", []))
+    vowels = set("aeiou")
+    out: dict[str, str] = {}
+    for verb in verbs:
+        stem = verb[:-1]
+        if not verb.endswith("e") or stem not in verbs:
+            continue
+        out[verb + "s"] = verb
+        if len(stem) >= 3 and stem[-1] not in vowels | set("wxy") and stem[-2] in vowels and stem[-3] not in vowels:
+            out[verb + "d"] = verb
+            out[stem + "ing"] = verb
+    return out
+
+
+@Language.factory("whodid_e_verbs")
+def _make_e_verbs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    forms = _e_verb_forms(nlp)
+
+    def fix(doc: Doc) -> Doc:
+        for tok in doc:
+            if tok.tag_.startswith("VB"):
+                verb = forms.get(tok.lower_)
+                if verb is not None:
+                    tok.lemma_ = verb
+        return doc
+
+    return fix
 
 
 # verbs that take two objects ("allow UN agencies access", "gave the inspectors permission")

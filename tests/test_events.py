@@ -1350,3 +1350,13 @@ def test_verbs_in_e_keep_their_own_lemma(coder, text, lemma):
 def test_talks_hoped_for_are_an_intention_not_a_meeting(coder):
     got = triples(coder, "Kosovo's prime minister said he hoped for new talks with Serbia.", "2021-03-01")
     assert ("KSVGOV", "SRB", "036") in got and not any(c == "040" for _, _, c in got), got
+
+
+def test_forces_withdrawn_were_withdrawn_by_their_owner(coder):
+    got = triples(coder, "Forty UN peacekeepers were pulled out of the Malian town of Kidal on Sunday.", "2021-03-01")
+    assert ("IGOUNO", "MLI", "1661") in got, got
+    got = triples(coder, "French troops were withdrawn from Niger last month.", "2023-12-01")
+    assert ("FRAMIL", "NER", "0874") in got, got
+    # expelled people are still expelled by the state they leave
+    got = triples(coder, "Three Iranian diplomats were expelled from Albania.", "2021-03-01")
+    assert any(s == "ALB" and c.startswith("161") for s, _, c in got), got

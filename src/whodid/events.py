@@ -419,6 +419,9 @@ def _stray_agent(verb: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+_WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
+
+
 def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention], bool]:
     """Subject mentions of a verb and whether the verb is passive."""
     if depth > 4:
@@ -1484,6 +1487,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = measure[0]
         passive = False
         notes.append(f"source: the owner of the {measure[1].text}")
+    if (passive and not sources and not f.nominal and code.startswith(("0874", "166"))
+            and trig.lemma_.lower() in _WITHDRAWAL_VERBS):  # fmt: skip
+        # "UN peacekeepers were withdrawn from Gorazde", "Russian forces were pulled out of
+        # Kherson": whose forces they are withdrew them, from the place
+        own = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index) if m.resolved]
+        if own:
+            sources, passive = own, False
+            notes.append("source: the owner of the forces withdrawn")
     root = int(code[:2]) if code[:2].isdigit() else 0
     if (not f.nominal and trig.dep_ == "acl" and any(c.dep_ == "agent" for c in trig.children)
             and (root < 17 or not any(m.agent_type != "thing" for m in _expand(trig.head, index)))):  # fmt: skip

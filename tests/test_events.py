@@ -1360,3 +1360,20 @@ def test_forces_withdrawn_were_withdrawn_by_their_owner(coder):
     # expelled people are still expelled by the state they leave
     got = triples(coder, "Three Iranian diplomats were expelled from Albania.", "2021-03-01")
     assert any(s == "ALB" and c.startswith("161") for s, _, c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Portuguese nurses staged a strike over staff shortages on Monday.", ("PRTHLH", "143")),
+        ("Some 2,000 Chilean copper miners stopped work at the mine on Thursday.", ("CHLLAB", "143")),
+        ("Turkish jets carried out a strike on a militant camp in northern Iraq.", ("TURMIL", "19")),
+    ],
+)
+def test_a_strike_by_people_who_are_not_fighters_is_a_labour_strike(coder, text, expected):
+    got = triples(coder, text, "2021-03-01")
+    assert any(s == expected[0] and c.startswith(expected[1]) for s, _, c in got), got
+
+
+def test_stopping_work_on_a_project_is_no_strike(coder):
+    assert not any(c.startswith("14") for _, _, c in triples(coder, "Ethiopia stopped work on the second dam in May.", "2021-03-01"))

@@ -237,6 +237,10 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
             return replace(e, code=new, notes=e.notes + [note])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
+    if src.sector in _CIVIL and _strike_word(e.trigger) is not None:
+        # "rail workers staged a strike against the pension reform": people who are not
+        # fighters strike by stopping work (143)
+        return replace(e, code="143", notes=e.notes + ["a strike by people who are not fighters: 143"])
     # a state's forces bombing is military force (195 aerial, 190); 183 is non-military bombing
     bombing = _bombing(e.trigger, kn.cue("bomb_word")) if src.sector not in _STATE_FORCE else None
     if bombing is not None and not code.startswith("183"):
@@ -252,6 +256,15 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if code == "190" and non_state and (tgt is None or tgt.sector not in ("MIL", "COP", "REB", "UAF")):
         return replace(e, code="180", notes=e.notes + ["non-state actor, non-combatant target: 180"])
     return e
+
+
+def _strike_word(trigger: Token) -> Token | None:
+    """The word "strike" as the trigger or the object it carries ("staged a strike")."""
+    for t in (trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "pobj"))):
+        if t.pos_ == "NOUN" and t.lower_ in ("strike", "strikes") and not any(
+                c.lower_ in ("air", "missile", "drone", "rocket", "military", "artillery") for c in t.children):  # fmt: skip
+            return t
+    return None
 
 
 def _helping_purpose(trigger: Token, words: frozenset[str]) -> Token | None:

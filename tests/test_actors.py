@@ -316,3 +316,8 @@ def test_a_since_line_needs_a_date_and_a_country_code(tmp_path):
 def test_jewish_settlers_are_israeli_civilians_wherever_they_are(coder):
     got = mentions(coder, "Jewish settlers from an outpost near Ramallah uprooted olive trees on Friday.")
     assert got["Jewish settlers"].code == "ISRCVL", got
+
+
+def test_leaders_of_a_side_are_of_that_side(coder):
+    got = mentions(coder, "Leaders of the Musavat opposition alliance called off the rally in Baku.")
+    assert got["Leaders"].sector == "OPP", got

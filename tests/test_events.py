@@ -1377,3 +1377,8 @@ def test_a_strike_by_people_who_are_not_fighters_is_a_labour_strike(coder, text,
 
 def test_stopping_work_on_a_project_is_no_strike(coder):
     assert not any(c.startswith("14") for _, _, c in triples(coder, "Ethiopia stopped work on the second dam in May.", "2021-03-01"))
+
+
+def test_a_name_inside_the_object_phrase_is_not_a_recipient(coder):
+    got = triples(coder, "Jordan will allow some 5,000 Syrian Druze refugees to go back to Sweida.", "2021-03-01")
+    assert any(s == "JOR" and (t or "").endswith("REF") for s, t, _ in got), got

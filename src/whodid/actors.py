@@ -598,6 +598,17 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                                   None, "agent", agent.origin, role=agent.role,
                                   agent_type=agent.type, parts=parts)]  # fmt: skip
 
+    # "leaders of the Azadliq opposition coalition": a leader of a side whose country is not
+    # named yet is of that side
+    for hi, ms in by_head.items():
+        if not ms or ms[0].kind != "agent" or ms[0].resolved or not ms[0].role:
+            continue
+        side = next((m for p in doc[hi].children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for m in by_head.get(o.i, [])
+                     if m.kind == "agent" and not m.resolved and (m.sector or "")[:3] in NON_STATE_SIDES), None)  # fmt: skip
+        if side is not None and side.sector != ms[0].sector:
+            ms[0] = replace(ms[0], sector=side.sector, parts=ms[0].parts + side.parts[:1])
+
     # "Belarusian officials and companies": a role word coordinated with a phrase whose country
     # is named takes that country
     for hi, ms in by_head.items():

@@ -117,7 +117,24 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_reduced_relative(doc)
     _repair_parenthetical_participle(doc)
     _repair_verb_read_as_naming(doc)
+    _repair_dative_inside_object(doc)
     return doc
+
+
+def _repair_dative_inside_object(doc: Doc) -> None:
+    """A name inside the object's phrase read as the verb's indirect object ("allow 13,000
+    Turkish Kurd refugees to return": "Kurd" made the recipient): a word of the object phrase
+    (its number or article) comes before it, so it modifies the object."""
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "dative" or tok.pos_ not in ("PROPN", "NOUN") or tok.i + 1 >= len(doc):
+            continue
+        obj = doc[tok.i + 1]
+        if obj.dep_ != "dobj" or obj.head.i != verb.i or obj.pos_ != "NOUN":
+            continue
+        if any(c.i < tok.left_edge.i and c.dep_ in ("nummod", "det", "quantmod") for c in obj.children):
+            tok.head = obj
+            tok.dep_ = "compound"
 
 
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}

@@ -1382,3 +1382,11 @@ def test_stopping_work_on_a_project_is_no_strike(coder):
 def test_a_name_inside_the_object_phrase_is_not_a_recipient(coder):
     got = triples(coder, "Jordan will allow some 5,000 Syrian Druze refugees to go back to Sweida.", "2021-03-01")
     assert any(s == "JOR" and (t or "").endswith("REF") for s, t, _ in got), got
+
+
+def test_it_in_a_clause_reported_by_a_role_word_is_of_the_only_country_named(coder):
+    got = triples(coder, "The main opposition party said it would boycott Zambia's presidential vote.", "2021-03-01")
+    assert any(s == "ZMBOPP" and c.startswith("13") for s, _, c in got), got
+    # a state's organ is not presumed to be of the country it acts on
+    got = triples(coder, "The foreign ministry said it would not extradite the suspect to Portugal.", "2021-03-01")
+    assert not any(s.startswith("PRT") for s, _, _ in got), got

@@ -75,6 +75,16 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
     return speaker, addressee
 
 
+def _role_speaker(trigger: Token, index: MentionIndex, kn: Knowledge) -> Mention | None:
+    """The subject of the speech verb over a trigger when it is a role word whose country is
+    not named ("the opposition party said …")."""
+    verb = _speech_head(trigger, kn)
+    if verb is None:
+        return None
+    return next((m for c in verb.children if c.dep_ == "nsubj" for m in _expand(c, index)
+                 if m.kind == "agent" and not m.resolved and m.sector), None)  # fmt: skip
+
+
 def _compatible(pronoun: Mention, speaker: Mention) -> bool:
     """Whether a third-person pronoun can stand for the speaker: "he" a person, "it" a state
     or organisation, "they" a group or a state's officials."""
@@ -629,6 +639,18 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 tgt = got[0] if len(got) == 1 and got[0].resolved else _resolve(tgt, speaker, addressee, e, index)
             else:
                 tgt = _resolve(tgt, speaker, addressee, e, index)
+            if (src is not None and src.kind == "pronoun" and not src.resolved and src.person == 3
+                    and speaker is None):  # fmt: skip
+                # "the opposition party said it will boycott Algeria's elections": the speaker is a
+                # role word of the only country the sentence names
+                role = _role_speaker(e.trigger, index, kn)
+                home = _sentence_country(e, mentions, kn) if role is not None and _compatible(src, role) else None
+                # (a state's organ named only by the country it acts on is not of it; an
+                # opposition acts at home)
+                if home is not None and ((role.sector or "")[:3] in _DOMESTIC  # type: ignore[union-attr]
+                                         or not (tgt is not None and tgt.resolved and (tgt.country or "")[:3] == home)):
+                    src = with_code(src, home + (role.sector or ""), None,  # type: ignore[union-attr]
+                                    "third person in reported clause: speaker, of the only country named")  # fmt: skip
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
         sources = coref.get(e.source) if coref is not None and not e.source.resolved else [e.source]
         targets: list[Mention | None] = [e.target]

@@ -321,3 +321,8 @@ def test_jewish_settlers_are_israeli_civilians_wherever_they_are(coder):
 def test_leaders_of_a_side_are_of_that_side(coder):
     got = mentions(coder, "Leaders of the Musavat opposition alliance called off the rally in Baku.")
     assert got["Leaders"].sector == "OPP", got
+
+
+def test_an_ethnic_adjective_names_a_people_not_its_kin_state(coder):
+    got = mentions(coder, "Ethnic Hungarian farmers in Romania blocked a road near Cluj.")
+    assert got["Hungarian farmers"].code is None and got["Hungarian farmers"].sector == "AGR", got

@@ -1390,3 +1390,10 @@ def test_it_in_a_clause_reported_by_a_role_word_is_of_the_only_country_named(cod
     # a state's organ is not presumed to be of the country it acts on
     got = triples(coder, "The foreign ministry said it would not extradite the suspect to Portugal.", "2021-03-01")
     assert not any(s.startswith("PRT") for s, _, _ in got), got
+
+
+def test_a_show_of_force_in_another_country_is_aimed_at_it(coder):
+    got = triples(coder, "Turkish troops stayed on high alert in northern Syria on Monday.", "2021-03-01")
+    assert ("TURMIL", "SYR", "150") in got or any(s == "TURMIL" and t == "SYR" for s, t, _ in got), got
+    got = triples(coder, "Ethnic Albanian militants ambushed a police patrol in southern Serbia.", "2021-03-01")
+    assert got and all(s.startswith("SRB") for s, _, _ in got), got

@@ -440,12 +440,16 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         actor = alias.actor
         kind = actor.kind
         sector = _sector_of(code, actor)
+        ethnic = span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
+        if alias.form == "adj" and ethnic and actor.kind == "country":
+            # "ethnic Albanian guerrillas": the adjective names a people, not the state
+            code, kind, sector = None, "agent", "CVL"
         if alias.form == "demonym":
             # "the Albanians of southern Serbia", "Turks in Germany": residents of that country
             home = _residence(span.root, name_at, day)
             if home:
                 code = home + "CVL"
-            elif span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+            elif ethnic:
                 # "ethnic Albanians demonstrated in Serbia": an ethnic group, whose country is
                 # where they live (the place or the sentence's country), settled later
                 code, kind, sector = None, "agent", "CVL"
@@ -500,7 +504,7 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         if role and atype == "person" and _former(doc[first:agents[-1][1]]):
             sector = "ELI"  # "former Panamanian President X": an elite now
         start = min([s.start for s, _ in owners] + [t.i for t in tokens])
-        for _span, alias in owners:
+        for owner_span, alias in owners:
             actor = alias.actor
             code = _code_for(alias, day)
             if code is None:
@@ -512,6 +516,15 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                 full = (country_of(code) + sector) if sector else code
             else:
                 full = country_of(code) + (sector or (code[3:] if len(code) > 3 else ""))
+            if (actor.kind == "country" and alias.form == "adj" and owner_span.start > 0
+                    and doc[owner_span.start - 1].lower_ == "ethnic"):  # fmt: skip
+                # "ethnic Albanian guerrillas in Macedonia": a minority, whose country is where
+                # they live (the place or the sentence's country), settled later
+                by_head.setdefault(hi, []).append(Mention(
+                    start=start, end=max([hi + 1] + [s.end for s, _ in owners]), head=hi, code=None, country=None,
+                    sector=(sector or "CVL")[:3], name=None, kind="agent", rule=alias.origin, role=role,
+                    agent_type=atype or "group", parts=[alias.origin, "ethnic"] + [a.origin for a, _, _ in agents]))  # fmt: skip
+                continue
             m = Mention(
                 start=start, end=max([hi + 1] + [s.end for s, _ in owners]), head=hi, code=full, country=country_of(full),
                 sector=_sector_of(full, actor), name=actor.name, kind=actor.kind,

@@ -355,14 +355,14 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
             for e in resolved
         ]
-        resolved = _dedupe_implicit([_implicit_target(e, index) for e in resolved])
+        resolved = _dedupe_implicit([_implicit_target(e, index, kn) for e in resolved])
     return resolved, found
 
 
 _AUTHORITIES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 
 
-def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent:
+def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowledge | None = None) -> RawEvent:
     """Targets the text leaves unsaid but CAMEO coders supply: a domestic protest with no
     named target is aimed at its own government ("students staged demonstrations" → the
     students' government); force, coercion and sanctions with no named target fall on the
@@ -409,9 +409,12 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None) -> RawEvent
         if country and not country.startswith("IGO") and country != (src.country or "")[:3]:
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the foreign country where it is done ({country})"])
-    if root in ("16", "17", "18", "19", "20") and place is None and index is not None:
-        # "reimposed blockades in the West Bank": a region named as an actor, not a city
+    if root in ("15", "16", "17", "18", "19", "20") and place is None and index is not None:
+        # "reimposed blockades in the West Bank", "troops remained on alert in the occupied
+        # West Bank": a region named as an actor, not a city
         country = _place_country(e, index, objects=True)
+        if root == "15" and kn is not None and kn.status.get(country or "") == "region":
+            country = None  # "strengthened its forces in Europe": a region is no one acted on
         if country and not country.startswith("IGO") and country != (src.country or "")[:3]:
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the country where it happened ({country})"])

@@ -1397,3 +1397,29 @@ def test_a_show_of_force_in_another_country_is_aimed_at_it(coder):
     assert ("TURMIL", "SYR", "150") in got or any(s == "TURMIL" and t == "SYR" for s, t, _ in got), got
     got = triples(coder, "Ethnic Albanian militants ambushed a police patrol in southern Serbia.", "2021-03-01")
     assert got and all(s.startswith("SRB") for s, _, _ in got), got
+
+
+def test_continuing_an_effort_is_coded_from_what_is_continued(coder):
+    got = triples(coder, "Houthi fighters pressed on with their effort to seize Marib, shelling the city on Friday.", "2021-03-01")
+    assert not any(c.startswith("06") for _, _, c in got), got
+    got = triples(coder, "The junta continued its effort to crush the uprising.", "2021-03-01")
+    assert not any(c == "060" for _, _, c in got), got
+
+
+def test_the_subject_of_an_act_in_ing_after_by_or_after_is_the_main_subject(coder):
+    got = triples(coder, "Japan answered the blackouts by donating generators to Ukraine.", "2023-03-01")
+    assert any(s == "JPN" and (t or "").startswith("UKR") and c.startswith("07") for s, t, c in got), got
+    got = triples(coder, "Serbia answered without consulting Moscow.", "2023-03-01")
+    assert not any(c.startswith("04") for _, _, c in got), got
+
+
+def test_whose_attacks_they_continued_is_the_subject(coder):
+    got = triples(coder, "Ethiopian troops backed by Eritrean tanks continued their assault on Mekelle.", "2021-03-01")
+    assert any(s == "ETHMIL" and c.startswith("19") for s, _, c in got), got
+    assert not any(s.startswith("ERI") and c.startswith("19") for s, _, c in got), got
+
+
+def test_receiving_people_is_hosting_them_but_receiving_reports_is_not(coder):
+    got = triples(coder, "The Kenyan president received his Ugandan counterpart in Nairobi.", "2021-03-01")
+    assert ("KENGOV", "UGAGOV", "043") in got, got
+    assert triples(coder, "Kenya has received reports of unrest.", "2021-03-01") == set()

@@ -1328,6 +1328,19 @@ def _addressed(trig: Token, kn: Knowledge, index: MentionIndex) -> list[Mention]
             for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]  # fmt: skip
 
 
+def _gerund_adverbial_subject(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The subject of an act in -ing that says how or when the main verb's subject acted
+    ("continues its efforts in Africa by donating medical supplies", "after meeting Putin"):
+    the main verb's subject ("without" acts are not done, and stay uncoded)."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("by", "after", "before", "while", "upon", "on"):
+        return []
+    main = verb.head.head
+    if main.pos_ not in ("VERB", "AUX") or main.i == verb.head.i:
+        return []
+    got, passive = _subject(main, index)
+    return [] if passive else got
+
+
 def _to_ing_holder(verb: Token, words: frozenset[str]) -> Token | None:
     """The word an act in -ing hangs on through "to", when it is one of `words` ("committed"
     in "is committed to opening up", "resorted" in "resorted to throwing stones")."""
@@ -1476,7 +1489,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     else:
         sources, passive = _subject(trig, index)
         if not sources and not passive:
-            sources = _committed(trig, index, kn) or _culpable(trig, index, kn)
+            sources = _committed(trig, index, kn) or _culpable(trig, index, kn) or _gerund_adverbial_subject(trig, index)
         if passive and not sources and trig.lemma_.lower() in kn.cue("stative"):
             # "Lithuania is opposed to Russian mediation": a stance of the passive subject
             sources = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]

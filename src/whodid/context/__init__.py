@@ -111,6 +111,13 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
         verb = pron.head if pron.dep_ != "pobj" else pron.head.head
         excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and m.end - m.start == 1:
+        # "forces backed by Russian warplanes continued their attacks": whose attacks is the
+        # subject of the verb they are the object of, not the nearest name
+        subj = [x for c in pron.head.head.children if c.dep_ == "nsubj" for x in _expand(c, index)
+                if x.resolved and x.kind != "pronoun"]  # fmt: skip
+        if subj and _compatible(m, subj[0]):
+            return subj[0]
     best: Mention | None = None
     for head in range(m.start - 1, sent.start - 1, -1):
         ms = [x for x in index.at(doc[head]) if x.resolved and x.kind != "pronoun"]

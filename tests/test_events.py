@@ -1423,3 +1423,10 @@ def test_receiving_people_is_hosting_them_but_receiving_reports_is_not(coder):
     got = triples(coder, "The Kenyan president received his Ugandan counterpart in Nairobi.", "2021-03-01")
     assert ("KENGOV", "UGAGOV", "043") in got, got
     assert triples(coder, "Kenya has received reports of unrest.", "2021-03-01") == set()
+
+
+def test_agreeing_with_a_view_is_accord_not_an_agreement_to_act(coder):
+    got = triples(coder, "Poland agreed with Lithuania's assessment of the migrant crisis.", "2021-09-01")
+    assert ("POL", "LTU", "019") in got and not any(c.startswith("03") for _, _, c in got), got
+    got = triples(coder, "Poland agreed with Lithuania on a joint border patrol.", "2021-09-01")
+    assert ("POL", "LTU", "030") in got, got

@@ -1430,3 +1430,10 @@ def test_agreeing_with_a_view_is_accord_not_an_agreement_to_act(coder):
     assert ("POL", "LTU", "019") in got and not any(c.startswith("03") for _, _, c in got), got
     got = triples(coder, "Poland agreed with Lithuania on a joint border patrol.", "2021-09-01")
     assert ("POL", "LTU", "030") in got, got
+
+
+def test_pushing_for_something_asks_for_it(coder):
+    got = triples(coder, "The Vatican pushed for a truce between the army and the rebels in Mozambique.", "2021-03-01")
+    assert any(c.startswith("02") for _, _, c in got) and not any(c.startswith("08") for _, _, c in got), got
+    got = triples(coder, "France is pushing hard for new sanctions against Belarus.", "2021-03-01")
+    assert any(s == "FRA" and c.startswith("10") for s, _, c in got) and not any(c.startswith("16") for _, _, c in got), got

@@ -997,6 +997,12 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 mood.mode = "refuse"
                 notes.append(f"refusal: {node.text}")
                 return mood
+            if (came == "prep" and child is not None and child.lower_ == "for" and node.pos_ == "VERB"
+                    and trigger.head.i == child.i and lemma in kn.cue("appeal_verb") | kn.cue("demand_verb")):  # fmt: skip
+                # "pushed for a ceasefire between the army and the rebels": asked for, not done
+                # (the asking is coded from the verb)
+                mood.drop = f"asked for ({node.text})"
+                return mood
             if came in ("xcomp", "ccomp") and mood.mode in ("asserted", "intent"):
                 if lemma in kn.cue("demand_verb") and not (lemma == "insist" and child is not None and _indicative(child)):
                     mood.mode, mood.agent = "demand", node

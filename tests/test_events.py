@@ -1437,3 +1437,12 @@ def test_pushing_for_something_asks_for_it(coder):
     assert any(c.startswith("02") for _, _, c in got) and not any(c.startswith("08") for _, _, c in got), got
     got = triples(coder, "France is pushing hard for new sanctions against Belarus.", "2021-03-01")
     assert any(s == "FRA" and c.startswith("10") for s, _, c in got) and not any(c.startswith("16") for _, _, c in got), got
+
+
+def test_money_mobilised_earmarked_or_released_for_someone_is_aid(coder):
+    got = triples(coder, "Norway earmarked 30 million kroner for Afghan refugees in Iran.", "2021-09-01")
+    assert any(s == "NOR" and c.startswith("07") for s, _, c in got), got
+    got = triples(coder, "The World Bank released a 300 million dollar loan to Sri Lanka.", "2022-09-01")
+    assert any(t == "LKA" and c.startswith("07") for _, t, c in got) and not any(c.startswith("084") for _, _, c in got), got
+    got = triples(coder, "Belarus mobilised its reservists near the Lithuanian border.", "2022-09-01")
+    assert any(c.startswith("15") for _, _, c in got), got

@@ -1446,3 +1446,8 @@ def test_money_mobilised_earmarked_or_released_for_someone_is_aid(coder):
     assert any(t == "LKA" and c.startswith("07") for _, t, c in got) and not any(c.startswith("084") for _, _, c in got), got
     got = triples(coder, "Belarus mobilised its reservists near the Lithuanian border.", "2022-09-01")
     assert any(c.startswith("15") for _, _, c in got), got
+
+
+def test_a_decree_or_a_law_acts_for_whoever_signs_or_passes_it(coder):
+    got = triples(coder, "The Ecuadorian president signed a decree lifting the state of emergency in Quito.", "2021-03-01")
+    assert any(s == "ECUGOV" and c == "0814" for s, _, c in got), got

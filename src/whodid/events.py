@@ -1672,9 +1672,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = _addressee(mood.agent, index)  # the one told to act
         targets = [t for t in targets if t.person != 1] if targets else targets
     if (not sources and not f.nominal and trig.dep_ == "acl" and trig.tag_ == "VBG"
-            and trig.head.lemma_.lower() in kn.cue("speech_noun") and trig.head.dep_ in ("dobj", "attr")):  # fmt: skip
-        # "Amnesty issued a statement calling on Minsk to …": the statement's issuer; "sent a
-        # letter to the WHO threatening to …": the letter's addressee is the one warned
+            and trig.head.lemma_.lower() in kn.cue("speech_noun") | kn.cue("instrument_noun") and trig.head.dep_ in ("dobj", "attr")):  # fmt: skip
+        # "Amnesty issued a statement calling on Minsk to …", "signed a decree lifting the
+        # curfew": the statement's issuer, the decree's signer; "sent a letter to the WHO
+        # threatening to …": the letter's addressee is the one warned
         sources = _subject(trig.head.head, index)[0]
     voiced = trig.head if trig.dep_ == "xcomp" and trig.head.tag_ == "VBG" else trig  # "threatening to cut …"
     if (root in (10, 11, 12, 13) or mood.mode != "asserted") and voiced.tag_ == "VBG" and voiced.dep_ in ("acl", "advcl"):

@@ -78,6 +78,7 @@ _CUE_KINDS = {
     "coercive",
     "stative",
     "speech_noun",
+    "instrument_noun",
     "attribution",
     "attribution_xcomp",
     "attribution_for",

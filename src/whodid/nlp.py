@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # hyphenated words whose parts mean something else ("fire" in "cease-fire", "in" in "sit-in"),
 # or whose parts the parser scatters ("search-and-rescue teams")
@@ -151,14 +151,20 @@ def _repair_verb_read_as_naming(doc: Doc) -> None:
         if (verb.head.i != root.i or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD")
                 or day.head.i != verb.i or day.lower_ not in _DAY_WORDS):  # fmt: skip
             continue
-        for c in list(root.children):
-            if c.i > verb.i:
-                c.head = verb
-        verb.head = verb
-        verb.dep_ = "ROOT"
+        _promote_to_root(root, verb)
         root.head = verb
         root.dep_ = "nsubj"
         day.dep_ = "npadvmod"
+
+
+def _promote_to_root(old: Token, new: Token) -> None:
+    """Make `new` the sentence's root in place of `old`, taking the old root's dependents
+    that follow it."""
+    for c in list(old.children):
+        if c.i > new.i:
+            c.head = new
+    new.head = new
+    new.dep_ = "ROOT"
 
 
 def _repair_parenthetical_participle(doc: Doc) -> None:
@@ -180,11 +186,7 @@ def _repair_parenthetical_participle(doc: Doc) -> None:
         if main is None:
             continue
         if part.dep_ == "ROOT":
-            for c in list(part.children):
-                if c.i > main.i:
-                    c.head = main
-            main.head = main
-            main.dep_ = "ROOT"
+            _promote_to_root(part, main)
         subj.head = main
         subj.dep_ = "nsubjpass" if any(a.dep_ == "auxpass" for a in main.children) else "nsubj"
         part.head = subj

@@ -224,7 +224,9 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     forces using violence on
     their own civilians or protesters are repression (175); a non-state armed actor's attack
     on people who are not combatants is unconventional violence (180), not battle (190);
-    people killed in an exchange of fire died in battle (190) either way."""
+    people killed in an exchange of fire died in battle (190) either way; forces sent to help
+    or train a country are aid (074) or cooperation (062), not a show of force; a strike by
+    people who are not fighters is a labour strike (143)."""
     code = e.code
     src, tgt = e.source, e.target
     if (code.startswith("14") and e.trigger.pos_ == "VERB" and e.trigger.lemma_.lower() == "protest"

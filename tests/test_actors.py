@@ -326,3 +326,8 @@ def test_leaders_of_a_side_are_of_that_side(coder):
 def test_an_ethnic_adjective_names_a_people_not_its_kin_state(coder):
     got = mentions(coder, "Ethnic Hungarian farmers in Romania blocked a road near Cluj.")
     assert got["Hungarian farmers"].code is None and got["Hungarian farmers"].sector == "AGR", got
+
+
+def test_biafran_and_darfur_movements_by_their_acronyms(coder):
+    got = mentions(coder, "MASSOB activists and the SLM/A accused the GoS of bad faith.", "2005-06-01")
+    assert got["MASSOB"].code == "NGAREBMSB" and got["SLM/A"].code == "SDNREBSLA" and got["GoS"].code == "SDNGOV", got

@@ -29,6 +29,8 @@ _STRONG_PREPS = {"with", "against", "to", "on", "toward", "towards", "at", "into
 _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite", "allow", "order", "encourage",
                    "help", "press", "push", "request", "require", "compel", "enable", "instruct", "authorize",
                    "authorise", "permit", "warn", "advise", "expect", "want", "need", "lead", "cause"}  # fmt: skip
+# verbs of withdrawing forces: in the passive with no agent, the forces' owner withdrew them
+_WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
 _RELATIVE = {"that", "who", "which", "whom"}
 _PLACE_TIME_PREPS = {"in", "at", "near", "during", "since", "after", "before", "until", "inside", "outside",
                      "within", "throughout", "amid", "despite", "following", "via", "through", "across"}  # fmt: skip
@@ -419,9 +421,6 @@ def _stray_agent(verb: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-_WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
-
-
 def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention], bool]:
     """Subject mentions of a verb and whether the verb is passive."""
     if depth > 4:
@@ -619,6 +618,14 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
     return []
 
 
+def _owner(poss: Token, noun: Token, index: MentionIndex) -> list[Mention]:
+    """Who a possessive names: a named actor, else the phrase it belongs to ("the Australian
+    minister's"), else a role word ("the opposition's")."""
+    named = _expand(poss, index)
+    return ([m for m in named if m.resolved] or [m for m in index.at(noun) if m.start <= poss.i < m.end]
+            or [m for m in named if m.kind == "agent"])  # fmt: skip
+
+
 def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consumed: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
     for c in verb.children:
         if c.dep_ == "dobj" and _named_by(c, consumed):
@@ -626,10 +633,7 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             # withdrawal of Serbian forces"): the object's own complement is the target
             own = {(m.country or "")[:3] for m in _subject(verb, index)[0]}
             # "refuted the Australian minister's remarks about Taiwan": whose remarks
-            ms = [m for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
-                  for m in ([x for x in _expand(p, index) if x.resolved]
-                            or [x for x in index.at(c) if x.start <= p.i < x.end]
-                            or [x for x in _expand(p, index) if x.kind == "agent"])
+            ms = [m for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON" for m in _owner(p, c, index)
                   if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]  # fmt: skip
             ms = ms or _prep_targets(c, index, with_of=True) or _noun_agent(c, index) or []
             ms = [m for m in ms if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]

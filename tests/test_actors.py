@@ -313,6 +313,34 @@ def test_a_since_line_needs_a_date_and_a_country_code(tmp_path):
         _read_named(bad, "country", {})
 
 
+def test_bare_congo_was_brazzaville_until_zaire_took_the_name(coder):
+    text = "Congolese soldiers and Zairean troops met at the river; Congo protested."
+    before = mentions(coder, text, "1991-06-01")
+    after = mentions(coder, text, "2019-06-01")
+    assert before["Congolese soldiers"].code == "COGMIL" and before["Congo"].code == "COG", before
+    assert before["Zairean troops"].code == "CODMIL", before
+    assert after["Congolese soldiers"].code == "CODMIL" and after["Congo"].code == "COD", after
+
+
+def test_an_until_line_needs_another_state_with_that_name(tmp_path):
+    from whodid.knowledge import _read_named
+    from whodid.knowledge.tables import LexiconError
+
+    bad = tmp_path / "countries.tsv"
+    bad.write_text("COG\tname\tRepublic of the Congo\nCOG\tuntil\t1997-05-16 Kongo\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="countries.tsv:2"):
+        _read_named(bad, "country", {})
+    bad.write_text("COG\tname\tRepublic of the Congo\nCOG\tuntil\tMay 1997 Congo\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="countries.tsv:2"):
+        _read_named(bad, "country", {})
+
+
+def test_a_language_is_not_its_state(coder):
+    got = mentions(coder, "A French-language daily in Beirut defended the use of the Russian language in Latvia.")
+    assert not any(m.code and m.code.startswith(("FRA", "RUS")) for m in got.values()), got
+    assert any(m.code and m.code.startswith("LBN") for m in got.values()), got
+
+
 def test_jewish_settlers_are_israeli_civilians_wherever_they_are(coder):
     got = mentions(coder, "Jewish settlers from an outpost near Ramallah uprooted olive trees on Friday.")
     assert got["Jewish settlers"].code == "ISRCVL", got

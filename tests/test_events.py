@@ -265,6 +265,26 @@ def test_one_record_per_source_target_code_in_a_sentence(coder):
 def test_sports_and_other_non_events_are_not_coded(coder):
     evs = events(coder, "The Russian team beat Ukraine 3-1 in the European Championship qualifier.")
     assert not [e for e in evs if e.root in ("19", "18")]
+    # the sport word in the main clause discards the sentence, also when it is reported
+    assert triples(coder, "Brazil defeated Argentina in the World Cup semifinal on Sunday.") == set()
+    got = triples(coder, "The minister said Portugal had beaten Spain in the tennis final.")
+    assert not [c for _, _, c in got if c[:2] in ("18", "19")], got
+
+
+def test_a_sport_in_a_subordinate_clause_does_not_discard_the_sentence(coder):
+    # jailed for playing football: the arrest is news, the match is not
+    got = triples(coder, "Egyptian police arrested twenty Muslim Brotherhood members for organising a football tournament in Cairo.")
+    assert ("EGYCOP", "EGYOPPMBR", "173") in got, got
+    got = triples(coder, "The government, which hosted the Asian football championship last year, expelled two British diplomats.")
+    assert all(c[:3] != "043" for _, _, c in got), got
+
+
+def test_two_sides_of_one_country_that_violate_a_truce_violate_it_against_each_other(coder):
+    got = triples(coder, "Both the Colombian army and the FARC rebels violated the ceasefire during the weekend.")
+    assert {("COLMIL", "COLREB", "196"), ("COLREB", "COLMIL", "196")} <= got, got
+    # one side named twice is not two sides
+    got = triples(coder, "The Colombian president and his defence minister violated the ceasefire, the rebels said.")
+    assert not any(s and t and s[:3] == t[:3] == "COL" and s[3:6] == t[3:6] for s, t, c in got if c == "196"), got
 
 
 # ------------------------------------------------------------------ what the text leaves unsaid

@@ -432,6 +432,10 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                     sector=_sector_of(code, al.actor), name=al.actor.name, kind=al.actor.kind,
                     rule=al.origin, parts=[al.origin, "anti-"], is_name=True))  # fmt: skip
     names = [(sp, al) for sp, al in names if not _attitude(sp)]
+    # "the Russian language", "a French-language daily": a language or a style, not the state
+    styles = finder.knowledge.cue("non_actor_head")
+    names = [(sp, al) for sp, al in names
+             if not (al.form == "adj" and sp.root.dep_ in _MODIFIER_DEPS and sp.root.head.lemma_.lower() in styles)]  # fmt: skip
     name_at = {i: (sp, al) for sp, al in names for i in range(sp.start, sp.end)}
 
     # 1. every name is a mention of its own

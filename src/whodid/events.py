@@ -1135,18 +1135,39 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
 # -- main --------------------------------------------------------------------------------------
 
 
-def _discarded(sent: Span, kn: Knowledge) -> str | None:
-    """A discard phrase (sport) in the sentence, matched on lower-case words or lemmas."""
+def _discarded(sent: Span, kn: Knowledge) -> tuple[str, set[int] | None] | None:
+    """A discard phrase (sport) in the sentence, matched on lower-case words or lemmas, and
+    what it discards: the whole sentence (None), or only the subordinate clause holding it
+    ("jailed 52 separatists for playing in a football tournament" is not sport news).
+    PETRARCH discards a user loads keep their meaning: the whole sentence."""
     if not kn.discards:
         return None
     lowers, lemmas = words(sent.doc)
     by_first = kn.discards_by_first()
+    found: tuple[str, set[int] | None] | None = None
     for i in range(sent.start, sent.end):
         for d in by_first.get(lowers[i], ()) + by_first.get(lemmas[i], ()):
             n = len(d.words)
             if i + n <= sent.end and (tuple(lowers[i : i + n]) == d.words or tuple(lemmas[i : i + n]) == d.words):
-                return d.origin
-    return None
+                clause = _subordinate_clause(sent.doc[i]) if d.origin.startswith("discards.tsv:") else None
+                if clause is None:
+                    return d.origin, None
+                found = (d.origin, (found[1] if found else set()) | {t.i for t in clause.subtree})  # type: ignore[operator]
+    return found
+
+
+def _subordinate_clause(tok: Token) -> Token | None:
+    """The verb of the subordinate clause a word sits in, or None in the main clause
+    (coordinated and complement verbs of the root count as main)."""
+    t = tok
+    while t.head.i != t.i and not (t.i != tok.i and (_is_verb(t) or t.pos_ == "AUX")):
+        t = t.head
+    if t.i == tok.i or not (_is_verb(t) or t.pos_ == "AUX"):
+        return None
+    clause = t
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+    return None if t.dep_ == "ROOT" else clause
 
 
 def _story_discard(doc: Doc, kn: Knowledge) -> str | None:
@@ -1187,9 +1208,10 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
         if not any(sent.start <= h < sent.end for h in with_actors):
             continue
         d = _discarded(sent, kn)
-        if d:
-            dropped.append(f"sentence {si}: discarded by {d}")
+        if d and d[1] is None:
+            dropped.append(f"sentence {si}: discarded by {d[0]}")
             continue
+        sport = d[1] if d else set()
         frames: list[Frame] = []
         for tok in sent:
             if tok.i in named or tok.ent_type_ == "DATE":  # "Economic Cooperation" in a name; "March 29"
@@ -1205,6 +1227,9 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
             else:
                 continue
             if not entries:
+                continue
+            if tok.i in sport:
+                dropped.append(f"sentence {si}: {tok.text}: in a clause discarded by {d[0]}")  # type: ignore[index]
                 continue
             frame = best_frame(tok, entries, index, nominal, topic=not nominal and lemma in kn.cue("topic_verb"))
             if frame is not None:
@@ -1275,7 +1300,12 @@ def _mutual(trig: Token, sources: list[Mention], kn: Knowledge) -> bool:
     ("Bosnia and Slovenia agreed to a ceasefire"); not one side doing it twice."""
     if trig.pos_ not in ("VERB", "AUX") or trig.lemma_.lower() not in kn.cue("mutual_verb"):
         return False
-    return len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2
+    if len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2:
+        return True
+    # "the army and the rebels violated the truce": two sides of one country; "the president
+    # and his ministers" (one code, or one the other's part) are one side
+    codes = sorted({m.code for m in sources if m.resolved}, key=len)
+    return any(not b.startswith(a) for i, a in enumerate(codes) for b in codes[i + 1 :])
 
 
 def _indicative(clause: Token) -> bool:

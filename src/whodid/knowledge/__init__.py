@@ -8,8 +8,8 @@ from user dictionaries in PETRARCH format (which may replace whodid's own).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .tables import LexiconError, Row, data_path, read_table
 
 __all__ = ["Knowledge", "LexiconError", "load_knowledge", "UserDictionaries"]
 
-_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status", "since"}
+_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status", "since", "until"}
 _STATUS = {"member", "observer", "territory", "disputed", "region", "igo", "group"}
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$|^[A-Z]{3,}$")
 _SECTOR = re.compile(r"^(?:[A-Z]{3})+$")
@@ -79,6 +79,7 @@ _CUE_KINDS = {
     "stative",
     "speech_noun",
     "instrument_noun",
+    "non_actor_head",
     "attribution",
     "attribution_xcomp",
     "attribution_for",
@@ -202,6 +203,7 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
     actors: dict[str, NamedActor] = {}
     aliases: list[Alias] = []
     seen: set[tuple[str, str, str]] = set()
+    until: list[tuple[str, date, str, Row]] = []
     for row in read_table(path, 3):
         code, form, text = row.fields
         if form not in _ACTOR_KINDS:
@@ -231,6 +233,18 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
             actor.terms = [Term(base, start=day, origin=row.origin),
                            Term(parts[1], end=date.fromordinal(day.toordinal() - 1), origin=row.origin)]  # fmt: skip
             continue
+        if form == "until":
+            # "1997-05-16 Congo": up to that day the bare name was this state's (the Republic
+            # of the Congo, while the other Congo was Zaire); later it is whoever else has it
+            day_text, _, name = text.partition(" ")
+            try:
+                last = date.fromisoformat(day_text)
+            except ValueError:
+                raise row.error(f"expected `YYYY-MM-DD NAME`, got {text!r}") from None
+            if actor is None or not name.strip():
+                raise row.error(f"expected `YYYY-MM-DD NAME` after the `name` line of {base}, got {text!r}")
+            until.append((base, last, name.strip(), row))
+            continue
         if actor is None:
             if form != "name":
                 raise row.error(f"the first line of {base} must be its `name`")
@@ -238,6 +252,15 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
             actors[base] = actor
         override = code if code != base else None
         aliases.append(Alias(text=text, actor=actor, form=form, origin=row.origin, code=override))
+    for base, last, name, row in until:
+        later = [a for a in aliases if a.text == name and a.actor.key != f"{kind}:{base}"]
+        if len(later) != 1 or later[0].code:
+            raise row.error(f"`until` needs exactly one other state written {name!r}, found {len(later)}")
+        now = later[0]
+        dated = NamedActor(key=f"{now.actor.key}~{name}", name=name, kind=kind,
+                           terms=[Term(now.actor.terms[0].code, start=last + timedelta(days=1), origin=now.origin),
+                                  Term(base, end=last, origin=row.origin)])  # fmt: skip
+        aliases[aliases.index(now)] = replace(now, actor=dated)
     return list(actors.values()), aliases
 
 

@@ -335,8 +335,13 @@ def test_an_until_line_needs_another_state_with_that_name(tmp_path):
         _read_named(bad, "country", {})
 
 
+def test_the_emirates_are_the_uae(coder):
+    got = mentions(coder, "Qatar offered to mediate between Riyadh and the Emirates.")
+    assert {m.code for k, m in got.items() if "Emirates" in k} == {"ARE"}, got
+
+
 def test_a_language_is_not_its_state(coder):
-    got = mentions(coder, "A French-language daily in Beirut defended the use of the Russian language in Latvia.")
+    got = mentions(coder, "A French-language daily in Beirut defended teaching the Russian language in Latvian schools.")
     assert not any(m.code and m.code.startswith(("FRA", "RUS")) for m in got.values()), got
     assert any(m.code and m.code.startswith("LBN") for m in got.values()), got
 

@@ -1471,3 +1471,17 @@ def test_money_mobilised_earmarked_or_released_for_someone_is_aid(coder):
 def test_a_decree_or_a_law_acts_for_whoever_signs_or_passes_it(coder):
     got = triples(coder, "The Ecuadorian president signed a decree lifting the state of emergency in Quito.", "2021-03-01")
     assert any(s == "ECUGOV" and c == "0814" for s, _, c in got), got
+
+
+def test_a_right_or_a_means_to_act_is_not_the_act(coder):
+    got = triples(coder, "Washington defended the right of Turkish troops to shell Kurdish positions in Syria.")
+    assert ("USA", "TURMIL", "052") in got and not any(c[:2] == "19" for _, _, c in got), got
+    assert triples(coder, "Officials say Iran now has the capability to strike Israeli cities.") == set()
+
+
+def test_the_one_helped_to_do_something_is_the_target_of_the_help(coder):
+    assert ("RUS", "SYR", "070") in triples(coder, "Moscow helped Damascus rebuild its air defences last year.")
+    # help with no one named is the helped act itself
+    got = triples(coder, "Qatar has mobilised its diplomats across Europe to help support the Afghan refugees.")
+    assert ("QAT", "AFGREF", "051") in got and not any(c == "070" for _, _, c in got), got
+

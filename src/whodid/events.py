@@ -113,8 +113,9 @@ def _control_objects(verb: Token) -> list[Token]:
     inspectors to return" parsed with "inspectors" under "return", "declared a state of siege
     to begin at midnight"): for an object-control verb, or a phrase right after the verb."""
     control = verb.lemma_.lower() in _OBJECT_CONTROL
+    bare = verb.lemma_.lower() in ("help", "let", "make")  # "helped Syria rebuild its army"
     return [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-            and infinitive(c)
+            and (infinitive(c) or (bare and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)))
             for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i
             and (control or s.left_edge.i == verb.i + 1)]  # fmt: skip
 
@@ -1055,6 +1056,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
+            if lemma in kn.cue("capacity_noun") and node.pos_ == "NOUN" and came in ("acl", "pcomp"):
+                # "defended the right of Russian troops to fire", "the capacity to strike": a
+                # right or a means, neither done nor intended
+                mood.drop = f"only a capacity ({node.text})"
+                return mood
             if lemma in kn.cue("nonfactual_noun") and node.pos_ == "NOUN" and came in ("acl", "pobj", "pcomp", "compound"):
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
@@ -1275,6 +1281,10 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
                     gov = gov.head
                 modal = kn.cue("intent_verb") | kn.cue("intent_verb_to") | kn.cue("denial") | kn.cue("refusal") | kn.cue("appeal_verb") | kn.cue("demand_verb")
                 if gov.i in coded_heads and gov.lemma_.lower() in modal:
+                    drop.add(gov.i)
+                elif (gov.i in coded_heads and gov.lemma_.lower() == "help"
+                      and not any(c.dep_ in ("dobj", "dative") for c in gov.children)):  # fmt: skip
+                    # "mobilised lobbies to help support the Palestinians": the help is the support
                     drop.add(gov.i)
         if drop:
             events = [

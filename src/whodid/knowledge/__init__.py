@@ -80,6 +80,7 @@ _CUE_KINDS = {
     "speech_noun",
     "instrument_noun",
     "non_actor_head",
+    "capacity_noun",
     "attribution",
     "attribution_xcomp",
     "attribution_for",

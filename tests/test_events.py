@@ -1485,3 +1485,34 @@ def test_the_one_helped_to_do_something_is_the_target_of_the_help(coder):
     got = triples(coder, "Qatar has mobilised its diplomats across Europe to help support the Afghan refugees.")
     assert ("QAT", "AFGREF", "051") in got and not any(c == "070" for _, _, c in got), got
 
+
+
+def test_refusing_to_send_forces_rejects_where_they_would_go(coder):
+    got = triples(coder, "Japan has refused to send troops to Yemen.")
+    assert ("JPN", "YEM", "120") in got and not any(c.startswith("15") for _, _, c in got), got
+
+
+def test_whose_people_a_coordinated_verb_addresses(coder):
+    # the subject of the first verb is the one whose citizens are told to leave
+    got = triples(coder, "Canada declined to send troops to Mali and advised its citizens to avoid all travel there.")
+    assert ("CAN", "CANCVL", "020") in got, got
+
+
+def test_who_received_what_is_investigated_is_not_investigated(coder):
+    got = triples(coder, "A Brazilian judge opened an investigation into the sale of weapons to Bolivia.")
+    assert ("BRAJUD", None, "090") in got and not any(t and t.startswith("BOL") for _, t, _ in got), got
+    # the inquiry's subject matter is not the investigators' act
+    got = triples(coder, "The UN launched an inquiry into attacks on Yemeni hospitals.")
+    assert not any(s == "IGOUNO" and c.startswith("19") for s, _, c in got), got
+    # an investigation against someone still targets them
+    assert ("KENJUD", "KENGOV", "090") in triples(coder, "Kenyan prosecutors opened an investigation against the Kenyan finance minister.")
+
+
+def test_those_on_board_are_the_target_of_an_attack_on_their_vehicle(coder):
+    got = triples(coder, "Gunmen ambushed a convoy carrying UN aid workers near Kandahar.")
+    assert any(t == "IGOUNO" and c[:2] in ("18", "19") for _, t, c in got), got
+
+
+def test_a_former_colony_is_not_its_colonial_power(coder):
+    got = triples(coder, "Emergency rule was declared in the former Belgian colony on Monday, and Belgium cancelled a visit to Rwanda.")
+    assert not any(t and t.startswith("BEL") for _, t, _ in got), got

@@ -32,6 +32,7 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite",
 # verbs of withdrawing forces: in the passive with no agent, the forces' owner withdrew them
 _WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
 _RELATIVE = {"that", "who", "which", "whom"}
+_CARRYING = frozenset({"carry", "transport", "ferry", "bring"})
 _PLACE_TIME_PREPS = {"in", "at", "near", "during", "since", "after", "before", "until", "inside", "outside",
                      "within", "throughout", "amid", "despite", "following", "via", "through", "across"}  # fmt: skip
 
@@ -521,7 +522,9 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
         nxt: list[Token] = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ in ("relcl", "ccomp", "advcl", "punct", "cc", "appos") or c.dep_ in skip:
+                if c.dep_ in ("relcl", "ccomp", "advcl", "punct", "cc", "appos") or (
+                        c.dep_ in skip and not (c.dep_ == "acl" and c.lemma_.lower() in _CARRYING)):  # fmt: skip
+                    # ("a helicopter carrying EC monitors": who was on board is who was hit)
                     continue
                 if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS:
                     continue
@@ -712,7 +715,7 @@ _STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
 
 
 def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool,
-                 conjunct: bool = False) -> list[Mention]:  # fmt: skip
+                 conjunct: bool = False, inquiries: frozenset[str] = frozenset()) -> list[Mention]:  # fmt: skip
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
     subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
     clause it is part of ("said at the meeting with Putin")."""
@@ -734,7 +737,7 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     if noun.dep_ == "pobj" and gov.lower_ in ("of", "in") and _amount(gov.head):
         # "began a new round of joint exercises", "announced 50 million euros in aid": the
         # amount's verb carries the noun
-        return _noun_source(gov.head, index, support, meeting)
+        return _noun_source(gov.head, index, support, meeting, inquiries=inquiries)
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
         if meeting or gov.lemma_.lower() in support or _particle_phrase(gov) in support:
             subj, passive = _subject(gov, index)
@@ -750,6 +753,10 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
         # imposed or offered it did not demonstrate or attack; "engaged in ethnic cleansing" did,
         # and so did troops that "remained on alert"
         verb = gov.head
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in inquiries for c in verb.children):
+            # "launched an inquiry into attacks on civilians": the attacks are what is
+            # investigated, not the investigators' (the into-phrase hung on the verb)
+            return []
         if verb.pos_ in ("VERB", "AUX") and (meeting or verb.lemma_.lower() in support | _STATE_VERBS):
             subj, passive = _subject(verb, index)
             if not subj and passive:  # "Serb forces were engaged in ethnic cleansing"
@@ -758,7 +765,7 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     if noun.dep_ == "conj":
         # "launched artillery, mortar and rocket fire": who launched the first of them (not
         # the first conjunct itself, "artillery" being a role word of its own)
-        return _noun_source(noun.head, index, support, meeting, conjunct=True)
+        return _noun_source(noun.head, index, support, meeting, conjunct=True, inquiries=inquiries)
     return []
 
 
@@ -1305,6 +1312,19 @@ def _unclaimed_attack(trig: Token, kn: Knowledge) -> bool:
     return any(t.lemma_.lower() in means or t.lower_ in means for t in trig.subtree if t.i != trig.i)
 
 
+def _nested_recipient(trig: Token, m: Mention, inquiries: frozenset[str]) -> bool:
+    """Whether an actor is reached from the trigger only through a to- or against-phrase of
+    something inside its object ("an investigation of arms sales to Croatia"), not of the
+    inquiry itself ("an investigation against the minister")."""
+    t = trig.doc[m.head]
+    while t.i != trig.i and t.head.i != t.i:
+        if (t.dep_ == "prep" and t.lower_ in ("to", "against") and t.head.i != trig.i
+                and t.head.lemma_.lower() not in inquiries):  # fmt: skip
+            return True
+        t = t.head
+    return False
+
+
 def _mutual(trig: Token, sources: list[Mention], kn: Knowledge) -> bool:
     """Coordinated subjects of an agreement-like verb without object act on each other
     ("Bosnia and Slovenia agreed to a ceasefire"); not one side doing it twice."""
@@ -1535,7 +1555,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index)
                                 if m.head != f.source.head or m.code != f.source.code]  # fmt: skip
     elif f.nominal:
-        sources = _noun_source(trig, index, support, meeting=code[:2] in ("04", "14")) or _culpable(trig, index, kn)
+        sources = (_noun_source(trig, index, support, meeting=code[:2] in ("04", "14"), inquiries=kn.cue("inquiry_noun"))
+                   or _culpable(trig, index, kn))  # fmt: skip
     else:
         sources, passive = _subject(trig, index)
         if not sources and not passive:
@@ -1622,6 +1643,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
                                object_places=root in (2, 10, 11, 12))
+    if root == 9 and targets and not f.nominal:
+        # "opened an investigation of arms sales to Croatia", "a hearing into techniques used
+        # against detainees": who received or suffered the act is not who is investigated
+        targets = [m for m in targets if not _nested_recipient(trig, m, kn.cue("inquiry_noun"))]
     if root == 14 and not targets:
         # "blocked a road to show their anger at the United States' policies": a protest is
         # aimed at whom its purpose names

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Mention, with_code
 from ..dates import TimeExpression, find_time_expressions, within
-from ..events import MentionIndex, RawEvent, _expand, _speech_head
+from ..events import MentionIndex, RawEvent, _expand, _speech_head, _subject
 from ..knowledge import Knowledge
 from ..sents import doc_text, sent_of
 from .coref import Coref
@@ -111,11 +111,12 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
         verb = pron.head if pron.dep_ != "pobj" else pron.head.head
         excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
-    if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and m.end - m.start == 1:
+    if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and (m.end - m.start == 1 or m.head == pron.head.i):
         # "forces backed by Russian warplanes continued their attacks": whose attacks is the
         # subject of the verb they are the object of, not the nearest name
-        subj = [x for c in pron.head.head.children if c.dep_ == "nsubj" for x in _expand(c, index)
-                if x.resolved and x.kind != "pronoun"]  # fmt: skip
+        # (a coordinated verb shares its subject: "refused to deploy troops and urged its
+        # citizens to leave")
+        subj = [x for x in _subject(pron.head.head, index)[0] if x.resolved and x.kind != "pronoun"]
         if subj and _compatible(m, subj[0]):
             return subj[0]
     best: Mention | None = None

@@ -21,6 +21,7 @@ from ..sents import sent_of
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "along", "off", "into", "over", "from",
              "towards", "toward", "to", "on"}  # fmt: skip
 _DIRECTIONAL = {"to", "on", "from", "into", "towards", "toward", "over"}
+_WHITHER = {"to", "towards", "toward"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # labels the small parser gives some city names ("Kharkiv" as ORG): trusted for big cities only
 _MISREAD_ENTS = {"ORG", "PERSON"}
@@ -114,7 +115,11 @@ class Locator:
                         place = self._phrase_place(obj) if obj is not None else None
                         if place is not None and place.kind == "city":
                             return place
-                    if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and (directional or prep.lower_ not in _DIRECTIONAL):
+                    # (whither counts for the clause itself, not for a noun inside it: "an
+                    # investigation into arms sales to Bolivia" is not done in Bolivia)
+                    if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and (
+                            (directional and (t is node or t.pos_ not in ("NOUN", "PROPN") or prep.lower_ not in _WHITHER))
+                            or prep.lower_ not in _DIRECTIONAL):  # fmt: skip
                         for obj in prep.children:
                             if obj.dep_ != "pobj":
                                 continue

@@ -81,6 +81,7 @@ _CUE_KINDS = {
     "instrument_noun",
     "non_actor_head",
     "capacity_noun",
+    "inquiry_noun",
     "attribution",
     "attribution_xcomp",
     "attribution_for",

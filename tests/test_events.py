@@ -1516,3 +1516,13 @@ def test_those_on_board_are_the_target_of_an_attack_on_their_vehicle(coder):
 def test_a_former_colony_is_not_its_colonial_power(coder):
     got = triples(coder, "Emergency rule was declared in the former Belgian colony on Monday, and Belgium cancelled a visit to Rwanda.")
     assert not any(t and t.startswith("BEL") for _, t, _ in got), got
+
+
+def test_an_object_placed_after_an_as_phrase_is_the_object(coder):
+    got = triples(coder, "Greece on Tuesday condemned as a grave provocation Turkey's violation of its airspace.")
+    assert ("GRC", "TUR", "111") in got, got
+
+
+def test_a_preposition_shares_the_object_of_a_coordinated_clause(coder):
+    got = triples(coder, "Uruguay has restored diplomatic relations with and reopened its embassy in Caracas.")
+    assert ("URY", "VEN", "054") in got, got

@@ -551,7 +551,7 @@ def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, we
             continue
         if w == "in" and not weak_in:  # "talks in Moscow": a place, not a target
             continue
-        for o in p.children:
+        for o in [c for c in p.children if c.dep_ in ("pobj", "pcomp")] or _stranded_object(p):
             if o.dep_ in ("pobj", "pcomp"):
                 ms = _expand(o, index)
                 if w == "with" and ms and all(m.agent_type == "thing" and not m.resolved for m in ms):
@@ -563,6 +563,22 @@ def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, we
             if ms:
                 return ms
     return []
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object a preposition shares with a coordinated clause ("established ties with and
+    opened an embassy in Tehran"): the last prepositional object of that clause."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or doc[prep.i + 1].dep_ != "cc":
+        return []
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > prep.i), None)
+    if conj is None:
+        return []
+    objs = [t for t in conj.subtree if t.dep_ == "pobj" and t.head.dep_ == "prep"]
+    return objs[-1:]
 
 
 def _named_by(obj: Token, consumed: set[int]) -> bool:

@@ -118,7 +118,27 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_parenthetical_participle(doc)
     _repair_verb_read_as_naming(doc)
     _repair_dative_inside_object(doc)
+    _repair_shifted_object(doc)
     return doc
+
+
+def _repair_shifted_object(doc: Doc) -> None:
+    """An object placed after an as-phrase, read as in apposition to it ("denounced as an ugly
+    crime Serbia's suppression of the unrest"): with no comma between them, the noun phrase is
+    the verb's object."""
+    for prep in doc:
+        verb = prep.head
+        if prep.dep_ != "prep" or prep.lower_ != "as" or verb.pos_ != "VERB" or prep.i < verb.i:
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        shifted = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
+                        and c.i > obj.i), None) if obj is not None else None  # fmt: skip
+        if shifted is None or any(t.is_punct for t in doc[obj.i + 1 : shifted.left_edge.i]):
+            continue
+        shifted.head = verb
+        shifted.dep_ = "dobj"
 
 
 def _repair_dative_inside_object(doc: Doc) -> None:

@@ -111,7 +111,9 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
         verb = pron.head if pron.dep_ != "pobj" else pron.head.head
         excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
-    if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and (m.end - m.start == 1 or m.head == pron.head.i):
+    if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and (m.end - m.start == 1 or (
+            # (people of the subject's side: "its citizens", "their troops"; not "his counterpart")
+            m.head == pron.head.i and m.sector and (m.agent_type != "person" or pron.head.tag_ in ("NNS", "NNPS")))):
         # "forces backed by Russian warplanes continued their attacks": whose attacks is the
         # subject of the verb they are the object of, not the nearest name
         # (a coordinated verb shares its subject: "refused to deploy troops and urged its
@@ -533,6 +535,19 @@ def _when(trigger: Token, times: list[TimeExpression]) -> TimeExpression | None:
     return min(inside, key=lambda t: abs(t.start - trigger.idx))
 
 
+def _titled_counterpart(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> RawEvent:
+    """"Rebels in the Ivory Coast dismissed an appeal from the President", "the interior
+    minister allowed opposition leader X to hold a rally": a titled counterpart in a sentence
+    that names only the source's country is of that country."""
+    t = e.target
+    if (t is not None and not t.resolved and t.kind == "agent" and t.role and t.sector
+            and e.source.resolved and e.source.country and not e.source.country.startswith("IGO")
+            and t.sector != e.source.sector
+            and _sentence_country(e, mentions, kn) == e.source.country[:3]):  # fmt: skip
+        return replace(e, target=with_code(t, e.source.country[:3] + t.sector, None, "country: the source's, the only one named"))
+    return e
+
+
 def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped: list[str],
             coref: Coref | None = None, locator: Locator | None = None) -> list[RawEvent]:  # fmt: skip
     """Resolve the actors of raw events; drop events whose source stays unknown."""
@@ -543,16 +558,9 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             e = _unknown_attackers(e, index, locator)
         elif e.source.kind == "unknown_state":
             e = _unknown_state(e, index)
+        e = _titled_counterpart(e, mentions, kn)
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         t = e.target
-        if (needs and t is not None and not t.resolved and t.kind == "agent" and t.role and t.sector
-                and e.source.resolved and e.source.country and not e.source.country.startswith("IGO")
-                and t.sector != e.source.sector
-                and _sentence_country(e, mentions, kn) == e.source.country[:3]):  # fmt: skip
-            # "rebels in the Ivory Coast dismissed an appeal from the President": a titled
-            # counterpart in a sentence that names only the source's country is of that country
-            e = replace(e, target=with_code(t, e.source.country[:3] + t.sector, None, "country: the source's, the only one named"))
-            needs = not e.source.resolved
         src = e.source
         if (needs and not src.resolved and src.kind == "agent" and src.role and (src.sector or "")[:3] in _DOMESTIC
                 and e.trigger.doc[src.head].pos_ == "PROPN" and t is not None and t.resolved and t.country and not t.country.startswith("IGO")
@@ -678,6 +686,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             if not ev.source.resolved:
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: source {ev.source.kind} unresolved")
                 continue
+            ev = _titled_counterpart(ev, mentions, kn)  # a source known only now
             if ev.target is not None and not ev.target.resolved:
                 # the target is there but unknown ("a coalition of rights groups", "them"):
                 # keep the event, with the target's words and no code, rather than drop it

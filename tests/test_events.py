@@ -1526,3 +1526,11 @@ def test_an_object_placed_after_an_as_phrase_is_the_object(coder):
 def test_a_preposition_shares_the_object_of_a_coordinated_clause(coder):
     got = triples(coder, "Uruguay has restored diplomatic relations with and reopened its embassy in Caracas.")
     assert ("URY", "VEN", "054") in got, got
+
+
+def test_what_a_measure_still_to_come_would_do_is_not_done(coder):
+    got = triples(coder, "Norway said it will back a UN resolution that seeks to impose an arms embargo on Myanmar.")
+    assert ("NOR", "IGOUNO", "032") in got and not any(c.startswith(("16", "13")) for _, _, c in got), got
+    # a measure already taken does what it says
+    got = triples(coder, "The Security Council adopted a resolution that imposed an arms embargo on Myanmar.")
+    assert any(c.startswith("16") for _, _, c in got), got

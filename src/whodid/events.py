@@ -1002,6 +1002,14 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 return mood
             mood.drop = "negated"
             return mood
+        if came == "relcl" and node.dep_ == "dobj" and node.pos_ == "NOUN":
+            gov = node.head
+            if _has_aux(gov, future | hypothetical) is not None or (
+                    gov.dep_ in ("xcomp", "ccomp") and gov.head.lemma_.lower() in kn.cue("intent_verb") | kn.cue("appeal_verb")):  # fmt: skip
+                # "will support a resolution that aims to impose a blockade": what a measure still
+                # to come would do is not done, nor intended by anyone yet
+                mood.drop = f"in a measure not yet taken ({node.text})"
+                return mood
         if came != "self":
             if lemma in kn.cue("accusation") and came in ("prep", "ccomp") and node.pos_ == "VERB":
                 # "accused the United States of violating …, ignoring …": alleged, not asserted
@@ -1761,6 +1769,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "Amnesty issued a statement calling on Minsk to …", "signed a decree lifting the
         # curfew": the statement's issuer, the decree's signer; "sent a letter to the WHO
         # threatening to …": the letter's addressee is the one warned
+        sources = _subject(trig.head.head, index)[0]
+    if (not sources and not f.nominal and trig.dep_ == "relcl" and trig.head.lemma_.lower() in kn.cue("instrument_noun")
+            and trig.head.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in trig.children)):  # fmt: skip
+        # "the Council adopted a resolution that imposed an embargo": the adopter's act
         sources = _subject(trig.head.head, index)[0]
     voiced = trig.head if trig.dep_ == "xcomp" and trig.head.tag_ == "VBG" else trig  # "threatening to cut …"
     if (root in (10, 11, 12, 13) or mood.mode != "asserted") and voiced.tag_ == "VBG" and voiced.dep_ in ("acl", "advcl"):

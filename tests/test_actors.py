@@ -335,6 +335,25 @@ def test_an_until_line_needs_another_state_with_that_name(tmp_path):
         _read_named(bad, "country", {})
 
 
+def test_a_people_is_of_its_state_but_is_not_the_state(coder):
+    got = mentions(coder, "Yoruba chiefs and Ijaw traders met Uighur exiles in Istanbul.")
+    assert got["Yoruba chiefs"].code.startswith("NGA") and got["Yoruba chiefs"].code != "NGA", got
+    assert got["Ijaw traders"].code.startswith("NGA") and got["Ijaw traders"].code != "NGA", got
+    assert got["Uighur exiles"].code.startswith("CHN") and got["Uighur exiles"].code != "CHN", got
+    got = mentions(coder, "Igbo elders backed the governor.")
+    assert got["Igbo elders"].code == "NGAELI", got
+
+
+def test_a_people_line_belongs_to_a_country(tmp_path):
+    from whodid.knowledge import _read_named
+    from whodid.knowledge.tables import LexiconError
+
+    bad = tmp_path / "groups.tsv"
+    bad.write_text("NGAREBMSB\tname\tMASSOB\nNGAREBMSB\tpeople\tIgbo\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="groups.tsv:2"):
+        _read_named(bad, "group", {})
+
+
 def test_the_emirates_are_the_uae(coder):
     got = mentions(coder, "Qatar offered to mediate between Riyadh and the Emirates.")
     assert {m.code for k, m in got.items() if "Emirates" in k} == {"ARE"}, got

@@ -37,7 +37,7 @@ _PRONOUNS = {
 }  # fmt: skip
 # Alias forms in order of preference when one span matches several entries.
 _FORM_RANK = {"person": 0, "seat": 1, "abbr": 2, "name": 2, "official": 2, "alt": 3, "surname": 3,
-              "capital": 4, "adj": 5, "demonym": 5}  # fmt: skip
+              "capital": 4, "adj": 5, "demonym": 5, "people": 5}  # fmt: skip
 _KIND_RANK = {"person": 0, "igo": 1, "group": 1, "actor": 1, "country": 2}
 # Nouns that, with a possessive pronoun, mean the state itself: "our country", "his nation".
 _HOMELAND = {"country", "nation", "state", "republic", "homeland", "motherland", "fatherland", "government"}
@@ -518,6 +518,10 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             elif actor.kind == "person":
                 # "Putin's government": the person's country with the head's sector
                 full = (country_of(code) + sector) if sector else code
+            elif alias.form == "people":
+                # "Yoruba leaders", "Ibo elders": an ethnic group's leaders are elites, not a
+                # government; its fighters and activists keep their sector
+                full = country_of(code) + (sector.replace("GOV", "ELI") if sector else "CVL")
             else:
                 full = country_of(code) + (sector or (code[3:] if len(code) > 3 else ""))
             if (actor.kind == "country" and alias.form == "adj" and owner_span.start > 0

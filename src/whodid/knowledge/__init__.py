@@ -28,7 +28,7 @@ from .tables import LexiconError, Row, data_path, read_table
 
 __all__ = ["Knowledge", "LexiconError", "load_knowledge", "UserDictionaries"]
 
-_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status", "since", "until"}
+_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status", "since", "until", "people"}
 _STATUS = {"member", "observer", "territory", "disputed", "region", "igo", "group"}
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$|^[A-Z]{3,}$")
 _SECTOR = re.compile(r"^(?:[A-Z]{3})+$")
@@ -253,6 +253,11 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
             actor = NamedActor(key=f"{kind}:{base}", name=text, kind=kind, terms=[Term(base, origin=row.origin)])
             actors[base] = actor
         override = code if code != base else None
+        if form == "people":
+            # "Yoruba leaders", "the Uighurs": a people of that state, never the state itself
+            if kind != "country" or override:
+                raise row.error("a `people` line belongs to a country's block, with its bare code")
+            override = base + "CVL"
         aliases.append(Alias(text=text, actor=actor, form=form, origin=row.origin, code=override))
     for base, last, name, row in until:
         later = [a for a in aliases if a.text == name and a.actor.key != f"{kind}:{base}"]

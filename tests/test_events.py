@@ -1534,3 +1534,36 @@ def test_what_a_measure_still_to_come_would_do_is_not_done(coder):
     # a measure already taken does what it says
     got = triples(coder, "The Security Council adopted a resolution that imposed an arms embargo on Myanmar.")
     assert any(c.startswith("16") for _, _, c in got), got
+
+
+def test_a_coordinated_speech_verb_shares_the_speaker(coder):
+    got = triples(coder, "Malian rebels turned down an Algerian mediation offer and said they also opposed any deployment of UN troops.")
+    assert not any(s and s.startswith("DZA") and c.startswith("12") for s, _, c in got), got
+    assert ("MLIREB", "IGOUNO", "120") in got, got
+
+
+def test_a_relative_clause_in_the_past_is_a_fact_of_its_own(coder):
+    got = triples(coder, "The Somali militants said they would free the Kenyan aid workers, whom they had abducted in March, next week.")
+    assert any(c == "181" and t and t.startswith("KEN") for _, t, c in got), got
+    assert not any(c.startswith("138") for _, _, c in got), got
+
+
+def test_those_a_shelling_kills_die_in_fighting(coder):
+    got = triples(coder, "Houthi rebels shelled the port city of Mokha on Tuesday, killing eleven people.")
+    assert any(c == "190" and t and t.endswith("CVL") for _, t, c in got), got
+    # gunmen who open fire on a bus commit unconventional violence
+    got = triples(coder, "Gunmen attacked a bus near Peshawar, killing twelve passengers.")
+    assert any(c.startswith("18") for _, _, c in got), got
+
+
+def test_an_act_with_an_unknown_target_gives_way_to_the_same_act_with_a_known_one(coder):
+    got = events(coder, "Two Hamas suicide bombers killed 15 people on Sunday when both of them blew themselves up in Jerusalem.")
+    by = {}
+    for e in got:
+        by.setdefault((e.source.code, e.cameo), []).append(e.target.code if e.target else None)
+    assert by.get(("PSEREBHMS", "1831")) == ["ISR"], by
+
+
+def test_holding_money_is_not_giving_it(coder):
+    got = triples(coder, "Nicaragua expelled the Red Cross from the country, although it still had unspent donations of 5 million dollars.")
+    assert not any(c.startswith("07") for _, _, c in got), got

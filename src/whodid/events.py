@@ -358,6 +358,9 @@ _PLACES_FOR = {"camp", "shelter", "school", "hospital", "clinic", "home", "centr
 
 def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
     """Mentions of the phrase headed by tok, with its coordinated phrases ("Belarus and Russia")."""
+    if tok.lower_ in ("whom", "who") and tok.dep_ in ("dobj", "pobj") and tok.head.dep_ == "relcl" and not index.at(tok):
+        # "the ministers, whom they had taken hostage": the relative pronoun's antecedent
+        return _expand(tok.head.head, index)
     out: list[Mention] = []
     for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
         ms = index.at(t)
@@ -671,7 +674,8 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             if ms:
                 return ms
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i > verb.i and not _named_by(c, consumed):
+        if (c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not _named_by(c, consumed)
+                and (c.i > verb.i or (c.lower_ in ("whom", "who") and verb.dep_ == "relcl"))):  # fmt: skip
             ms = _expand(c, index)
             if ms:
                 return ms
@@ -1002,6 +1006,10 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 return mood
             mood.drop = "negated"
             return mood
+        if came == "relcl" and child is not None and _past(child):
+            # "will release the ministers whom they had taken hostage": a relative clause in
+            # the past states a fact of its own, whatever the main clause announces
+            break
         if came == "relcl" and node.dep_ == "dobj" and node.pos_ == "NOUN":
             gov = node.head
             if _has_aux(gov, future | hypothetical) is not None or (
@@ -1370,6 +1378,14 @@ def _indicative(clause: Token) -> bool:
         return False
     return clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") or a.lower_ in ("would", "will")
                                                         for a in auxes)  # fmt: skip
+
+
+def _past(clause: Token) -> bool:
+    """A clause in a past tense ("had taken", "seized", "has expelled")."""
+    auxes = _aux(clause)
+    if any(a.lower_ in ("will", "would", "shall", "may", "might", "could", "can", "should", "must") for a in auxes):
+        return False
+    return clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes))
 
 
 def _pending_until(clause: Token) -> bool:

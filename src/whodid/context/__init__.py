@@ -58,6 +58,11 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
         # saying it is the main clause's subject
         ms = [m for c in verb.head.children if c.dep_ == "nsubj" for m in _expand(c, index) if m.resolved]
         speaker = ms[0] if ms else None
+    if speaker is None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "the rebels rejected the plan and said they opposed …": a coordinated speech verb
+        # shares its subject
+        ms = [m for m in _subject(verb, index)[0] if m.resolved]
+        speaker = ms[0] if ms else None
     if speaker is None:  # "according to Lukashenko" / "said by"
         for c in verb.children:
             if c.dep_ == "agent":
@@ -268,6 +273,8 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if bombing is not None and not code.startswith("183"):
         return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
     battle = [t for t in _own_clause(e.trigger) if t.lemma_.lower() in kn.cue("battle_word")]
+    if e.trigger.dep_ == "advcl" and e.trigger.tag_ == "VBG" and e.trigger.head.lemma_.lower() in kn.cue("battle_word"):
+        battle.append(e.trigger.head)  # "shelled Juba, killing about 20 people": the shelling's toll
     if code == "190" and battle:
         # "killed three villagers in a gunbattle": people who died in an exchange of fire
         return replace(e, notes=e.notes + [f"killed in fighting ('{battle[0].text}'): 190"])
@@ -485,16 +492,21 @@ def _implied(e: RawEvent, country: str, sector: str | None) -> Mention:
 
 
 def _dedupe_implicit(events: list[RawEvent]) -> list[RawEvent]:
-    """An inferred target never doubles an event already coded with a named one, and a bare
+    """An inferred or unknown target never doubles an event already coded with a known one, and a bare
     country target ("a bombing in Baghdad" → IRQ) gives way to a more specific one of the
     same country for the same source and code ("killed three Iraqi civilians" → IRQCVL)."""
     named = {(e.sentence_index, e.source.code, e.code) for e in events if e.target is not None and e.target.kind != "implicit"}
+    known = {(e.sentence_index, e.source.code, e.code) for e in events if e.target is not None and e.target.resolved}
     specific = {(e.sentence_index, e.source.code, e.code, e.target.country) for e in events
                 if e.target is not None and e.target.sector and e.target.country}  # fmt: skip
     out = []
     for e in events:
         t = e.target
         if t is not None and t.kind == "implicit" and (e.sentence_index, e.source.code, e.code) in named:
+            continue
+        if (t is None or not t.resolved) and (e.sentence_index, e.source.code, e.code) in known:
+            # "suicide bombers killed 23 people when they blew themselves up in Tel Aviv": the
+            # same act by the same source, once with whom it hit
             continue
         if t is not None and not t.sector and t.code == t.country and (e.sentence_index, e.source.code, e.code, t.country) in specific:
             continue

@@ -1567,3 +1567,21 @@ def test_an_act_with_an_unknown_target_gives_way_to_the_same_act_with_a_known_on
 def test_holding_money_is_not_giving_it(coder):
     got = triples(coder, "Nicaragua expelled the Red Cross from the country, although it still had unspent donations of 5 million dollars.")
     assert not any(c.startswith("07") for _, _, c in got), got
+
+
+def test_gathering_for_a_meeting_is_not_a_demonstration(coder):
+    got = triples(coder, "Macron and Scholz will gather for a dinner at the Elysee Palace on Friday.")
+    assert not any(c.startswith(("14", "13")) for _, _, c in got), got
+    got = triples(coder, "Hundreds of Latvian students gathered outside Russia's embassy in Riga.")
+    assert any(c.startswith("14") and t == "RUS" for _, t, c in got), got
+
+
+def test_measures_are_sanctions_only_against_someone(coder):
+    got = triples(coder, "The health minister defended the government's record, saying Peru was adopting measures earlier than its neighbours.")
+    assert not any(c.startswith("16") for _, _, c in got), got
+    assert ("CAN", "RUS", "163") in triples(coder, "Canada imposed new measures against Russia on Monday.")
+
+
+def test_it_in_a_clause_reported_by_an_unnamed_group_is_that_group(coder):
+    got = triples(coder, "Thousands of Spanish police stayed on alert, although the largest separatist movement announced it would not obstruct the ballot.")
+    assert {s for s, _, c in got if c.startswith("12")} == {"ESPREB"}, got

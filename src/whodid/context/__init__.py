@@ -80,6 +80,26 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
     return speaker, addressee
 
 
+def _unknown_speaker(trigger: Token, index: MentionIndex, kn: Knowledge) -> Mention | None:
+    """The speaker phrase of a reported clause when no name or known country gives it ("the
+    main Kanak separatist group said …")."""
+    verb = _speech_head(trigger, kn)
+    if verb is None:
+        return None
+    clause = trigger
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i and clause.head.i != verb.i:
+        clause = clause.head
+    if clause.head.i != verb.i or clause.dep_ not in ("ccomp", "parataxis"):
+        return None  # only the subject of the reported clause itself ("said it would …")
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            ms = _expand(c, index)
+            named = any(m.resolved for t in c.subtree for m in index.at(t))
+            if ms and not named and ms[0].kind == "agent":
+                return ms[0]
+    return None
+
+
 def _role_speaker(trigger: Token, index: MentionIndex, kn: Knowledge) -> Mention | None:
     """The subject of the speech verb over a trigger when it is a role word whose country is
     not named ("the opposition party said …")."""
@@ -659,7 +679,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             needs = not e.source.resolved
         if needs:
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)
-            src = _resolve(e.source, speaker, addressee, e, index)
+            src = e.source
+            phrase = None
+            if speaker is None and src.kind == "pronoun" and not src.resolved and src.person == 3:
+                # "the main separatist group said it would not disrupt the vote": "it" is the
+                # group, known or not, never the nearest name before it
+                phrase = _unknown_speaker(e.trigger, index, kn)
+                phrase = phrase if phrase is not None and _compatible(src, phrase) else None
+            if phrase is None:
+                src = _resolve(src, speaker, addressee, e, index)
             tgt = e.target
             if (coref is not None and tgt is not None and not tgt.resolved and tgt.kind == "pronoun" and tgt.person == 3
                     and (tgt.end - tgt.start == 1 or (e.trigger.doc[tgt.start].dep_ == "poss"
@@ -684,6 +712,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                                          or not (tgt is not None and tgt.resolved and (tgt.country or "")[:3] == home)):
                     src = with_code(src, home + (role.sector or ""), None,  # type: ignore[union-attr]
                                     "third person in reported clause: speaker, of the only country named")  # fmt: skip
+            if phrase is not None and not src.resolved:
+                src = _infer_country(phrase, _sentence_country(e, mentions, kn))
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
         sources = coref.get(e.source) if coref is not None and not e.source.resolved else [e.source]
         targets: list[Mention | None] = [e.target]

@@ -1585,3 +1585,15 @@ def test_measures_are_sanctions_only_against_someone(coder):
 def test_it_in_a_clause_reported_by_an_unnamed_group_is_that_group(coder):
     got = triples(coder, "Thousands of Spanish police stayed on alert, although the largest separatist movement announced it would not obstruct the ballot.")
     assert {s for s, _, c in got if c.startswith("12")} == {"ESPREB"}, got
+
+
+def test_what_is_waited_for_is_not_done(coder):
+    got = triples(coder, "The UN said it was waiting for the Nigerian army to investigate the killings in Zamfara.")
+    assert not any(c.startswith("09") for _, _, c in got), got
+    got = triples(coder, "The families are awaiting the release of the hostages by Hamas.")
+    assert not any(c.startswith("08") for _, _, c in got), got
+
+
+def test_the_subject_of_an_adverbial_clause_is_the_main_subject(coder):
+    got = triples(coder, "Kenyan police fired tear gas in Nairobi on Monday before they arrested dozens of Ugandan traders.")
+    assert any(s == "KENCOP" and c.startswith("173") for s, _, c in got), got

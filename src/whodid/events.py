@@ -1008,7 +1008,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             return mood
         if came == "relcl" and child is not None and _past(child):
             # "will release the ministers whom they had taken hostage": a relative clause in
-            # the past states a fact of its own, whatever the main clause announces
+            # the past states a fact of its own, whatever the main clause announces; but what
+            # was vetoed never was ("vetoed a resolution that condemned …")
+            if node.dep_ == "dobj" and node.head.lemma_.lower() in kn.cue("thwarting"):
+                mood.drop = f"thwarted ({node.head.text})"
+                return mood
             break
         if came == "relcl" and node.dep_ == "dobj" and node.pos_ == "NOUN":
             gov = node.head
@@ -1025,6 +1029,12 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 return mood
             if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl"):
                 mood.drop = f"denied ({node.text})"
+                return mood
+            if (lemma in kn.cue("awaiting") and node.pos_ == "VERB" and child is not None
+                    and (child.i == trigger.i or (child.dep_ == "prep" and trigger.head.i == child.i))
+                    and (came in ("prep", "dobj") or (came in ("advcl", "ccomp", "xcomp") and infinitive(child)))):  # fmt: skip
+                # "were waiting for the military to investigate the incidents": not yet done
+                mood.drop = f"awaited ({node.text})"
                 return mood
             if lemma in kn.cue("thwarting") and node.pos_ == "VERB" and (
                     came == "dobj" or (came == "prep" and child is not None and child.lower_ == "from")):  # fmt: skip

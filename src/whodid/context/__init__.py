@@ -146,6 +146,18 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         subj = [x for x in _subject(pron.head.head, index)[0] if x.resolved and x.kind != "pronoun"]
         if subj and _compatible(m, subj[0]):
             return subj[0]
+    if pron.dep_ == "nsubj" and pron.head.dep_ == "advcl" and m.end - m.start == 1 and any(
+            c.dep_ == "mark" for c in pron.head.children):  # fmt: skip
+        # "Israel shelled the town before it withdrew", "the bombers killed 23 people when
+        # they blew themselves up": the subject of an adverbial clause is the main subject
+        # (an object that could be meant competes: "accused Greece of provocation after it
+        # sent warships" is left to nearness)
+        verb = pron.head.head
+        main = [x for x in _subject(verb, index)[0] if x.resolved and x.kind != "pronoun"]
+        rival = [x for c in verb.children if c.dep_ in ("dobj", "dative") for x in _expand(c, index)
+                 if x.resolved and _compatible(m, x)]  # fmt: skip
+        if main and _compatible(m, main[0]) and not rival:
+            return main[0]
     best: Mention | None = None
     for head in range(m.start - 1, sent.start - 1, -1):
         ms = [x for x in index.at(doc[head]) if x.resolved and x.kind != "pronoun"]
@@ -713,7 +725,13 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                     src = with_code(src, home + (role.sector or ""), None,  # type: ignore[union-attr]
                                     "third person in reported clause: speaker, of the only country named")  # fmt: skip
             if phrase is not None and not src.resolved:
-                src = _infer_country(phrase, _sentence_country(e, mentions, kn))
+                # (of the sentence's one country, unless a state's organ acts on that country:
+                # "the foreign ministry said it would not extradite him to Portugal")
+                home = _sentence_country(e, mentions, kn)
+                if home is not None and (phrase.sector or "")[:3] not in _DOMESTIC and tgt is not None and tgt.resolved \
+                        and (tgt.country or "")[:3] == home:
+                    home = None
+                src = _infer_country(phrase, home)
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
         sources = coref.get(e.source) if coref is not None and not e.source.resolved else [e.source]
         targets: list[Mention | None] = [e.target]

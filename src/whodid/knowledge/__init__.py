@@ -82,6 +82,7 @@ _CUE_KINDS = {
     "non_actor_head",
     "capacity_noun",
     "inquiry_noun",
+    "awaiting",
     "attribution",
     "attribution_xcomp",
     "attribution_for",

@@ -1597,3 +1597,8 @@ def test_what_is_waited_for_is_not_done(coder):
 def test_the_subject_of_an_adverbial_clause_is_the_main_subject(coder):
     got = triples(coder, "Kenyan police fired tear gas in Nairobi on Monday before they arrested dozens of Ugandan traders.")
     assert any(s == "KENCOP" and c.startswith("173") for s, _, c in got), got
+
+
+def test_an_accord_to_serve_someone_is_signed_with_them(coder):
+    got = triples(coder, "Algeria signed an accord on Monday to supply Tunisia with natural gas.")
+    assert ("DZA", "TUN", "057") in got, got

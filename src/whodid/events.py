@@ -694,6 +694,13 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
     for c in verb.children:  # "agreed to help Ukraine": the object of the complement
         if c.dep_ == "xcomp":  # (what the pattern named there is what is offered, not the target)
             return _verb_target_strict(c, False, index, consumed)
+    for c in verb.children:  # "signed an accord to supply Jordan with gas": whom the accord serves
+        if c.dep_ == "dobj" and c.i > verb.i:
+            for a in c.children:
+                if a.dep_ == "acl" and infinitive(a) and not any(s.dep_ == "nsubj" for s in a.children):
+                    ms = _verb_target_strict(a, False, index, consumed)
+                    if ms:
+                        return ms
     return []
 
 

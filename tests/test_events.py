@@ -1602,3 +1602,13 @@ def test_the_subject_of_an_adverbial_clause_is_the_main_subject(coder):
 def test_an_accord_to_serve_someone_is_signed_with_them(coder):
     got = triples(coder, "Egypt signed an accord to supply Jordan with natural gas.")
     assert ("EGY", "JOR", "057") in got, got
+
+
+def test_history_recalled_years_back_is_not_news(coder):
+    got = triples(coder, "Tunisia restored diplomatic ties with Qatar almost six years after Libyan protesters ransacked its embassy.")
+    assert ("TUN", "QAT", "054") in got and not any(c.startswith(("17", "18", "19", "14")) for _, _, c in got), got
+    got = triples(coder, "Kenya compensated Somali traders whose shops were looted when Kenyan soldiers stormed the market twelve years ago.")
+    assert not any(c.startswith(("18", "19")) for _, _, c in got), got
+    # days are news
+    got = triples(coder, "Israel closed the Gaza crossings two days after Hamas fighters attacked an army post.")
+    assert any(s.startswith("PSE") and c[:2] in ("18", "19") for s, _, c in got), got

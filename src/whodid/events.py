@@ -998,6 +998,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
         mood.mode, mood.agent = ("demand" if demanded else "appeal"), head
         notes.append(f"{mood.mode}: subjunctive after {head.text}")
         return mood
+    if not nominal and trigger.dep_ in ("advcl", "relcl") and _years_back(trigger):
+        # "restored ties five years after protesters stormed its embassy", "assets they lost
+        # when Idi Amin expelled them 18 years ago": history recalled, not news
+        mood.drop = "background years earlier"
+        return mood
     node = trigger
     came = "self"
     child: Token | None = None
@@ -1395,6 +1400,20 @@ def _indicative(clause: Token) -> bool:
         return False
     return clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") or a.lower_ in ("would", "will")
                                                         for a in auxes)  # fmt: skip
+
+
+_YEARS = frozenset({"year", "decade", "century"})
+
+
+def _years_back(clause: Token) -> bool:
+    """A subordinate clause dated years before the main one ("five years after …", "18 years
+    ago", "decades earlier")."""
+    for c in clause.children:
+        marked = c.dep_ == "mark" and c.lower_ in ("after", "since", "when")
+        if c.dep_ in ("advmod", "mark") and (marked or c.lower_ in ("ago", "earlier", "before")):
+            if any(n.dep_ == "npadvmod" and n.lemma_.lower() in _YEARS for n in (*c.children, *clause.children)):
+                return True
+    return False
 
 
 def _past(clause: Token) -> bool:

@@ -1612,3 +1612,7 @@ def test_history_recalled_years_back_is_not_news(coder):
     # days are news
     got = triples(coder, "Israel closed the Gaza crossings two days after Hamas fighters attacked an army post.")
     assert any(s.startswith("PSE") and c[:2] in ("18", "19") for s, _, c in got), got
+
+
+def test_evacuating_settlements_is_a_withdrawal(coder):
+    assert ("ISR", "PSE", "0874") in triples(coder, "Israel evacuated four outposts in the West Bank on Monday.")

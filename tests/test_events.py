@@ -1616,3 +1616,30 @@ def test_history_recalled_years_back_is_not_news(coder):
 
 def test_evacuating_settlements_is_a_withdrawal(coder):
     assert ("ISR", "PSE", "0874") in triples(coder, "Israel evacuated four outposts in the West Bank on Monday.")
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verbs(coder):
+    # the small parser's misreading of "Britain and Norway however have opposed the plan":
+    # "Britain" and "however" under "have"
+    from whodid.nlp import repair_parse
+
+    words = ["Britain", "and", "Norway", "however", "have", "opposed", "the", "plan"]
+    heads = [4, 0, 0, 4, 5, 5, 7, 5]
+    deps = ["nsubj", "cc", "conj", "advmod", "aux", "ROOT", "det", "dobj"]
+    tags = ["NNP", "CC", "NNP", "RB", "VBP", "VBN", "DT", "NN"]
+    pos = ["PROPN", "CCONJ", "PROPN", "ADV", "AUX", "VERB", "DET", "NOUN"]
+    doc = repair_parse(_parsed(coder, words, heads, deps, tags, pos))
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 5) and doc[3].head.i == 5
+    # a verb with its own subject keeps it
+    heads2 = [5, 0, 0, 4, 5, 5, 7, 5]
+    doc = repair_parse(_parsed(coder, words, heads2, deps, tags, pos))
+    assert doc[0].head.i == 5 and doc[3].head.i == 4
+
+
+def test_what_a_report_calls_for_is_asked_by_its_issuer(coder):
+    got = triples(coder, "The British parliament's defence committee issued a report that calls on the Ministry of Defence to buy more drones.")
+    assert any(s.startswith("GBRLEG") and c.startswith("02") for s, _, c in got), got
+
+
+def test_supplies_flown_into_a_country_are_aid_to_it(coder):
+    assert ("NGOHLHMSF", "SDN", "073") in triples(coder, "Medecins Sans Frontieres flew twenty tonnes of medicine into Sudan on Tuesday.")

@@ -1822,10 +1822,15 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # curfew": the statement's issuer, the decree's signer; "sent a letter to the WHO
         # threatening to …": the letter's addressee is the one warned
         sources = _subject(trig.head.head, index)[0]
-    if (not sources and not f.nominal and trig.dep_ == "relcl" and trig.head.lemma_.lower() in kn.cue("instrument_noun")
-            and trig.head.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in trig.children)):  # fmt: skip
-        # "the Council adopted a resolution that imposed an embargo": the adopter's act
-        sources = _subject(trig.head.head, index)[0]
+    rel = trig
+    while rel.dep_ == "conj" and rel.head.i != rel.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children):
+        rel = rel.head  # "a report that found … and called for …"
+    if (not sources and not f.nominal and rel.dep_ == "relcl"
+            and rel.head.lemma_.lower() in kn.cue("instrument_noun") | kn.cue("speech_noun")
+            and rel.head.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in rel.children)):  # fmt: skip
+        # "the Council adopted a resolution that imposed an embargo", "issued a report that
+        # calls on the government to …": the adopter's or the issuer's act
+        sources = _subject(rel.head.head, index)[0]
     voiced = trig.head if trig.dep_ == "xcomp" and trig.head.tag_ == "VBG" else trig  # "threatening to cut …"
     if (root in (10, 11, 12, 13) or mood.mode != "asserted") and voiced.tag_ == "VBG" and voiced.dep_ in ("acl", "advcl"):
         sent_to = _addressed(voiced, kn, index)

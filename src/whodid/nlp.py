@@ -119,7 +119,22 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_verb_read_as_naming(doc)
     _repair_dative_inside_object(doc)
     _repair_shifted_object(doc)
+    _repair_subject_on_aux(doc)
     return doc
+
+
+def _repair_subject_on_aux(doc: Doc) -> None:
+    """A subject hung on the auxiliary instead of its verb ("The United Kingdom and France
+    however have opposed …": "Kingdom" under "have"): it belongs to the verb."""
+    for aux in doc:
+        verb = aux.head
+        if aux.dep_ not in ("aux", "auxpass") or verb.i == aux.i or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            continue
+        for c in list(aux.children):
+            c.head = verb
 
 
 def _repair_shifted_object(doc: Doc) -> None:

@@ -383,3 +383,17 @@ def test_an_ethnic_adjective_names_a_people_not_its_kin_state(coder):
 def test_biafran_and_darfur_movements_by_their_acronyms(coder):
     got = mentions(coder, "MASSOB activists and the SLM/A accused the GoS of bad faith.", "2005-06-01")
     assert got["MASSOB"].code == "NGAREBMSB" and got["SLM/A"].code == "SDNREBSLA" and got["GoS"].code == "SDNGOV", got
+
+
+def test_a_movement_that_became_a_states_army_is_dated(coder):
+    before = mentions(coder, "The SPLA shelled government garrisons near Juba.", "2004-06-01")
+    after = mentions(coder, "The SPLA shelled SPLA-IO positions near Malakal.", "2016-06-01")
+    assert before["SPLA"].code == "SDNREB", before
+    assert after["SPLA"].code == "SSDMIL" and after["SPLA-IO"].code == "SSDREBSIO", after
+
+
+def test_a_name_matches_with_either_apostrophe(coder):
+    # the imported dictionaries write "People's"; news often prints "People’s"
+    got = mentions(coder, "The Sudan People’s Liberation Army shelled rebel positions.", "2004-06-01")
+    assert any(k.startswith("Sudan People’s") and m.code == "SDNREB" for k, m in got.items()), got
+    assert not any(m.code == "CHNMIL" for m in got.values()), got

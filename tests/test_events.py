@@ -1643,3 +1643,24 @@ def test_what_a_report_calls_for_is_asked_by_its_issuer(coder):
 
 def test_supplies_flown_into_a_country_are_aid_to_it(coder):
     assert ("NGOHLHMSF", "SDN", "073") in triples(coder, "Medecins Sans Frontieres flew twenty tonnes of medicine into Sudan on Tuesday.")
+
+
+def test_a_subject_read_as_a_conjunct_of_a_fronted_phrase_is_the_subject(coder):
+    # the small parser's misreading of "With the signing of an accord, Sudan and Chad have
+    # agreed …": "Sudan" a conjunct of "accord"
+    from whodid.nlp import repair_parse
+
+    words = ["With", "the", "signing", "of", "an", "accord", ",", "Sudan", "and", "Chad", "have", "agreed"]
+    heads = [11, 2, 0, 2, 5, 3, 5, 5, 7, 7, 11, 11]
+    deps = ["prep", "det", "pobj", "prep", "det", "pobj", "punct", "conj", "cc", "conj", "aux", "ROOT"]
+    tags = ["IN", "DT", "NN", "IN", "DT", "NN", ",", "NNP", "CC", "NNP", "VBP", "VBN"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "AUX", "VERB"]
+    doc = repair_parse(_parsed(coder, words, heads, deps, tags, pos))
+    assert (doc[7].dep_, doc[7].head.i) == ("nsubj", 11) and doc[9].head.i == 7
+    # with a subject of its own, the verb keeps it
+    heads2 = [11, 2, 0, 2, 5, 3, 5, 5, 7, 7, 11, 11]
+    deps2 = ["prep", "det", "pobj", "prep", "det", "pobj", "punct", "nsubj", "cc", "conj", "aux", "ROOT"]
+    heads2[7] = 11
+    doc = repair_parse(_parsed(coder, words, heads2, deps2, tags, pos))
+    assert doc[7].dep_ == "nsubj" and doc[5].dep_ == "pobj"
+

@@ -303,9 +303,16 @@ def _plain(text: str) -> str:
 
 def _spellings(text: str) -> list[str]:
     """A name as written in the dictionary and with the other spelling of an Arabic article:
-    "Omar al Bashir" is also "Omar al-Bashir", "Abd al-Aziz" also "Abd al Aziz"."""
+    "Omar al Bashir" is also "Omar al-Bashir", "Abd al-Aziz" also "Abd al Aziz"; and with the
+    other apostrophe."""
     other = _ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), text)
-    return [text] if other == text else [text, other]
+    out = [text] if other == text else [text, other]
+    # and with the other apostrophe: "People's" is also "People’s" (news uses both)
+    for t in list(out):
+        swapped = t.replace("'", "’") if "'" in t else t.replace("’", "'")
+        if swapped not in out:
+            out.append(swapped)
+    return out
 
 
 def _np_head(tok: Token) -> Token:

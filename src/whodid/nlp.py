@@ -120,7 +120,36 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_dative_inside_object(doc)
     _repair_shifted_object(doc)
     _repair_subject_on_aux(doc)
+    _repair_subject_in_fronted_phrase(doc)
     return doc
+
+
+def _repair_subject_in_fronted_phrase(doc: Doc) -> None:
+    """A subject read as one more conjunct of a fronted phrase ("With the signing of a
+    memorandum, the government and the SPLM/A have agreed …": "government" made a conjunct of
+    "memorandum"), which leaves the verb without a subject."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        first = min([c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] + [verb], key=lambda t: t.i)
+        if first.i == 0:
+            continue
+        h = doc[first.i - 1]
+        for _ in range(6):
+            if h.left_edge.i > 0 and doc[h.left_edge.i - 1].text == ",":
+                break
+            if h.dep_ != "conj" or h.head.i == h.i:
+                h = None
+                break
+            h = h.head
+        if h is None or h.dep_ != "conj" or h.pos_ not in ("NOUN", "PROPN") or h.i >= verb.i:
+            continue
+        if not (h.left_edge.i > 0 and doc[h.left_edge.i - 1].text == ","):
+            continue
+        h.head = verb
+        h.dep_ = "nsubj"
 
 
 def _repair_subject_on_aux(doc: Doc) -> None:

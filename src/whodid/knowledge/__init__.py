@@ -231,7 +231,7 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
                 day = date.fromisoformat(parts[0])
             except (ValueError, IndexError):
                 raise row.error(f"expected `YYYY-MM-DD CODE`, got {text!r}") from None
-            if actor is None or len(parts) != 2 or not _CODE.match(parts[1]) or len(parts[1]) != 3:
+            if actor is None or len(parts) != 2 or not _CODE.match(parts[1]) or (kind == "country" and len(parts[1]) != 3):
                 raise row.error(f"expected `YYYY-MM-DD CODE` after the `name` line of {base}, got {text!r}")
             actor.terms = [Term(base, start=day, origin=row.origin),
                            Term(parts[1], end=date.fromordinal(day.toordinal() - 1), origin=row.origin)]  # fmt: skip

@@ -1664,3 +1664,8 @@ def test_a_subject_read_as_a_conjunct_of_a_fronted_phrase_is_the_subject(coder):
     doc = repair_parse(_parsed(coder, words, heads2, deps2, tags, pos))
     assert doc[7].dep_ == "nsubj" and doc[5].dep_ == "pobj"
 
+
+
+def test_a_named_president_facing_rebels_of_the_only_country_named_governs_it(coder):
+    got = triples(coder, "President Mbeleka finally gave in to demands from UNITA to free political prisoners.", "1995-05-01")
+    assert ("AGOGOV", "AGOREB", "080") in got, got

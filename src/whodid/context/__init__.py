@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ..actors import Mention, with_code
+from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..dates import TimeExpression, find_time_expressions, within
 from ..events import MentionIndex, RawEvent, _expand, _speech_head, _subject
 from ..knowledge import Knowledge
@@ -613,6 +613,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             # names only the country of the government it acts on is of that country (a bare
             # "the opposition leader" is left to coreference)
             e = replace(e, source=with_code(src, t.country[:3] + src.sector, None, "country: the target's, the only one named"))
+            src = e.source
+            needs = e.target is not None and not e.target.resolved
+        if (needs and not src.resolved and src.kind == "agent" and src.role and (src.sector or "")[:3] == "GOV"
+                and e.trigger.doc[src.head].pos_ == "PROPN" and t is not None and t.resolved
+                and (t.sector or (t.code or "")[3:6])[:3] in NON_STATE_SIDES and t.country and not t.country.startswith("IGO")
+                and _sentence_country(e, mentions, kn) == t.country[:3]):  # fmt: skip
+            # "President X conceded to demands from UNITA": a named head of government facing
+            # rebels or an opposition of the only country named governs that country
+            e = replace(e, source=with_code(src, t.country[:3] + src.sector, None, "country: of the rebels it faces, the only one named"))
             src = e.source
             needs = e.target is not None and not e.target.resolved
         if needs and not src.resolved and src.kind == "agent" and src.role and src.sector and (t is None or not t.resolved):

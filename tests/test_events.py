@@ -1669,3 +1669,8 @@ def test_a_subject_read_as_a_conjunct_of_a_fronted_phrase_is_the_subject(coder):
 def test_a_named_president_facing_rebels_of_the_only_country_named_governs_it(coder):
     got = triples(coder, "President Mbeleka finally gave in to demands from UNITA to free political prisoners.", "1995-05-01")
     assert ("AGOGOV", "AGOREB", "080") in got, got
+
+
+def test_an_increase_in_aid_is_aid_by_whoever_announces_it(coder):
+    got = triples(coder, "Japan on Monday announced a threefold increase in funding for Ukraine's power grid.")
+    assert any(s == "JPN" and c.startswith("07") for s, _, c in got), got

@@ -719,7 +719,9 @@ def _amount(tok: Token) -> bool:
         tok.lemma_.lower() in _PARTITIVE or tok.like_num or any(c.like_num for c in tok.children if c.i < tok.i))
 
 
-_PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "phase", "stage", "part", "number", "kind", "type", "form"})
+_PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "phase", "stage", "part", "number", "kind", "type", "form",
+                        # more of the same ("a sixfold increase in funding"); not "a cut in aid"
+                        "increase", "rise", "boost", "expansion", "hike"})  # fmt: skip
 
 
 _SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "because"}

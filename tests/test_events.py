@@ -1674,3 +1674,8 @@ def test_a_named_president_facing_rebels_of_the_only_country_named_governs_it(co
 def test_an_increase_in_aid_is_aid_by_whoever_announces_it(coder):
     got = triples(coder, "Japan on Monday announced a threefold increase in funding for Ukraine's power grid.")
     assert any(s == "JPN" and c.startswith("07") for s, _, c in got), got
+
+
+def test_recognising_someones_election_victory_concedes_it(coder):
+    got = triples(coder, "The Georgian parliament approved a law recognizing the opposition's victory in the Tbilisi local elections.")
+    assert ("GEOLEG", "GEOOPP", "080") in got, got

@@ -397,3 +397,17 @@ def test_a_name_matches_with_either_apostrophe(coder):
     got = mentions(coder, "The Sudan People’s Liberation Army shelled rebel positions.", "2004-06-01")
     assert any(k.startswith("Sudan People’s") and m.code == "SDNREB" for k, m in got.items()), got
     assert not any(m.code == "CHNMIL" for m in got.values()), got
+
+
+def test_liberation_movements_that_came_to_govern_are_dated(coder):
+    before = mentions(coder, "Pretoria banned the ANC and the Pan Africanist Congress.", "1988-06-01")
+    after = mentions(coder, "The ANC lost its majority in parliament.", "2024-06-01")
+    assert before["ANC"].code == "ZAFREB" and before["Pan Africanist Congress"].code == "ZAFREB", before
+    assert after["ANC"].code == "ZAFGOV", after
+
+
+def test_a_surname_goes_to_the_president_not_to_a_minor_namesake(coder):
+    got = mentions(coder, "Uribe rejected the rebels' offer.", "2006-06-01")
+    assert got["Uribe"].code == "COLGOV", got
+    got = mentions(coder, "Hezb-e-Islami fighters shelled Kabul.", "1993-06-01")
+    assert got["Hezb-e-Islami fighters"].code.startswith("AFGREB"), got

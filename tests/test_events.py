@@ -1679,3 +1679,12 @@ def test_an_increase_in_aid_is_aid_by_whoever_announces_it(coder):
 def test_recognising_someones_election_victory_concedes_it(coder):
     got = triples(coder, "The Georgian parliament approved a law recognizing the opposition's victory in the Tbilisi local elections.")
     assert ("GEOLEG", "GEOOPP", "080") in got, got
+
+
+def test_denying_entry_or_permits_is_a_sanction_or_a_rejection_not_a_denial(coder):
+    assert ("ISR", "USALEG", "172") in triples(coder, "Israel denied entry to two American congresswomen on Thursday.")
+    got = triples(coder, "The Turkish interior ministry denied registration to the Kurdish party.")
+    assert any(s == "TURGOV" and c == "120" for s, _, c in got), got
+    # denying a report is a denial
+    got = triples(coder, "Russia denied reports that its troops had entered Ukraine.")
+    assert any(c == "016" for _, _, c in got), got

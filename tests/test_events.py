@@ -1688,3 +1688,10 @@ def test_denying_entry_or_permits_is_a_sanction_or_a_rejection_not_a_denial(code
     # denying a report is a denial
     got = triples(coder, "Russia denied reports that its troops had entered Ukraine.")
     assert any(c == "016" for _, _, c in got), got
+
+
+def test_an_organisations_name_is_never_a_place(coder):
+    # "UN" is also a town in India
+    got = events(coder, "Israel complained to the UN about rocket attacks on its border towns.")
+    assert not any((e.source.country or "").startswith("IND") for e in got), [(e.source.code, e.cameo) for e in got]
+    assert all(e.location is None or e.location.get("country") != "IND" for e in got), [e.location for e in got]

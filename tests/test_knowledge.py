@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -85,8 +86,12 @@ def test_imported_groups_load_and_curated_names_win(tmp_path):
     assert re.fullmatch(r"groups_phoenix\.tsv:\d+", kla.origin)
     # Hamas is curated (groups.tsv): the imported file never adds a second actor for it
     assert {a.origin.split(":")[0] for a in by_text["Hamas"]} == {"groups.tsv"}
-    # a name that is something else in current news is not imported
-    assert "ZANU" not in by_text and "African National Congress" not in by_text
+    # a name that is something else in current news is not imported; the ANC is curated,
+    # with its banned years dated
+    assert "ZANU" not in by_text
+    [anc] = by_text["African National Congress"]
+    assert anc.origin.startswith("groups.tsv:")
+    assert anc.actor.code_on(date(1985, 1, 1)) == "ZAFREB" and anc.actor.code_on(date(2020, 1, 1)) == "ZAFGOV"
 
 
 def test_imported_groups_file_errors_name_the_line(tmp_path):

@@ -39,6 +39,10 @@ class Locator:
         self.countries = tuple(c for c, _ in counts.most_common(6))
         self.near: list[Place] = []
         self.actor_tokens = {i for m in mentions if m.resolved for i in range(m.start, m.end)}
+        # names of organisations, groups and people are never places ("complained to the UN":
+        # not the Indian town of Un)
+        self.not_places = {i for m in mentions if m.resolved and m.is_name and m.kind in ("igo", "group", "person")
+                           for i in range(m.start, m.end)}  # fmt: skip
         self._cache: dict[str, Place | None] = {}
 
     def place_of(self, name: str) -> Place | None:
@@ -136,6 +140,8 @@ class Locator:
 
     def _phrase_place(self, obj: Token) -> Place | None:
         """The place a prepositional object names ("the Belarusian city of Brest", "Sochi")."""
+        if obj.i in self.not_places:
+            return None
         if obj.pos_ == "PROPN":
             span = _name_span(obj)
             place = self.place_of(span.text)

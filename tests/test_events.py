@@ -1695,3 +1695,12 @@ def test_an_organisations_name_is_never_a_place(coder):
     got = events(coder, "Israel complained to the UN about rocket attacks on its border towns.")
     assert not any((e.source.country or "").startswith("IND") for e in got), [(e.source.code, e.cameo) for e in got]
     assert all(e.location is None or e.location.get("country") != "IND" for e in got), [e.location for e in got]
+
+
+def test_torture_in_custody_is_by_the_jailers(coder):
+    got = triples(coder, "A Syrian detainee died of torture in Lebanese army custody, his family said.")
+    assert any(s.startswith("LBN") and c.startswith("18") and t and t.startswith("SYR") for s, t, c in got), got
+    got = triples(coder, "An Egyptian political prisoner died after months of torture and neglect.")
+    assert any(s.startswith("EGY") and c[:2] in ("17", "18") for s, _, c in got), got
+    # torture with no custody and no one named is not coded
+    assert triples(coder, "Torture remains widespread, the report said.") == set()

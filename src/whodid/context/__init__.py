@@ -500,6 +500,25 @@ def _unknown_state(e: RawEvent, index: MentionIndex) -> RawEvent:
     """An arrest, expulsion or release without agent is the act of the state where it happened
     ("was arrested in Lebanon" → LBN) or, for a release, where the people were held; with no
     place named, nobody is coded and the event is dropped."""
+    if e.code.startswith("182"):
+        # torture in custody: the jailers named by the custody ("in Israeli police custody",
+        # "in a secret CIA prison"), else the state where it happened, else the prisoner's own
+        doc = e.trigger.doc
+        for t in sent_of(e.trigger):
+            if t.lemma_.lower() in ("custody", "prison", "jail", "detention", "cell"):
+                held = [m for m in index.at(t) if m.resolved and m.country and not m.country.startswith("IGO")]
+                held += [m for c in t.children if c.dep_ in ("amod", "compound", "poss") for m in index.at(c)
+                         if m.resolved and m.country and not m.country.startswith("IGO")]  # fmt: skip
+                if held:
+                    m = held[0]
+                    src = replace(_implied(e, m.country[:3], m.sector), code=m.code if m.head == t.i else m.country[:3] + (m.sector or ""))
+                    return replace(e, source=src, notes=e.notes + [f"implicit source: the jailers ({doc[t.i].text}: {src.code})"])
+        country = _place_country(e, index) or (e.target.country[:3] if e.target is not None and e.target.resolved
+                                               and e.target.country and not e.target.country.startswith("IGO") else None)  # fmt: skip
+        if not country:
+            return e
+        src = _implied(e, country, "GOV")
+        return replace(e, source=src, notes=e.notes + [f"implicit source: the state holding the prisoner ({country})"])
     # "were deported from Uganda": the state they were expelled from
     country = _place_country(e, index, ("in", "at", "inside", "near", "from") if e.code.startswith(("174", "16")) else ("in", "at", "inside", "near"))
     if not country and e.code.startswith("084"):

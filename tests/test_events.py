@@ -1704,3 +1704,10 @@ def test_torture_in_custody_is_by_the_jailers(coder):
     assert any(s.startswith("EGY") and c[:2] in ("17", "18") for s, _, c in got), got
     # torture with no custody and no one named is not coded
     assert triples(coder, "Torture remains widespread, the report said.") == set()
+
+
+def test_a_named_figure_turning_on_the_only_country_named_is_not_presumed_of_it(coder):
+    got = triples(coder, "Archbishop Tomas Halvorsen condemned Kenya over the crackdown.")
+    assert not any(s and s.startswith("KEN") for s, _, _ in got), got
+    # praise at home is
+    assert ("POLCHR", "POLGOV", "051") in triples(coder, "Cardinal Nowak praised the Polish government.")

@@ -690,7 +690,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             country = _sentence_country(e, mentions, kn)
             # a role word without a country: the place of the event for the source ("gunmen …
             # in Mali"), else the only country the sentence names
-            src = _infer_country(e.source, place or country)
+            src = e.source
+            named = (not src.resolved and src.kind == "agent" and src.agent_type == "person"
+                     and e.trigger.doc[src.head].pos_ == "PROPN" and (src.sector or "")[:3] not in _DOMESTIC)  # fmt: skip
+            hostile = e.code[:2].isdigit() and int(e.code[:2]) >= 10
+            if not (named and hostile and place is None and e.target is not None and e.target.resolved
+                    and (e.target.country or "")[:3] == country):  # fmt: skip
+                # ("Archbishop Desmond Tutu called for sanctions against Nigeria": a named
+                # figure turning on the only country named is not presumed to be of it)
+                src = _infer_country(src, place or country)
             home = country
             if (e.code[:2] in ("17", "18", "19", "20") and where is not None and e.target is not None and not e.target.resolved
                     and (where.country == country or where.population >= _WELL_KNOWN)):  # fmt: skip

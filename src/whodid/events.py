@@ -798,12 +798,10 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     return []
 
 
-_CUSTODY = frozenset({"custody", "prison", "jail", "detention", "cell", "prisoner", "detainee", "inmate"})
-
-
-def _in_custody(trig: Token) -> bool:
+def _in_custody(trig: Token, kn: Knowledge) -> bool:
     """Whether the sentence of a beating or torture speaks of custody or prisoners."""
-    return any(t.lemma_.lower() in _CUSTODY for t in sent_of(trig))
+    words = kn.cue("custody_word") | kn.cue("prisoner_word")
+    return any(t.lemma_.lower() in words for t in sent_of(trig))
 
 
 def _custody_victim(trig: Token, index: MentionIndex) -> list[Mention]:
@@ -811,7 +809,7 @@ def _custody_victim(trig: Token, index: MentionIndex) -> list[Mention]:
     ("a prisoner died as a result of torture"), or the passive subject ("was tortured")."""
     node = trig
     for _ in range(5):
-        if node.pos_ in ("VERB", "AUX") and node.i != trig.i or (node.i == trig.i and node.pos_ == "VERB"):
+        if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.i != trig.i):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     return _expand(c, index)
@@ -1864,12 +1862,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sent_to = _addressed(voiced, kn, index)
         if sent_to:
             targets = sent_to
-    if not sources and code.startswith("182") and _in_custody(trig):
+    if not sources and code.startswith("182") and _in_custody(trig, kn):
         # "a prisoner died as a result of torture in police custody", "was tortured and
         # killed in a secret prison": the jailers, placed later by the custody or the prisoner
         sources = [_unnamed_state(trig)]
         # (the prisoner, not the custody the phrase places it in)
-        targets = _custody_victim(trig, index) or [t for t in targets if trig.doc[t.head].lemma_.lower() not in _CUSTODY]
+        targets = _custody_victim(trig, index) or [t for t in targets if trig.doc[t.head].lemma_.lower() not in kn.cue("custody_word")]
     if not sources and root in (18, 19, 20) and _unclaimed_attack(trig, kn):
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",

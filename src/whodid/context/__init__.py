@@ -496,7 +496,7 @@ def _unknown_attackers(e: RawEvent, index: MentionIndex, locator: Locator | None
     return replace(e, source=src, notes=e.notes + [f"implicit source: unidentified attackers where it happened ({where})"])
 
 
-def _unknown_state(e: RawEvent, index: MentionIndex) -> RawEvent:
+def _unknown_state(e: RawEvent, index: MentionIndex, kn: Knowledge) -> RawEvent:
     """An arrest, expulsion or release without agent is the act of the state where it happened
     ("was arrested in Lebanon" → LBN) or, for a release, where the people were held; with no
     place named, nobody is coded and the event is dropped."""
@@ -505,7 +505,7 @@ def _unknown_state(e: RawEvent, index: MentionIndex) -> RawEvent:
         # "in a secret CIA prison"), else the state where it happened, else the prisoner's own
         doc = e.trigger.doc
         for t in sent_of(e.trigger):
-            if t.lemma_.lower() in ("custody", "prison", "jail", "detention", "cell"):
+            if t.lemma_.lower() in kn.cue("custody_word"):
                 held = [m for m in index.at(t) if m.resolved and m.country and not m.country.startswith("IGO")]
                 held += [m for c in t.children if c.dep_ in ("amod", "compound", "poss") for m in index.at(c)
                          if m.resolved and m.country and not m.country.startswith("IGO")]  # fmt: skip
@@ -620,7 +620,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         if e.source.kind == "unknown_attacker":
             e = _unknown_attackers(e, index, locator)
         elif e.source.kind == "unknown_state":
-            e = _unknown_state(e, index)
+            e = _unknown_state(e, index, kn)
         e = _titled_counterpart(e, mentions, kn)
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         t = e.target

@@ -83,6 +83,8 @@ _CUE_KINDS = {
     "capacity_noun",
     "inquiry_noun",
     "awaiting",
+    "custody_word",
+    "prisoner_word",
     "attribution",
     "attribution_xcomp",
     "attribution_for",

@@ -303,16 +303,6 @@ def test_a_state_is_not_coded_before_it_existed(coder):
     assert after["Juba"].code == "SSD" and after["South Sudanese militias"].code.startswith("SSD"), after
 
 
-def test_a_since_line_needs_a_date_and_a_country_code(tmp_path):
-    from whodid.knowledge import _read_named
-    from whodid.knowledge.tables import LexiconError
-
-    bad = tmp_path / "countries.tsv"
-    bad.write_text("SSD\tname\tSouth Sudan\nSSD\tsince\tJuly 2011\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="countries.tsv:2"):
-        _read_named(bad, "country", {})
-
-
 def test_bare_congo_was_brazzaville_until_zaire_took_the_name(coder):
     text = "Congolese soldiers and Zairean troops met at the river; Congo protested."
     before = mentions(coder, text, "1991-06-01")
@@ -320,19 +310,6 @@ def test_bare_congo_was_brazzaville_until_zaire_took_the_name(coder):
     assert before["Congolese soldiers"].code == "COGMIL" and before["Congo"].code == "COG", before
     assert before["Zairean troops"].code == "CODMIL", before
     assert after["Congolese soldiers"].code == "CODMIL" and after["Congo"].code == "COD", after
-
-
-def test_an_until_line_needs_another_state_with_that_name(tmp_path):
-    from whodid.knowledge import _read_named
-    from whodid.knowledge.tables import LexiconError
-
-    bad = tmp_path / "countries.tsv"
-    bad.write_text("COG\tname\tRepublic of the Congo\nCOG\tuntil\t1997-05-16 Kongo\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="countries.tsv:2"):
-        _read_named(bad, "country", {})
-    bad.write_text("COG\tname\tRepublic of the Congo\nCOG\tuntil\tMay 1997 Congo\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="countries.tsv:2"):
-        _read_named(bad, "country", {})
 
 
 def test_a_people_is_of_its_state_but_is_not_the_state(coder):
@@ -344,14 +321,24 @@ def test_a_people_is_of_its_state_but_is_not_the_state(coder):
     assert got["Igbo elders"].code == "NGAELI", got
 
 
-def test_a_people_line_belongs_to_a_country(tmp_path):
+@pytest.mark.parametrize(
+    "name, kind, lines",
+    [
+        ("countries.tsv", "country", "SSD\tname\tSouth Sudan\nSSD\tsince\tJuly 2011\n"),
+        ("countries.tsv", "country", "COG\tname\tRepublic of the Congo\nCOG\tuntil\t1997-05-16 Kongo\n"),
+        ("countries.tsv", "country", "COG\tname\tRepublic of the Congo\nCOG\tuntil\tMay 1997 Congo\n"),
+        ("groups.tsv", "group", "NGAREBMSB\tname\tMASSOB\nNGAREBMSB\tpeople\tIgbo\n"),
+    ],
+    ids=["since_without_a_date", "until_without_another_state", "until_without_a_date", "people_outside_a_country"],
+)
+def test_a_bad_dated_or_people_line_is_reported_with_its_line(tmp_path, name, kind, lines):
     from whodid.knowledge import _read_named
     from whodid.knowledge.tables import LexiconError
 
-    bad = tmp_path / "groups.tsv"
-    bad.write_text("NGAREBMSB\tname\tMASSOB\nNGAREBMSB\tpeople\tIgbo\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="groups.tsv:2"):
-        _read_named(bad, "group", {})
+    bad = tmp_path / name
+    bad.write_text(lines, encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"{name}:2"):
+        _read_named(bad, kind, {})
 
 
 def test_the_emirates_are_the_uae(coder):

@@ -1711,3 +1711,7 @@ def test_a_named_figure_turning_on_the_only_country_named_is_not_presumed_of_it(
     assert not any(s and s.startswith("KEN") for s, _, _ in got), got
     # praise at home is
     assert ("POLCHR", "POLGOV", "051") in triples(coder, "Cardinal Nowak praised the Polish government.")
+
+
+def test_going_back_on_a_promise_rejects_those_it_was_given_to(coder):
+    assert ("IRN", "IGOUNOIAE", "120") in triples(coder, "Iran reneged on its pledge to the IAEA on Monday.")

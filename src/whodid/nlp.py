@@ -136,17 +136,13 @@ def _repair_subject_in_fronted_phrase(doc: Doc) -> None:
         first = min([c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] + [verb], key=lambda t: t.i)
         if first.i == 0:
             continue
+        def after_comma(t: Token) -> bool:
+            return t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+
         h = doc[first.i - 1]
-        for _ in range(6):
-            if h.left_edge.i > 0 and doc[h.left_edge.i - 1].text == ",":
-                break
-            if h.dep_ != "conj" or h.head.i == h.i:
-                h = None
-                break
-            h = h.head
-        if h is None or h.dep_ != "conj" or h.pos_ not in ("NOUN", "PROPN") or h.i >= verb.i:
-            continue
-        if not (h.left_edge.i > 0 and doc[h.left_edge.i - 1].text == ","):
+        while h.dep_ == "conj" and not after_comma(h):
+            h = h.head  # up to the conjunct the comma opens ("the government and the SPLM/A")
+        if h.dep_ != "conj" or not after_comma(h) or h.pos_ not in ("NOUN", "PROPN") or h.i >= verb.i:
             continue
         h.head = verb
         h.dep_ = "nsubj"

@@ -80,10 +80,16 @@ def _speaker_and_addressee(trigger: Token, index: MentionIndex, kn: Knowledge) -
     return speaker, addressee
 
 
+def _speech_subjects(trigger: Token, kn: Knowledge) -> tuple[Token | None, list[Token]]:
+    """The speech verb over a trigger and its subjects."""
+    verb = _speech_head(trigger, kn)
+    return verb, [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+
+
 def _unknown_speaker(trigger: Token, index: MentionIndex, kn: Knowledge) -> Mention | None:
     """The speaker phrase of a reported clause when no name or known country gives it ("the
     main Kanak separatist group said …")."""
-    verb = _speech_head(trigger, kn)
+    verb, subjects = _speech_subjects(trigger, kn)
     if verb is None:
         return None
     clause = trigger
@@ -91,23 +97,30 @@ def _unknown_speaker(trigger: Token, index: MentionIndex, kn: Knowledge) -> Ment
         clause = clause.head
     if clause.head.i != verb.i or clause.dep_ not in ("ccomp", "parataxis"):
         return None  # only the subject of the reported clause itself ("said it would …")
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            ms = _expand(c, index)
-            named = any(m.resolved for t in c.subtree for m in index.at(t))
-            if ms and not named and ms[0].kind == "agent":
-                return ms[0]
+    for c in subjects:
+        ms = _expand(c, index)
+        named = any(m.resolved for t in c.subtree for m in index.at(t))
+        if ms and not named and ms[0].kind == "agent":
+            return ms[0]
     return None
 
 
 def _role_speaker(trigger: Token, index: MentionIndex, kn: Knowledge) -> Mention | None:
     """The subject of the speech verb over a trigger when it is a role word whose country is
     not named ("the opposition party said …")."""
-    verb = _speech_head(trigger, kn)
-    if verb is None:
-        return None
-    return next((m for c in verb.children if c.dep_ == "nsubj" for m in _expand(c, index)
+    return next((m for c in _speech_subjects(trigger, kn)[1] for m in _expand(c, index)
                  if m.kind == "agent" and not m.resolved and m.sector), None)  # fmt: skip
+
+
+def _speaker_home(speaker: Mention, target: Mention | None, e: RawEvent, mentions: list[Mention],
+                  kn: Knowledge) -> str | None:  # fmt: skip
+    """The country of an unnamed speaker: the only one the sentence names, unless a state's
+    organ acts on that country ("the foreign ministry said it would not extradite him to
+    Portugal"); an opposition acts at home."""
+    home = _sentence_country(e, mentions, kn)
+    if home is None or (speaker.sector or "")[:3] in _DOMESTIC:
+        return home
+    return None if target is not None and target.resolved and (target.country or "")[:3] == home else home
 
 
 def _compatible(pronoun: Mention, speaker: Mention) -> bool:
@@ -124,6 +137,11 @@ def _compatible(pronoun: Mention, speaker: Mention) -> bool:
     if pronoun.number == "neut":
         return not person
     return not (speaker.kind == "person")
+
+
+def _named_subject(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The resolved, non-pronoun subjects of a verb (a coordinated verb's shared ones too)."""
+    return [x for x in _subject(verb, index)[0] if x.resolved and x.kind != "pronoun"]
 
 
 def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
@@ -143,7 +161,7 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         # subject of the verb they are the object of, not the nearest name
         # (a coordinated verb shares its subject: "refused to deploy troops and urged its
         # citizens to leave")
-        subj = [x for x in _subject(pron.head.head, index)[0] if x.resolved and x.kind != "pronoun"]
+        subj = _named_subject(pron.head.head, index)
         if subj and _compatible(m, subj[0]):
             return subj[0]
     if pron.dep_ == "nsubj" and pron.head.dep_ == "advcl" and m.end - m.start == 1 and any(
@@ -153,7 +171,7 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         # (an object that could be meant competes: "accused Greece of provocation after it
         # sent warships" is left to nearness)
         verb = pron.head.head
-        main = [x for x in _subject(verb, index)[0] if x.resolved and x.kind != "pronoun"]
+        main = _named_subject(verb, index)
         rival = [x for c in verb.children if c.dep_ in ("dobj", "dative") for x in _expand(c, index)
                  if x.resolved and _compatible(m, x)]  # fmt: skip
         if main and _compatible(m, main[0]) and not rival:
@@ -503,7 +521,6 @@ def _unknown_state(e: RawEvent, index: MentionIndex, kn: Knowledge) -> RawEvent:
     if e.code.startswith("182"):
         # torture in custody: the jailers named by the custody ("in Israeli police custody",
         # "in a secret CIA prison"), else the state where it happened, else the prisoner's own
-        doc = e.trigger.doc
         for t in sent_of(e.trigger):
             if t.lemma_.lower() in kn.cue("custody_word"):
                 held = [m for m in index.at(t) if m.resolved and m.country and not m.country.startswith("IGO")]
@@ -512,7 +529,7 @@ def _unknown_state(e: RawEvent, index: MentionIndex, kn: Knowledge) -> RawEvent:
                 if held:
                     m = held[0]
                     src = replace(_implied(e, m.country[:3], m.sector), code=m.code if m.head == t.i else m.country[:3] + (m.sector or ""))
-                    return replace(e, source=src, notes=e.notes + [f"implicit source: the jailers ({doc[t.i].text}: {src.code})"])
+                    return replace(e, source=src, notes=e.notes + [f"implicit source: the jailers ({t.text}: {src.code})"])
         country = _place_country(e, index) or (e.target.country[:3] if e.target is not None and e.target.resolved
                                                and e.target.country and not e.target.country.startswith("IGO") else None)  # fmt: skip
         if not country:
@@ -753,21 +770,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the opposition party said it will boycott Algeria's elections": the speaker is a
                 # role word of the only country the sentence names
                 role = _role_speaker(e.trigger, index, kn)
-                home = _sentence_country(e, mentions, kn) if role is not None and _compatible(src, role) else None
-                # (a state's organ named only by the country it acts on is not of it; an
-                # opposition acts at home)
-                if home is not None and ((role.sector or "")[:3] in _DOMESTIC  # type: ignore[union-attr]
-                                         or not (tgt is not None and tgt.resolved and (tgt.country or "")[:3] == home)):
+                home = _speaker_home(role, tgt, e, mentions, kn) if role is not None and _compatible(src, role) else None
+                if home is not None:
                     src = with_code(src, home + (role.sector or ""), None,  # type: ignore[union-attr]
                                     "third person in reported clause: speaker, of the only country named")  # fmt: skip
             if phrase is not None and not src.resolved:
-                # (of the sentence's one country, unless a state's organ acts on that country:
-                # "the foreign ministry said it would not extradite him to Portugal")
-                home = _sentence_country(e, mentions, kn)
-                if home is not None and (phrase.sector or "")[:3] not in _DOMESTIC and tgt is not None and tgt.resolved \
-                        and (tgt.country or "")[:3] == home:
-                    home = None
-                src = _infer_country(phrase, home)
+                src = _infer_country(phrase, _speaker_home(phrase, tgt, e, mentions, kn))
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
         sources = coref.get(e.source) if coref is not None and not e.source.resolved else [e.source]
         targets: list[Mention | None] = [e.target]

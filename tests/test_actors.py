@@ -251,6 +251,12 @@ def test_a_role_word_from_a_well_known_city_is_of_its_country(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "A journalist from Toronto was detained in Iran.", "2024-03-14")}
     assert got == {("IRN", "CANMED")}, got
+    # a city naming the role word ("Lahore police") tells its country too
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Lahore police detained four opposition activists on Sunday.", "2024-03-14")}
+    assert got == {("PAKCOP", "PAKOPP")}, got
+    # a company's name is no city: its workers stay unknown
+    assert coder.code_text("Samsung workers went on strike over pay on Monday.", "2024-03-14") == []
 
 
 def test_the_leader_of_a_side_is_of_that_side(coder):

@@ -970,6 +970,22 @@ def test_who_is_guilty_of_or_responsible_for_an_act_did_it(coder):
     assert not any(c.startswith(("18", "19")) for _, _, c in got), got
 
 
+def test_who_claims_an_attack_carried_it_out(coder):
+    got = triples(coder, "Al-Shabaab claimed responsibility for the ambush on Kenyan soldiers near Lamu.", "2020-01-10")
+    assert ("SOMREB", "KENMIL", "015") in got, got
+    assert ("SOMREB", "KENMIL", "190") in got, got
+    got = triples(coder, "Boko Haram has claimed the raid on a Nigerian army base in Borno.", "2019-05-02")
+    assert any(s == "NGAREB" and t == "NGAMIL" and c.startswith("19") for s, t, c in got), got
+    # denying or not claiming it is no attack by them
+    for text in ("Al-Shabaab denied responsibility for the ambush on Kenyan soldiers near Lamu.",
+                 "Al-Shabaab did not claim responsibility for the ambush on Kenyan soldiers near Lamu."):
+        got = triples(coder, text, "2020-01-10")
+        assert not any(c.startswith(("18", "19")) for _, _, c in got), (text, got)
+    # accepting a measure is not imposing it
+    got = triples(coder, "Russia accepted the sanctions imposed by the European Union.", "2015-01-10")
+    assert not any(s == "RUS" for s, _, _ in got), got
+
+
 def test_vocabulary_of_rejection(coder):
     # whose remarks are refuted is the target, not what they were about
     got = triples(coder, "Beijing flatly refuted the Australian minister's remarks about Taiwan.", "2020-09-01")

@@ -1525,11 +1525,16 @@ def _to_ing_holder(verb: Token, words: frozenset[str]) -> Token | None:
 def _culpable(tok: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     """Who is said to be guilty of or responsible for an act ("the army is guilty of violating
     the truce", "the Taliban are responsible for mass killings", "was found guilty of
-    bribery"): the one the adjective describes did it."""
+    bribery"), or claims it ("claimed responsibility for the bombing"): the one the adjective
+    describes, or the claimant, did it."""
     prep = tok.head
     if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
         return []
     adj = prep.head
+    if (prep.lower_ == "for" and adj.dep_ == "dobj" and adj.lemma_.lower() in kn.cue("responsibility_noun")
+            and adj.head.lemma_.lower() in kn.cue("claim_verb")):  # fmt: skip
+        # "the Taliban claimed responsibility for the bombing": who claims a deed did it
+        return _subject(adj.head, index)[0]
     if adj.pos_ != "ADJ" or adj.lemma_.lower() not in kn.cue("culpability_adj") or adj.dep_ not in ("acomp", "oprd"):
         return []
     verb = adj.head

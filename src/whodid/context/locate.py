@@ -86,7 +86,15 @@ class Locator:
 
     def origin(self, head: Token) -> Place | None:
         """Where a person is from, by a "from" phrase naming a city ("a journalist from
-        Toronto"), for role words whose country no name gives."""
+        Toronto") or a city naming the role word ("Cleveland officials", "Karachi police"),
+        for role words whose country no name gives."""
+        for c in head.lefts:
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.actor_tokens | self.not_places:
+                span = _name_span(c)
+                place = self.place_of(span.text)
+                if place is not None and place.kind == "city" and (
+                        c.ent_type_ in ("GPE", "LOC") or place.population >= _BIG_CITY):  # fmt: skip
+                    return place
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "from":
                 for obj in prep.children:

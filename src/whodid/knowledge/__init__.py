@@ -38,6 +38,8 @@ _CUE_KINDS = {
     "thwarting",
     "owned_measure",
     "culpability_adj",
+    "claim_verb",
+    "responsibility_noun",
     "held_place",
     "negotiation_noun",
     "intent_verb",

@@ -571,6 +571,9 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         ("Rioters set fire to the headquarters of the ruling party in Bishkek.", "1712"),
         ("The Malian president threatened to institute a nighttime curfew in Bamako.", "1323"),
         ("Denmark accepted a compromise with its European Union partners.", "030"),
+        # making good a loss returns what was taken
+        ("Croatia has paid compensation to the Serbian families whose houses were seized.", "0842"),
+        ("The Japanese government awarded damages to Korean wartime labourers.", "0842"),
     ],
 )
 def test_vocabulary_of_destruction_curfews_and_compromise(coder, text, code):

@@ -269,6 +269,13 @@ def test_an_appositive_gives_a_titled_name_its_country(coder):
     got = {e.source.code for e in coder.code_text(
         "Senator Mark Ellison, an American lawmaker, criticized the trade deal on Tuesday.", "2024-03-14")}
     assert got == {"USALEG"}, got
+    # an appositive that puts the title in the past outweighs the dictionary's dates
+    got = {e.source.code for e in coder.code_text(
+        "Nawaz Sharif, the former prime minister, accused India of interference.", "2016-03-14")}
+    assert got == {"PAKELI"}, got
+    got = {e.source.code for e in coder.code_text(
+        "Nawaz Sharif, the prime minister, accused India of interference.", "2016-03-14")}
+    assert got == {"PAKGOV"}, got
 
 
 def test_a_name_one_typo_from_a_state_or_a_leader_is_that_actor(coder):

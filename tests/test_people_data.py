@@ -192,6 +192,13 @@ def holders(terms: list[Term], who: str, day: str) -> list[Term]:
         ("Netanyahu", "2024-01-01", "ISRGOV", "prime minister"),
         ("Mohammed bin Salman", "2020-01-01", "SAUGOV", "defence minister"),
         ("Joe Biden", "2015-01-01", "USAGOV", "vice president"),
+        # beyond the G20, Europe and the Middle East: the states' heads since 2014
+        ("Buhari", "2018-06-01", "NGAGOV", "president"),
+        ("Imran Khan", "2020-06-01", "PAKGOV", "prime minister"),
+        ("Tsai Ing-wen", "2020-06-01", "TWNGOV", "president"),
+        ("Jeenbekov", "2019-06-01", "KGZGOV", "president"),
+        ("Bukele", "2022-06-01", "SLVGOV", "president"),
+        ("Jacinda Ardern", "2020-06-01", "NZLGOV", "prime minister"),
     ],
 )
 def test_in_office(curated: list[Term], who: str, day: str, code: str, role: str) -> None:
@@ -212,12 +219,17 @@ def test_out_of_office(curated: list[Term], who: str, day: str) -> None:
 
 
 def test_one_holder_per_office(curated: list[Term]) -> None:
-    """Spot check: exactly one German chancellor, US president, UK prime minister on given days."""
+    """Spot check: exactly one holder of an office (German chancellor, US president, …) on given days."""
     for code, role, day in [
         ("DEUGOV", "chancellor", "2018-01-01"),
         ("USAGOV", "president", "2019-01-01"),
         ("GBRGOV", "prime minister", "2021-01-01"),
         ("RUSGOV", "defence minister", "2020-01-01"),
+        ("NGAGOV", "president", "2019-01-01"),
+        ("AFGGOV", "president", "2018-01-01"),
+        ("PERGOV", "president", "2019-01-01"),
+        ("NPLGOV", "prime minister", "2019-01-01"),
+        ("KENGOV", "president", "2017-01-01"),
     ]:
         d = dt.date.fromisoformat(day)
         names = {

@@ -736,7 +736,8 @@ def _titled(doc: Doc, finder: ActorFinder, span: Span, code: str, name_at: dict[
 
 def _appositive_roles(doc: Doc, by_head: dict[int, list[Mention]]) -> None:
     """A person the dictionaries do not place on the date, described by an appositive ("Jean
-    Dupont, the French foreign minister, …", "Kenzo Oshima, the UN relief coordinator"): the
+    Dupont, the French foreign minister, …", "Kenzo Oshima, the UN relief coordinator"), or
+    one whose appositive puts their title in the past ("X, the former prime minister"): the
     appositive says who they act for."""
     for hi, ms in by_head.items():
         # a person, or a titled name whose country no word gives ("Senator Chris Murphy, a
@@ -745,11 +746,18 @@ def _appositive_roles(doc: Doc, by_head: dict[int, list[Mention]]) -> None:
                                                              and doc[hi].pos_ == "PROPN")):
             continue
         m = ms[0]
-        if m.code and m.role and m.sector not in (None, "", "ELI"):  # in office on the date: the dictionary knows
-            continue
+        in_office = bool(m.code and m.role and m.sector not in (None, "", "ELI"))
         for c in doc[hi].children:
             if c.dep_ != "appos" or c.i < hi:
                 continue
+            past = _former(doc[c.left_edge.i : c.i])
+            if in_office and not past:
+                continue  # in office on the date: the dictionary knows
+            if in_office and m.country and not m.country.startswith("IGO"):
+                # unless the text puts the title in the past ("Nawaz Sharif, the former prime
+                # minister, …"): out of office, an elite
+                ms[0] = replace(m, code=m.country + "ELI", sector="ELI", parts=[*m.parts, "former, by appositive"])
+                break
             desc = next((d for d in by_head.get(c.i, []) if d.resolved and d.kind in ("agent", "country", "igo", "group")
                          and (d.sector or d.kind in ("igo", "group")) and d.head == c.i), None)  # fmt: skip
             if desc is None:

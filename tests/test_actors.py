@@ -334,6 +334,27 @@ def test_a_people_is_of_its_state_but_is_not_the_state(coder):
     assert got["Igbo elders"].code == "NGAELI", got
 
 
+def test_a_people_spread_over_states_is_of_the_state_the_text_places_it_in(coder):
+    got = mentions(coder, "Syrian Kurds and Kosovo Albanians sent delegates to Geneva.")
+    assert got["Syrian Kurds"].code == "SYRCVL", got
+    assert got["Albanians"].code == "KSVCVL", got
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Hundreds of Kurds staged a sit-in outside the parliament in Ankara.", "2016-03-01")}
+    assert any(s == "TURCVL" for s, _ in got), got
+
+
+def test_counted_or_described_nationals_are_people_not_the_nation(coder):
+    for text, who in (("Thousands of Nigerians marched through Abuja on Monday.", "Thousands of Nigerians"),
+                      ("Egypt deported 300 Libyans last week.", "300 Libyans"),
+                      ("Young Tunisians blocked the road to the airport.", "Young Tunisians"),
+                      ("Israel eased the curfew on Palestinians living in Hebron.", "Palestinians")):
+        got = mentions(coder, text)
+        assert any(k.endswith(who.split()[-1]) and m.code.endswith("CVL") for k, m in got.items()), (text, got)
+    # the nation as a party stays the state
+    got = mentions(coder, "The Palestinians rejected the proposal put forward by Israel.")
+    assert got["Palestinians"].code == "PSE", got
+
+
 @pytest.mark.parametrize(
     "name, kind, lines",
     [

@@ -338,6 +338,16 @@ def _sector_of(code: str | None, actor: NamedActor | None) -> str | None:
 
 
 def _residence(tok: Token, name_at: dict[int, tuple[Span, Alias]], day: date | None) -> str | None:
+    """The country a demonym's people live in, when the text names it: "the Albanians of
+    southern Serbia", "Turks in Germany", "Kosovo Albanians"."""
+    for c in tok.children:
+        hit = name_at.get(c.i)
+        if (c.dep_ in ("compound", "amod") and hit and hit[0].root.i == c.i and hit[1].actor.kind == "country"
+                and hit[1].form in ("name", "official", "alt")):  # fmt: skip
+            # (a state's name: "Kosovo Albanians"; an adjective may say descent instead:
+            # "Iranian Americans")
+            code = _code_for(hit[1], day)
+            return country_of(code) if code else None
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
             for obj in prep.children:
@@ -348,6 +358,25 @@ def _residence(tok: Token, name_at: dict[int, tuple[Span, Alias]], day: date | N
                     code = _code_for(hit[1], day)
                     return country_of(code) if code else None
     return None
+
+
+def _counted_people(tok: Token, name_at: dict[int, tuple[Span, Alias]], crowds: frozenset[str]) -> bool:
+    """Whether a plural demonym is counted or described as people: a number or an adjective
+    on it ("2,000 Libyans", "young Algerians"), a crowd it fills ("thousands of Nigerians"), or
+    a clause saying which ("Palestinians living in the West Bank")."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.i not in name_at and c.pos_ == "ADJ"):
+            return True
+        if c.dep_ == "compound" and c.i not in name_at and (c.pos_ == "ADJ" or c.is_sent_start):
+            return True  # "Young Algerians" at the start of a sentence, read as a name
+        if c.dep_ in ("acl", "relcl") and c.i > tok.i:
+            return True
+        if c.dep_ == "det" and c.lower_ in crowds:
+            return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in crowds
 
 
 def _attitude(span: Span) -> str | None:
@@ -464,6 +493,10 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                 # "ethnic Albanians demonstrated in Serbia": an ethnic group, whose country is
                 # where they live (the place or the sentence's country), settled later
                 code, kind, sector = None, "agent", "CVL"
+            elif code and _counted_people(span.root, name_at, finder.knowledge.cue("crowd_noun")):
+                # "thousands of Nigerians", "young Algerians", "Palestinians living in Gaza":
+                # people of the country, not the nation as a party ("the Palestinians rejected")
+                code = country_of(code) + "CVL"
         parts = [alias.origin]
         if actor.kind == "person" and code:
             titled = _titled(doc, finder, span, code, name_at, actor if day is None else None)

@@ -369,8 +369,12 @@ def test_ethnic_groups_belong_to_the_country_they_live_in(coder):
 
 
 def test_a_protest_in_ones_own_capital_is_not_aimed_at_the_capital(coder):
+    # the nation protesting at home: aimed at its government
+    got = events(coder, "The Serbs protested in Belgrade on Sunday.")
+    assert [(e.source.code, e.target.code) for e in got] == [("SRB", "SRBGOV")]
+    # its people protesting at home: aimed at their own country, as CAMEO coders write it
     got = events(coder, "Thousands of Serbs protested in Belgrade on Sunday.")
-    assert [(e.source.code, e.target.code) for e in got] == [("SRBCVL", "SRBGOV")]
+    assert [(e.source.code, e.target.code) for e in got] == [("SRBCVL", "SRB")]
 
 
 def test_demonstrating_a_quality_is_no_protest(coder):
@@ -574,6 +578,9 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         # making good a loss returns what was taken
         ("Croatia has paid compensation to the Serbian families whose houses were seized.", "0842"),
         ("The Japanese government awarded damages to Korean wartime labourers.", "0842"),
+        # sealing off a place restricts movement; sealing a border closes it
+        ("Indian troops sealed off the old city of Srinagar after the attack.", "191"),
+        ("Uzbekistan sealed its border with Tajikistan.", "163"),
     ],
 )
 def test_vocabulary_of_destruction_curfews_and_compromise(coder, text, code):

@@ -806,11 +806,6 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # fields from Kurdish forces"): not the source itself, so unknown after all
                 ev = replace(ev, target=replace(ev.target, code=None, country=None, name=None),
                              notes=ev.notes + ["target: not the source's own, country unknown"])  # fmt: skip
-            if (ev.target is not None and ev.target.resolved and ev.target.code == ev.target.country
-                    and ev.target.code != ev.source.code and (ev.source.country or "")[:3] == ev.target.code
-                    and ev.trigger.doc[ev.target.head].head.lower_ in ("in", "at", "inside", "near")):  # fmt: skip
-                # "thousands of Serbs protested in Belgrade": their own country is where, not whom
-                ev = replace(ev, target=None)
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc
                 inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])

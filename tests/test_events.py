@@ -160,6 +160,15 @@ def test_conditionals_and_hypotheticals_are_not_facts(coder):
     assert not [e for e in events(coder, "If Poland deployed more troops to the border, Belarus would respond.")
                 if e.root == "15"]  # fmt: skip
     assert not [e for e in events(coder, "Russia could attack Moldova next year.") if e.root == "19"]
+    assert not events(coder, "A visit by the Indian prime minister would anger China.")
+
+
+def test_would_with_a_date_ahead_is_the_future_as_reported(coder):
+    got = triples(coder, "The Chilean foreign minister would hold talks with his Peruvian counterpart next week.")
+    assert ("CHLGOV", "PERGOV", "036") in got, got
+    # conjoined to a clause without the date, still dated by its own
+    got = triples(coder, "Austria would keep its embassy open and would send a delegation to Kyiv in the coming days.")
+    assert any(s == "AUT" and t == "UKR" and c.startswith("03") for s, t, c in got), got
 
 
 def test_questions_are_not_facts(coder):

@@ -985,6 +985,21 @@ def _verdict_after(trigger: Token, falsity: frozenset[str]) -> set[str]:
     return found & falsity
 
 
+def _forward_time(node: Token, kn: Knowledge) -> bool:
+    """Whether a clause is dated ahead of its report ("next month", "tomorrow", "in the coming
+    weeks"), not counting the time of clauses inside it."""
+    ahead = kn.cue("forward_time")
+    for t in node.subtree:
+        if t.lower_ not in ahead or t.ent_type_ not in ("DATE", "TIME"):
+            continue
+        k = t
+        while k.i != node.i and k.dep_ not in _CLAUSE_DEPS:
+            k = k.head
+        if k.i == node.i:
+            return True
+    return False
+
+
 def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     """Walk up from the trigger through the clauses that govern it and decide its mood."""
     mood = Mood()
@@ -1191,6 +1206,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 if w in ("would", "'d") and _speech_head(node, kn) is not None:
                     mood.mode = "intent" if mood.mode == "asserted" else mood.mode
                     notes.append(f"reported future: {a.text}")  # "said it would send troops"
+                elif w in ("would", "'d") and not conditional_main and (
+                        _forward_time(node, kn) or (came == "conj" and child is not None and _forward_time(child, kn))):  # fmt: skip
+                    # "the EU would hold talks with Abbas next month": the future as reported
+                    mood.mode = "intent" if mood.mode == "asserted" else mood.mode
+                    notes.append(f"reported future: {a.text} with a date ahead")
                 elif not conditional_main:
                     mood.drop = f"hypothetical ({a.text})"
                     return mood

@@ -39,6 +39,7 @@ _CUE_KINDS = {
     "owned_measure",
     "culpability_adj",
     "claim_verb",
+    "forward_time",
     "crowd_noun",
     "responsibility_noun",
     "held_place",

@@ -1005,6 +1005,26 @@ def test_who_claims_an_attack_carried_it_out(coder):
     assert not any(s == "RUS" for s, _, _ in got), got
 
 
+def test_who_holds_a_plan_or_a_decision_is_to_carry_it_out(coder):
+    got = triples(coder, "Turkey announced a plan to deploy troops to Libya.", "2020-01-10")
+    assert any(s == "TUR" and t == "LBY" and c.startswith("15") for s, t, c in got), got
+    got = triples(coder, "Hungary's decision to close its border with Serbia drew criticism.", "2015-09-10")
+    assert any(s == "HUN" and t == "SRB" for s, t, _ in got), got
+    # criticising a plan is not holding it, nor is supporting another's decision
+    got = triples(coder, "Greece condemned the plan to deport migrants to Turkey.", "2016-03-10")
+    assert not any(s == "GRC" and c.startswith(("15", "17", "03")) for s, _, c in got), got
+
+
+def test_an_attempt_at_violence_is_violence(coder):
+    got = triples(coder, "Gunmen tried to assassinate the Libyan prime minister in Tripoli.", "2014-01-10")
+    assert any(c == "185" and t == "LBYGOV" for _, t, c in got), got
+    got = triples(coder, "Unknown gunmen made an attempt to kill the Somali governor of Hiraan.", "2014-01-10")
+    assert any(c.startswith("18") and t.startswith("SOM") for _, t, c in got), got
+    # an attempt still to come is a threat
+    got = triples(coder, "The rebels will try to assassinate the Malian president.", "2014-01-10")
+    assert any(c.startswith("138") for _, _, c in got) and not any(c == "185" for _, _, c in got), got
+
+
 def test_vocabulary_of_rejection(coder):
     # whose remarks are refuted is the target, not what they were about
     got = triples(coder, "Beijing flatly refuted the Australian minister's remarks about Taiwan.", "2020-09-01")

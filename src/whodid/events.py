@@ -985,6 +985,18 @@ def _verdict_after(trigger: Token, falsity: frozenset[str]) -> set[str]:
     return found & falsity
 
 
+def _attempted(trig: Token, kn: Knowledge) -> bool:
+    """Whether an act is only attempted: "tried to assassinate", "an attempt to assassinate",
+    "an assassination attempt"."""
+    words = kn.cue("attempt_word")
+    head = trig.head
+    if trig.dep_ == "xcomp" and head.lemma_.lower() in words:
+        return True
+    if trig.dep_ in ("acl", "compound") and head.pos_ == "NOUN" and head.lemma_.lower() in words:
+        return True
+    return trig.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in words
+
+
 def _forward_time(node: Token, kn: Knowledge) -> bool:
     """Whether a clause is dated ahead of its report ("next month", "tomorrow", "in the coming
     weeks"), not counting the time of clauses inside it."""
@@ -1564,6 +1576,28 @@ def _culpable(tok: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     return got
 
 
+def _plan_holder(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
+    """Who is to do what a plan, a decision or an attempt names ("Russia's plan to send
+    troops", "Russia announced a plan to send troops", "gunmen made an attempt to kill"): the
+    noun's possessor, else the subject of the light verb that carries it; not whoever only
+    criticises or rejects it."""
+    noun = verb.head
+    if (verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in kn.cue("own_act_noun")
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):  # fmt: skip
+        return []
+    # (a pronoun owner only through the light verb: in "supports its decision to expel" the
+    # "its" is not the supporter)
+    own = [m for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for m in _expand(c, index)]
+    if own:
+        return own
+    gov = noun.head
+    light = _particle_phrase(gov) if any(c.dep_ == "prt" for c in gov.children) else gov.lemma_.lower()
+    if noun.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and light in kn.cue("support"):
+        got, passive = _subject(gov, index)
+        return got if not passive else []
+    return []
+
+
 def _committed(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     """Who is committed to an act in -ing ("Vietnam is committed to opening up", "reiterated
     its commitment to supporting") or turns to it ("resorted to throwing stones"): the holder
@@ -1659,6 +1693,19 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         code = "020"  # "renewed its call that Israel lift …": an appeal, not a phone call
         one_sided = True
     mood = modality(trig, kn, f.nominal)
+    attempted = code[:2] in ("18", "19", "20") and _attempted(trig, kn)
+    if attempted:
+        # "tried to assassinate", "an attempt to seize the town", "an assassination attempt":
+        # an attempt at violence is violence, whether or not it succeeded; on a life it is
+        # an attempted assassination (185)
+        if code.startswith("186"):
+            code = "185"
+        announced = [n for n in mood.notes if n.startswith(("intent:", "future:", "reported future"))]
+        if mood.mode == "intent" and announced and all(
+                n.startswith("intent:") and n.split(": ")[-1].lower() in kn.cue("attempt_word") for n in announced):  # fmt: skip
+            mood.mode = "asserted"  # the attempt itself, not a plan
+        if mood.drop and mood.drop.startswith("thwarted"):
+            mood.drop = None
     committed = generic and mood.mode == "intent" and (
         (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb"))
         or _to_ing_holder(trig, kn.cue("intent_to_ing")) is not None)
@@ -1671,6 +1718,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         dropped.append(f"sentence {si}: {trig.text}: {mood.drop}")
         return []
     notes = mood.notes
+    if attempted:
+        notes.append("an attempt at violence is violence (an attempt on a life: 185)")
     if asserted_insist:
         notes.append("insisted on a fact, not a demand: 010")
     if generic:
@@ -1687,7 +1736,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     else:
         sources, passive = _subject(trig, index)
         if not sources and not passive:
-            sources = _committed(trig, index, kn) or _culpable(trig, index, kn) or _gerund_adverbial_subject(trig, index)
+            sources = (_committed(trig, index, kn) or _culpable(trig, index, kn) or _gerund_adverbial_subject(trig, index)
+                       or _plan_holder(trig, index, kn))  # fmt: skip
         if passive and not sources and trig.lemma_.lower() in kn.cue("stative"):
             # "Lithuania is opposed to Russian mediation": a stance of the passive subject
             sources = [m for c in trig.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]

@@ -39,6 +39,8 @@ _CUE_KINDS = {
     "owned_measure",
     "culpability_adj",
     "claim_verb",
+    "own_act_noun",
+    "attempt_word",
     "forward_time",
     "crowd_noun",
     "responsibility_noun",

@@ -148,6 +148,10 @@ def test_an_arrest_without_agent_is_the_state_where_it_happened(coder):
     assert e.source.span is None and any("state where it happened" in n for n in e.evidence.notes)
     (e,) = coder.code_text("Three Kenyan activists were deported from Uganda.", "2024-03-14")
     assert (e.source.code, e.target.code, e.cameo) == ("UGA", "KENOPP", "174")
+    # an extradition: from the state that sends, to the state that receives
+    got = {(e.source.code, e.target.code, e.cameo) for e in coder.code_text(
+        "A Serbian businessman was extradited from Greece to Italy on Friday.", "2024-03-14")}
+    assert ("GRC", "ITA", "063") in got, got
     # no place, nobody to name
     assert coder.code_text("Two British journalists were detained on Monday.", "2024-03-14") == []
 

@@ -1947,14 +1947,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",
                            name=None, kind="unknown_attacker", rule="unnamed attackers")]  # fmt: skip
-    if (not sources and (root == 17 or (code[:3] in ("084", "166") or code == "161")
+    if (not sources and (root == 17 or (code[:3] in ("084", "166") or code in ("161", "063"))
                          and (_people_acted_on(trig, index) or any(c.dep_ == "nsubjpass" and c.i in f.consumed
                                                                     for c in trig.children)))
             and not f.nominal
             and code != "175" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)):  # fmt: skip
-        # "a French citizen was arrested in Iran", "prisoners were released in Tripoli": arrests,
-        # expulsions, seizures and releases nobody is said to have made are the state's where
-        # they happened, placed later
+        # "a French citizen was arrested in Iran", "prisoners were released in Tripoli", "was
+        # extradited from Spain": arrests, expulsions, extraditions, seizures and releases
+        # nobody is said to have made are the state's where they happened, placed later
         sources = [_unnamed_state(trig)]
     put_under = trig.head.head if f.nominal and trig.dep_ == "pobj" and trig.head.lower_ == "under" else None
     if (not sources and root in (9, 17) and put_under is not None and put_under.pos_ == "VERB"

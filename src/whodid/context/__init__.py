@@ -536,8 +536,9 @@ def _unknown_state(e: RawEvent, index: MentionIndex, kn: Knowledge) -> RawEvent:
             return e
         src = _implied(e, country, "GOV")
         return replace(e, source=src, notes=e.notes + [f"implicit source: the state holding the prisoner ({country})"])
-    # "were deported from Uganda": the state they were expelled from
-    country = _place_country(e, index, ("in", "at", "inside", "near", "from") if e.code.startswith(("174", "16")) else ("in", "at", "inside", "near"))
+    # "were deported from Uganda", "was extradited from Spain": the state they were sent from
+    country = _place_country(e, index, ("in", "at", "inside", "near", "from") if e.code.startswith(("174", "16", "063"))
+                             else ("in", "at", "inside", "near"))  # fmt: skip
     if not country and e.code.startswith("084"):
         # "the tanker, seized by Iran in July, was released": by whom it was held; "fishermen,
         # held captive in Libya, were freed", "released from captivity in Libya": by the state

@@ -1005,6 +1005,19 @@ def test_who_claims_an_attack_carried_it_out(coder):
     assert not any(s == "RUS" for s, _, _ in got), got
 
 
+def test_the_recipient_of_an_amount_in_aid_is_the_target(coder):
+    got = triples(coder, "The European Union pledged 18 billion euros in aid to Ukraine.", "2024-02-19")
+    assert any(s == "IGOEUREEC" and t == "UKR" and c.startswith("033") for s, t, c in got), got
+    # people counted in a place are where they are
+    got = triples(coder, "Suicide bombers killed 52 people in attacks on London's transport network.", "2005-07-08")
+    assert not any(t == "GBR" and c.startswith("18") for _, t, c in got), got
+
+
+def test_a_town_of_a_country_taken_is_taken_from_that_country(coder):
+    got = triples(coder, "Russian forces captured the eastern Ukrainian town of Avdiivka.", "2024-02-19")
+    assert ("RUSMIL", "UKR", "192") in got, got
+
+
 def test_who_holds_a_plan_or_a_decision_is_to_carry_it_out(coder):
     got = triples(coder, "Turkey announced a plan to deploy troops to Libya.", "2020-01-10")
     assert any(s == "TUR" and t == "LBY" and c.startswith("15") for s, t, c in got), got

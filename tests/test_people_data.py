@@ -187,6 +187,7 @@ def holders(terms: list[Term], who: str, day: str) -> list[Term]:
         ("Erdogan", "2012-01-01", "TURGOV", "prime minister"),
         ("Erdogan", "2020-01-01", "TURGOV", "president"),
         ("Xi Jinping", "2020-01-01", "CHNGOV", "president"),
+        ("Xi", "2020-01-01", "CHNGOV", "president"),
         ("Narendra Modi", "2020-01-01", "INDGOV", "prime minister"),
         ("Zelensky", "2023-01-01", "UKRGOV", "president"),
         ("Netanyahu", "2024-01-01", "ISRGOV", "prime minister"),

@@ -529,7 +529,10 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
                         c.dep_ in skip and not (c.dep_ == "acl" and c.lemma_.lower() in _CARRYING)):  # fmt: skip
                     # ("a helicopter carrying EC monitors": who was on board is who was hit)
                     continue
-                if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS:
+                if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS and not (
+                        c.lower_ == "in" and _amount(t) and not index.at(t)):  # fmt: skip
+                    # ("50 billion euros in aid to Ukraine": what the amount is, not where; "52
+                    # people in London" are where they are)
                     continue
                 ms = [m for m in index.at(c) if m.resolved or (agents and m.kind == "agent" and c.dep_ == "pobj")]
                 if ms:

@@ -405,6 +405,11 @@ def test_an_ethnic_adjective_names_a_people_not_its_kin_state(coder):
     assert got["Hungarian farmers"].code is None and got["Hungarian farmers"].sector == "AGR", got
 
 
+def test_forces_of_a_rebel_region_are_its_rebels(coder):
+    got = mentions(coder, "Tigrayan forces shelled the Eritrean town of Zalambessa.", "2021-06-01")
+    assert got["Tigrayan forces"].code == "ETHREB", got
+
+
 def test_biafran_and_darfur_movements_by_their_acronyms(coder):
     got = mentions(coder, "MASSOB activists and the SLM/A accused the GoS of bad faith.", "2005-06-01")
     assert got["MASSOB"].code == "NGAREBMSB" and got["SLM/A"].code == "SDNREBSLA" and got["GoS"].code == "SDNGOV", got

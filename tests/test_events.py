@@ -1018,6 +1018,18 @@ def test_a_town_of_a_country_taken_is_taken_from_that_country(coder):
     assert ("RUSMIL", "UKR", "192") in got, got
 
 
+def test_agreeing_to_an_act_coded_with_its_target_is_that_intent_alone(coder):
+    got = triples(coder, "Norway agreed to supply air defence systems to Ukraine.", "2023-06-01")
+    assert got == {("NOR", "UKR", "0332")}, got
+
+
+def test_a_state_with_a_plural_name_protests_officially(coder):
+    got = triples(coder, "The Philippines protested the presence of Chinese militia vessels near Whitsun Reef.", "2023-06-01")
+    assert any(s == "PHL" and c == "114" for s, _, c in got), got
+    got = triples(coder, "The Serbs protested against the decision.", "2023-06-01")
+    assert any(s == "SRB" and c.startswith("14") and c != "114" for s, _, c in got), got
+
+
 def test_who_holds_a_plan_or_a_decision_is_to_carry_it_out(coder):
     got = triples(coder, "Turkey announced a plan to deploy troops to Libya.", "2020-01-10")
     assert any(s == "TUR" and t == "LBY" and c.startswith("15") for s, t, c in got), got

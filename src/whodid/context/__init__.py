@@ -290,7 +290,9 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if (code.startswith("14") and e.trigger.pos_ == "VERB" and e.trigger.lemma_.lower() == "protest"
             and e.trigger.dep_ not in ("xcomp", "advcl")  # "began a hunger strike to protest …"
             and (src.sector == "GOV" or (src.kind in ("country", "igo") and not src.sector
-                                         and e.trigger.doc[src.head].tag_ not in ("NNS", "NNPS")))):  # "Serbs": people
+                                         and (e.trigger.doc[src.head].tag_ not in ("NNS", "NNPS")
+                                              or e.trigger.doc[src.head].lower_ in (src.name or "").lower())))):  # fmt: skip
+        # ("Serbs": people; "the Philippines": a state)
         # "Russia protested against the decision", "the embassy protested": a state's protest
         # is an official complaint (114), not a demonstration
         return replace(e, code="114", notes=e.notes + ["a state's protest is an official complaint: 114"])
@@ -561,16 +563,23 @@ def _implied(e: RawEvent, country: str, sector: str | None) -> Mention:
 
 
 def _dedupe_implicit(events: list[RawEvent]) -> list[RawEvent]:
-    """An inferred or unknown target never doubles an event already coded with a known one, and a bare
+    """An inferred or unknown target never doubles an event already coded with a known one (nor
+    the same kind of act its complement codes with one), and a bare
     country target ("a bombing in Baghdad" → IRQ) gives way to a more specific one of the
     same country for the same source and code ("killed three Iraqi civilians" → IRQCVL)."""
     named = {(e.sentence_index, e.source.code, e.code) for e in events if e.target is not None and e.target.kind != "implicit"}
     known = {(e.sentence_index, e.source.code, e.code) for e in events if e.target is not None and e.target.resolved}
     specific = {(e.sentence_index, e.source.code, e.code, e.target.country) for e in events
                 if e.target is not None and e.target.sector and e.target.country}  # fmt: skip
+    # "Germany agreed to deliver tanks to Ukraine": the agreeing, with no one of its own, is
+    # the intent its complement codes with Ukraine
+    carried = {(e.sentence_index, e.source.code, e.trigger.head.i, e.code[:2]) for e in events
+               if e.trigger.dep_ == "xcomp" and e.target is not None and e.target.resolved}  # fmt: skip
     out = []
     for e in events:
         t = e.target
+        if (t is None or not t.resolved) and (e.sentence_index, e.source.code, e.trigger.i, e.code[:2]) in carried:
+            continue
         if t is not None and t.kind == "implicit" and (e.sentence_index, e.source.code, e.code) in named:
             continue
         if (t is None or not t.resolved) and (e.sentence_index, e.source.code, e.code) in known:

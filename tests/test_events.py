@@ -590,6 +590,8 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         # sealing off a place restricts movement; sealing a border closes it
         ("Indian troops sealed off the old city of Srinagar after the attack.", "191"),
         ("Uzbekistan sealed its border with Tajikistan.", "163"),
+        # easing emergency measures eases emergency rule, not an embargo
+        ("The Peruvian government eased emergency measures in the southern region of Puno.", "0814"),
     ],
 )
 def test_vocabulary_of_destruction_curfews_and_compromise(coder, text, code):

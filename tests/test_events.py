@@ -590,6 +590,8 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         # sealing off a place restricts movement; sealing a border closes it
         ("Indian troops sealed off the old city of Srinagar after the attack.", "191"),
         ("Uzbekistan sealed its border with Tajikistan.", "163"),
+        # halting loans halts economic aid
+        ("The World Bank suspended lending to Mozambique over hidden debts.", "1621"),
         # easing emergency measures eases emergency rule, not an embargo
         ("The Peruvian government eased emergency measures in the southern region of Puno.", "0814"),
     ],
@@ -1018,6 +1020,11 @@ def test_the_recipient_of_an_amount_in_aid_is_the_target(coder):
 def test_a_town_of_a_country_taken_is_taken_from_that_country(coder):
     got = triples(coder, "Russian forces captured the eastern Ukrainian town of Avdiivka.", "2024-02-19")
     assert ("RUSMIL", "UKR", "192") in got, got
+
+
+def test_accusations_exchanged_go_both_ways(coder):
+    got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
+    assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got
 
 
 def test_agreeing_to_an_act_coded_with_its_target_is_that_intent_alone(coder):

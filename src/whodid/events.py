@@ -1823,6 +1823,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
                                object_places=root in (2, 10, 11, 12))
+        if f.pattern.recip and len({m.code for m in sources}) >= 2:
+            # "Armenia and Azerbaijan exchanged accusations over the shelling of villages": the
+            # parties act on each other; what it is over is the topic
+            targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
     if root == 9 and targets and not f.nominal:
         # "opened an investigation of arms sales to Croatia", "a hearing into techniques used
         # against detainees": who received or suffered the act is not who is investigated

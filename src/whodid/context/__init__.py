@@ -792,8 +792,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         if coref is not None and e.target is not None and not e.target.resolved:
             targets = list(coref.get(e.target))
         pairs = [(src, tgt) for src in sources for tgt in targets]
-        if e.reciprocal and e.target is None and len({m.code for m in sources if m.resolved}) >= 2:
-            # "the two leaders discussed trade": each of the pair with the other
+        if (e.reciprocal and (e.target is None or not any(t is not None and t.resolved for t in targets))
+                and len({m.code for m in sources if m.resolved}) >= 2):  # fmt: skip
+            # "the two leaders discussed trade", "Armenia and Azerbaijan exchanged accusations
+            # over the shelling of border villages": each of the pair with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
         for src, tgt in pairs:
             ev = e if (src is e.source and tgt is e.target) else replace(e, source=src, target=tgt, notes=list(e.notes))

@@ -1026,6 +1026,14 @@ def test_a_town_of_a_country_taken_is_taken_from_that_country(coder):
     assert ("RUSMIL", "UKR", "192") in got, got
 
 
+def test_an_attack_named_as_the_means_of_a_killing_is_that_killing(coder):
+    got = triples(coder, "The United States killed the al-Qaeda leader Ayman al-Zawahiri in a drone strike in Kabul.", "2022-08-01")
+    assert got == {("USA", "IMGMUSALQ", "195")}, got
+    # a noun after "in" that is no means keeps its own attackers: not the police's attack
+    got = triples(coder, "Palestinian police detained several suspects in the attack on the convoy of the prime minister.", "2022-08-01")
+    assert not any(s == "PSECOP" and c.startswith(("18", "19")) for s, _, c in got), got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

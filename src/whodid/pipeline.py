@@ -77,6 +77,34 @@ def _carried_statements(raw: list[events.RawEvent]) -> list[events.RawEvent]:
         e.code == "010" and f.source.code == e.source.code and f.code != "010" and e.trigger.is_ancestor(f.trigger)))
 
 
+def _means(raw: list[events.RawEvent]) -> list[events.RawEvent]:
+    """An attack named as the means of a violent act ("killed the general in a drone strike")
+    is that act, not a second one: the act keeps its target and takes the more telling code of
+    the means (195, an attack from the air, for a bare 190)."""
+    out = []
+    for e in raw:
+        means = [f for f in raw if f is not e and f.sentence_index == e.sentence_index
+                 and _is_means(f, e)]  # fmt: skip
+        if any(_is_means(e, f) for f in raw if f is not e and f.sentence_index == e.sentence_index):
+            continue
+        for f in means:
+            if e.code in ("190", "180") and f.code[:2] == e.code[:2] and f.code != e.code:
+                e = replace(e, code=f.code, notes=e.notes + [f"by {f.trigger.text}: {f.code}"])
+        out.append(e)
+    return out
+
+
+def _is_means(noun: events.RawEvent, verb: events.RawEvent) -> bool:
+    """Whether a nominal violent event is the means of a transitive violent verb ("killed the
+    general in a drone strike"; not "soldiers died in a bombing", nor "were killed in an
+    attack", whose attackers the noun may name)."""
+    t = noun.trigger
+    return (t.dep_ == "pobj" and t.head.lower_ in ("in", "with", "by", "through") and t.head.head.i == verb.trigger.i
+            and noun.code[:2] in ("18", "19", "20") and verb.code[:2] in ("18", "19", "20")
+            and not verb.trigger.pos_ == "NOUN" and verb.source.code is not None
+            and any(c.dep_ == "dobj" for c in verb.trigger.children))  # fmt: skip
+
+
 def _purposes(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     """The purpose of an act ("staged demonstrations to demand reforms", "began a hunger strike
     to protest the decision") is the motive of that act, not a second event of its actor; it
@@ -159,7 +187,7 @@ def finalize(raw: list[events.RawEvent], doc: Doc, kn: Knowledge) -> list[Event]
     sent_offset = doc._.sentence_offset or 0
     doc_id = doc._.doc_id or "doc"
     day = doc._.date
-    for e in _one_per_root(_purposes(_carried_statements(_split_compound_codes(raw)))):
+    for e in _one_per_root(_purposes(_means(_carried_statements(_split_compound_codes(raw))))):
         key = (e.sentence_index, e.source.code, e.target.code if e.target else None, e.code)
         if key in seen:
             continue

@@ -594,6 +594,10 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         ("Iran launched hundreds of drones and missiles at Israel overnight.", "195"),
         # offering a truce announces a de-escalation
         ("Israel offered Hamas a six-week truce.", "0356"),
+        # airstrikes carried out are attacks from the air
+        ("The Saudi-led coalition carried out airstrikes on Houthi positions in Sanaa.", "195"),
+        # suspending a broadcaster restricts the press
+        ("The Malian junta suspended the French broadcaster France 24.", "1721"),
         # halting loans halts economic aid
         ("The World Bank suspended lending to Mozambique over hidden debts.", "1621"),
         # easing emergency measures eases emergency rule, not an embargo

@@ -1038,6 +1038,13 @@ def test_an_attack_named_as_the_means_of_a_killing_is_that_killing(coder):
     assert not any(s == "PSECOP" and c.startswith(("18", "19")) for s, _, c in got), got
 
 
+def test_a_road_blocked_by_troops_restricts_movement_by_protesters_protests(coder):
+    got = triples(coder, "Israeli troops blocked the roads leading into Nablus.", "2023-01-01")
+    assert any(s == "ISRMIL" and c == "191" for s, _, c in got), got
+    got = triples(coder, "Armenian protesters blocked the main road to the airport in Yerevan.", "2023-01-01")
+    assert any(s.startswith("ARM") and c == "144" for s, _, c in got), got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

@@ -314,6 +314,10 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
                     return e
                 new = mapped[0]
             return replace(e, code=new, notes=e.notes + [note])
+    if code == "144" and (src.sector or "")[:3] in _STATE_FORCE:
+        # "troops blocked the roads into the city": a state's forces blocking a way restrict
+        # movement (191); protesters blocking it protest (144)
+        return replace(e, code="191", notes=e.notes + ["a blockade by state forces: 191"])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     if src.sector in _CIVIL and _strike_word(e.trigger) is not None:

@@ -590,8 +590,9 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         # sealing off a place restricts movement; sealing a border closes it
         ("Indian troops sealed off the old city of Srinagar after the attack.", "191"),
         ("Uzbekistan sealed its border with Tajikistan.", "163"),
-        # a missile fired at someone is an attack from the air, not a test
-        ("Iran launched hundreds of drones and missiles at Israel overnight.", "195"),
+        # drones fired at someone are an attack from the air, rockets a bombardment; not a test
+        ("Russia launched dozens of attack drones at Kyiv overnight.", "195"),
+        ("Hezbollah fired rockets at northern Israel on Sunday.", "194"),
         # offering a truce announces a de-escalation
         ("Israel offered Hamas a six-week truce.", "0356"),
         # airstrikes carried out are attacks from the air

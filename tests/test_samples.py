@@ -59,7 +59,7 @@ def test_border_incident_with_military_aircraft(coded):
         (4, "POL", "RUSGOV", "114"),  # Warsaw summoned the Russian ambassador
         (4, "POL", "RUS", "1123"),  # … and accused Russia of provocations
         (6, "RUSMIL", "UKR", "194"),  # Russian artillery shelled Ukrainian positions
-        (6, "UKRMIL", "RUS", "190"),  # Ukrainian troops fired rockets at a Russian depot
+        (6, "UKRMIL", "RUS", "194"),  # Ukrainian troops fired rockets at a Russian depot
     }
     assert expected <= got, sorted(got)
     assert {(5, "LTU"), (5, "LVA")} <= {(s, src) for s, src, t, c in got if c == "111"}

@@ -1046,6 +1046,15 @@ def test_a_road_blocked_by_troops_restricts_movement_by_protesters_protests(code
     assert any(s.startswith("ARM") and c == "144" for s, _, c in got), got
 
 
+def test_hoping_that_another_will_act_is_an_appeal_to_it_not_its_intent(coder):
+    got = triples(coder, "The Serbian president hopes that the European Union will open new accession chapters.", "2024-03-01")
+    assert any(s == "SRBGOV" and t == "IGOEUREEC" and c.startswith("02") for s, t, c in got), got
+    assert not any(s == "IGOEUREEC" for s, _, _ in got), got
+    # hoping to act oneself stays an intent
+    got = triples(coder, "Iran hopes it will sign the deal with France next week.", "2024-03-01")
+    assert ("IRN", "FRA", "030") in got, got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

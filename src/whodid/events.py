@@ -1152,10 +1152,12 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 mood.mode = "consider"
                 notes.append(f"considered: {node.text}")
                 return mood
-            if (lemma in kn.cue("intent_verb") and came == "ccomp" and child is not None and mood.mode == "asserted"
-                    and infinitive(child)
+            if (lemma in kn.cue("intent_verb") and came == "ccomp" and child is not None and mood.mode in ("asserted", "intent")
+                    and (infinitive(child) or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+                         or mood.mode == "intent")
                     and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in child.children)):  # fmt: skip
-                # "Russia wants Ukraine to surrender": wanted of another, an appeal to it
+                # "Russia wants Ukraine to surrender", "Lukashenko hopes that the EU will lift
+                # its sanctions": wanted of another, an appeal to it (not the other's intent)
                 mood.mode, mood.agent = "appeal", node
                 notes.append(f"appeal: {node.text}")
                 return mood

@@ -81,12 +81,13 @@ def _means(raw: list[events.RawEvent]) -> list[events.RawEvent]:
     """An attack named as the means of a violent act ("killed the general in a drone strike")
     is that act, not a second one: the act keeps its target and takes the more telling code of
     the means (195, an attack from the air, for a bare 190)."""
+    by_sentence = _by_sentence(raw)
     out = []
     for e in raw:
-        means = [f for f in raw if f is not e and f.sentence_index == e.sentence_index
-                 and _is_means(f, e)]  # fmt: skip
-        if any(_is_means(e, f) for f in raw if f is not e and f.sentence_index == e.sentence_index):
+        same = [f for f in by_sentence[e.sentence_index] if f is not e]
+        if any(_is_means(e, f) for f in same):
             continue
+        means = [f for f in same if _is_means(f, e)]
         for f in means:
             if e.code in ("190", "180") and f.code[:2] == e.code[:2] and f.code != e.code:
                 e = replace(e, code=f.code, notes=e.notes + [f"by {f.trigger.text}: {f.code}"])

@@ -599,6 +599,10 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         ("The Saudi-led coalition carried out airstrikes on Houthi positions in Sanaa.", "195"),
         # suspending a broadcaster restricts the press
         ("The Malian junta suspended the French broadcaster France 24.", "1721"),
+        # halting one's own nuclear work yields; it is no sanction on anyone
+        ("North Korea agreed to freeze its nuclear program in exchange for fuel oil.", "035"),
+        # an alliance's bombing is military force, not terrorism
+        ("NATO warplanes bombed Serbian army barracks near Novi Sad.", "195"),
         # halting loans halts economic aid
         ("The World Bank suspended lending to Mozambique over hidden debts.", "1621"),
         # easing emergency measures eases emergency rule, not an embargo

@@ -325,7 +325,9 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
         # fighters strike by stopping work (143)
         return replace(e, code="143", notes=e.notes + ["a strike by people who are not fighters: 143"])
     # a state's forces bombing is military force (195 aerial, 190); 183 is non-military bombing
-    bombing = _bombing(e.trigger, kn.cue("bomb_word")) if src.sector not in _STATE_FORCE else None
+    # (an alliance bombing, "NATO warplanes bombed depots", is military force too)
+    bombing = (_bombing(e.trigger, kn.cue("bomb_word"))
+               if src.sector not in _STATE_FORCE and not (src.code or "").startswith("IGO") else None)  # fmt: skip
     if bombing is not None and not code.startswith("183"):
         return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
     battle = [t for t in _own_clause(e.trigger) if t.lemma_.lower() in kn.cue("battle_word")]

@@ -1059,6 +1059,16 @@ def test_hoping_that_another_will_act_is_an_appeal_to_it_not_its_intent(coder):
     assert ("IRN", "FRA", "030") in got, got
 
 
+def test_what_two_parties_do_to_their_talks_they_do_to_each_other(coder):
+    got = triples(coder, "Thailand and Cambodia resumed their border talks in Bangkok.", "2024-03-01")
+    assert {("THA", "KHM"), ("KHM", "THA")} <= {(s, t) for s, t, c in got if c.startswith("04")}, got
+    got = triples(coder, "Ethiopia and Egypt broke off their negotiations over the dam.", "2024-03-01")
+    assert {("ETH", "EGY"), ("EGY", "ETH")} <= {(s, t) for s, t, c in got if c.startswith("16")}, got
+    # their own people are each one's own, not the other party
+    got = triples(coder, "Kenya and Uganda warned their citizens against travel to South Sudan.", "2024-03-01")
+    assert not {("KEN", "UGA"), ("UGA", "KEN")} & {(s, t) for s, t, _ in got}, got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

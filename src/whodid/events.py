@@ -852,14 +852,18 @@ def _that_clause(noun: Token) -> Token | None:
 
 def _own_subject(noun: Token, poss: Token, index: MentionIndex) -> list[Mention]:
     """The subject a possessive refers back to when that subject has no country yet ("the
-    main rebel group insisted on its demands …", "the rebels renewed their call …"): the
-    nominal act is the subject's, and is resolved as the subject is."""
+    main rebel group insisted on its demands …", "the rebels renewed their call …") or is
+    several ("India and Pakistan resumed their talks"): the nominal act is the subject's, and
+    is resolved as the subject is."""
     if poss.lower_ not in ("its", "their"):
         return []
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
         return []
     subj = [m for c in verb.children if c.dep_ == "nsubj" for m in _expand(c, index)]
+    if poss.lower_ == "their" and len({m.code for m in subj if m.resolved}) >= 2:
+        # "India and Pakistan resumed their talks": the talks of both
+        return subj
     unresolved = bool(subj) and all(m.kind == "agent" and not m.resolved for m in subj)
     # "its" is no person's ("the rebels … its" is not them); "their" may be anyone's
     fits = poss.lower_ == "their" or all(m.agent_type != "person" for m in subj)
@@ -1445,7 +1449,14 @@ def _nested_recipient(trig: Token, m: Mention, inquiries: frozenset[str]) -> boo
 def _mutual(trig: Token, sources: list[Mention], kn: Knowledge) -> bool:
     """Coordinated subjects of an agreement-like verb without object act on each other
     ("Bosnia and Slovenia agreed to a ceasefire"); not one side doing it twice."""
-    if trig.pos_ not in ("VERB", "AUX") or trig.lemma_.lower() not in kn.cue("mutual_verb"):
+    if trig.pos_ not in ("VERB", "AUX"):
+        return False
+    shared = any(c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("mutual_noun")
+                 and any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children)
+                 for c in trig.children)  # fmt: skip
+    if trig.lemma_.lower() not in kn.cue("mutual_verb") and not shared:
+        # (what two parties do to "their" talks, ties or cooperation they do to each other:
+        # "India and Pakistan ended their talks"; not to "their populations")
         return False
     if len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2:
         return True

@@ -1069,6 +1069,12 @@ def test_what_two_parties_do_to_their_talks_they_do_to_each_other(coder):
     assert not {("KEN", "UGA"), ("UGA", "KEN")} & {(s, t) for s, t, _ in got}, got
 
 
+def test_the_war_a_ceasefire_ends_is_no_event_of_its_own(coder):
+    got = triples(coder, "Eritrea and Ethiopia agreed to a ceasefire in their border war.", "2000-06-01")
+    assert {("ERI", "ETH", "0356"), ("ETH", "ERI", "0356")} <= got, got
+    assert not any(c.startswith("19") for _, _, c in got), got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

@@ -1179,6 +1179,12 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
+            if (nominal and node.pos_ == "NOUN" and lemma in kn.cue("ending_noun") and came == "prep"
+                    and child is not None and child.lower_ in ("in", "to", "of")):  # fmt: skip
+                # "agreed to a ceasefire in their border war", "called for an end to the
+                # fighting": the fighting is what is ended, not news of its own
+                mood.drop = f"what is ended ({node.text})"
+                return mood
             if lemma in kn.cue("capacity_noun") and node.pos_ == "NOUN" and came in ("acl", "pcomp"):
                 # "defended the right of Russian troops to fire", "the capacity to strike": a
                 # right or a means, neither done nor intended

@@ -39,6 +39,7 @@ _CUE_KINDS = {
     "owned_measure",
     "culpability_adj",
     "claim_verb",
+    "ending_noun",
     "mutual_noun",
     "own_act_noun",
     "attempt_word",

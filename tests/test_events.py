@@ -1075,6 +1075,18 @@ def test_the_war_a_ceasefire_ends_is_no_event_of_its_own(coder):
     assert not any(c.startswith("19") for _, _, c in got), got
 
 
+def test_the_cause_of_a_protest_is_not_its_protester(coder):
+    got = triples(coder, "Protests triggered by the killing of a Kenyan activist spread across Nairobi.", "2020-06-01")
+    assert not any(s.startswith("KEN") and c.startswith("14") and s != "KENCVL" for s, _, c in got if s), got
+    got = triples(coder, "A demonstration organised by Serbian students blocked the centre of Belgrade.", "2020-06-01")
+    assert any(s == "SRBEDU" and c.startswith("14") for s, _, c in got), got
+
+
+def test_reporting_a_violation_is_no_truce(coder):
+    got = triples(coder, "The OSCE monitoring mission reported ceasefire violations in eastern Ukraine.", "2021-03-01")
+    assert not any(c.startswith("087") for _, _, c in got), got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

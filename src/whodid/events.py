@@ -730,13 +730,18 @@ _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "ph
 _SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "because"}
 
 
+# verbs whose by-phrase is a cause, not the doer: "protests triggered by the killing of X"
+_CAUSING = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", "ignite", "inspire", "motivate", "drive"})
+
+
 def _noun_agent(noun: Token, index: MentionIndex) -> list[Mention] | None:
     """Who a noun's act is by ("a demonstration by students", "the rally staged by students");
     None when no by-phrase says so, empty when the one it names is no known actor."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             return [m for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)]
-        if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
+        if (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _CAUSING
+                and any(a.dep_ == "agent" for a in c.children)):  # fmt: skip
             return [m for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                     for m in _expand(o, index)]  # fmt: skip
     return None

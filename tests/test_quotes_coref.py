@@ -203,6 +203,11 @@ def test_the_two_leaders_act_on_each_other(coder):
     doc = coder.code_doc(text, "2024-07-03")
     second = {(e.source.code, e.target.code if e.target else None) for e in doc._.events if e.sentence_index == 1}
     assert second == {("KAZGOV", "CHNGOV"), ("CHNGOV", "KAZGOV")}, second
+    # a press office of one of them reporting it does not make them that one side
+    text = text.replace("corridors.", "corridors, the Kazakh leader's press office said.")
+    doc = coder.code_doc(text, "2024-07-03")
+    second = {(e.source.code, e.target.code if e.target else None) for e in doc._.events if e.sentence_index == 1}
+    assert second == {("KAZGOV", "CHNGOV"), ("CHNGOV", "KAZGOV")}, second
 
 
 def test_a_leader_in_office_outside_the_required_regions(coder):

@@ -223,6 +223,11 @@ def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | No
     return m
 
 
+def _pair_of(head: Token) -> bool:
+    """Whether a role word names two parties ("the two leaders", "both presidents")."""
+    return head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") for c in head.children)
+
+
 def _sentence_country(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> str | None:
     """The one country named in the event's sentence, if there is exactly one."""
     sent = e.sentence
@@ -676,9 +681,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             e = replace(e, source=with_code(src, t.country[:3] + src.sector, None, "country: of the rebels it faces, the only one named"))
             src = e.source
             needs = e.target is not None and not e.target.resolved
-        if needs and not src.resolved and src.kind == "agent" and src.role and src.sector and (t is None or not t.resolved):
+        if (needs and not src.resolved and src.kind == "agent" and src.role and src.sector and (t is None or not t.resolved)
+                and not _pair_of(e.trigger.doc[src.head])):  # fmt: skip
             # "President X threatened to institute a curfew in Algiers": a titled source in a
-            # sentence that names one country and no other party is of that country
+            # sentence that names one country and no other party is of that country ("the two
+            # leaders" are the pair named before, left to coreference)
             home = _sentence_country(e, mentions, kn)
             if home is not None:
                 e = replace(e, source=with_code(src, home + src.sector, None, "country: the only one named, no other party"))

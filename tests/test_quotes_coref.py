@@ -210,6 +210,16 @@ def test_the_two_leaders_act_on_each_other(coder):
     assert second == {("KAZGOV", "CHNGOV"), ("CHNGOV", "KAZGOV")}, second
 
 
+def test_a_speaker_goes_on_after_what_he_recalls(coder):
+    text = ("Kazakh President Kassym-Jomart Tokayev met the press in Astana on Monday.\n\n"
+            "The president recalled that Kyrgyz border guards had fired at Kazakh herders in March "
+            "and called on Bishkek to punish those responsible.")
+    doc = coder.code_doc(text, "2024-05-14")
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in doc._.events if e.sentence_index == 1}
+    assert ("KAZGOV", "KGZ", "02") in got, got
+    assert not any(s.startswith("KGZ") and c == "02" for s, _, c in got), got
+
+
 def test_a_leader_in_office_outside_the_required_regions(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "Tokayev rejected the proposal by Mirziyoyev.", "2024-07-03")}

@@ -121,7 +121,28 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_shifted_object(doc)
     _repair_subject_on_aux(doc)
     _repair_subject_in_fronted_phrase(doc)
+    _repair_speech_after_report(doc)
     return doc
+
+
+# verbs a speaker goes on with after reporting something ("recalled that … and called on …")
+_SPEAKER_VERBS = frozenset({"call", "urge", "demand", "ask", "warn", "appeal", "say", "add", "stress", "vow", "pledge", "promise"})
+
+
+def _repair_speech_after_report(doc: Doc) -> None:
+    """A speaker's next act read as part of what was reported: "the president recalled that
+    border guards had fired at shepherds and called on Bishkek to punish them", with "called"
+    a conjunct of "fired". A simple past appeal or statement after a past-perfect report, with
+    no subject of its own, goes on from the reporting verb."""
+    for tok in doc:
+        reported = tok.head
+        if (tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.lemma_.lower() not in _SPEAKER_VERBS
+                or reported.dep_ != "ccomp" or reported.tag_ != "VBN"
+                or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in reported.children)
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
+                or reported.head.tag_ not in ("VBD", "VBZ", "VBP")):  # fmt: skip
+            continue
+        tok.head = reported.head
 
 
 def _repair_subject_in_fronted_phrase(doc: Doc) -> None:

@@ -1087,6 +1087,11 @@ def test_reporting_a_violation_is_no_truce(coder):
     assert not any(c.startswith("087") for _, _, c in got), got
 
 
+def test_a_statement_about_ones_own_country_is_addressed_to_no_one(coder):
+    got = triples(coder, "Hungary has never blocked Ukraine, the Hungarian foreign minister said.", "2024-03-01")
+    assert not any(t == "HUN" for _, t, _ in got), got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

@@ -831,6 +831,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # fields from Kurdish forces"): not the source itself, so unknown after all
                 ev = replace(ev, target=replace(ev.target, code=None, country=None, name=None),
                              notes=ev.notes + ["target: not the source's own, country unknown"])  # fmt: skip
+            if (ev.code == "010" and ev.target is not None and ev.target.resolved and ev.target.code == ev.target.country
+                    and (ev.source.country or "")[:3] == ev.target.code):  # fmt: skip
+                # "Belarus has never threatened Poland, the defence minister said": a statement
+                # about one's own country is addressed to no one
+                ev = replace(ev, target=None)
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc
                 inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])

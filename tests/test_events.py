@@ -1092,6 +1092,16 @@ def test_a_statement_about_ones_own_country_is_addressed_to_no_one(coder):
     assert not any(t == "HUN" for _, t, _ in got), got
 
 
+def test_building_cooperation_together_is_with_each_other(coder):
+    got = triples(coder, "Poland and Ukraine pledged to strengthen defence cooperation.", "2023-06-01")
+    assert {("POL", "UKR"), ("UKR", "POL")} <= {(s, t) for s, t, c in got if c.startswith("03")}, got
+    got = triples(coder, "Turkey and Azerbaijan agreed to jointly produce armoured vehicles.", "2023-06-01")
+    assert {("TUR", "AZE"), ("AZE", "TUR")} <= {(s, t) for s, t, c in got if c.startswith("03")}, got
+    # condemning something together is not condemning each other
+    got = triples(coder, "Russia and China condemned the deal.", "2023-06-01")
+    assert not {("RUS", "CHN"), ("CHN", "RUS")} & {(s, t) for s, t, _ in got}, got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

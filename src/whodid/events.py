@@ -1457,17 +1457,18 @@ def _nested_recipient(trig: Token, m: Mention, inquiries: frozenset[str]) -> boo
     return False
 
 
-def _mutual(trig: Token, sources: list[Mention], kn: Knowledge) -> bool:
+def _mutual(trig: Token, sources: list[Mention], kn: Knowledge, code: str = "") -> bool:
     """Coordinated subjects of an agreement-like verb without object act on each other
     ("Bosnia and Slovenia agreed to a ceasefire"); not one side doing it twice."""
     if trig.pos_ not in ("VERB", "AUX"):
         return False
     shared = any(c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("mutual_noun")
-                 and any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children)
+                 and (code[:2] in ("03", "04", "05", "06") or any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children))
                  for c in trig.children)  # fmt: skip
     if trig.lemma_.lower() not in kn.cue("mutual_verb") and not shared:
         # (what two parties do to "their" talks, ties or cooperation they do to each other:
-        # "India and Pakistan ended their talks"; not to "their populations")
+        # "India and Pakistan ended their talks"; not to "their populations"; and building
+        # cooperation or ties is always with each other: "agreed to deepen cooperation")
         return False
     if len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2:
         return True
@@ -2037,13 +2038,18 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         dropped.append(f"sentence {si}: {trig.text}: consultation without a counterpart")
         return []
     pairs: list[tuple[Mention, Mention | None, str]] = []
+    agreed = any(n.startswith("intent: agree") for n in notes)
+    if (targets and agreed and len({m.code for m in sources if m.resolved}) >= 2
+            and all(t.kind == "agent" and t.agent_type == "thing" and not t.resolved for t in targets)):  # fmt: skip
+        # "Turkey and Ukraine agreed to jointly produce drones": what they agree on is no party
+        targets = []
     if targets:
         for s in sources:
             for t in targets:
                 pairs.append((s, t, code))
                 if recip:
                     pairs.append((t, s, reverse))
-    elif (recip or any(n.startswith("intent: agree") for n in notes) or _mutual(trig, sources, kn)) and len(sources) >= 2:
+    elif (recip or agreed or _mutual(trig, sources, kn, code)) and len(sources) >= 2:
         # "A and B met", "A and B agreed to share information": each with the other
         if not recip:
             notes.append("coordinated subjects act on each other")

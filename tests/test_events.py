@@ -603,6 +603,8 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         ("North Korea agreed to freeze its nuclear program in exchange for fuel oil.", "035"),
         # an alliance's bombing is military force, not terrorism
         ("NATO warplanes bombed Serbian army barracks near Novi Sad.", "195"),
+        # buying a country's goods is trade with it
+        ("India bought record amounts of Russian oil in May.", "061"),
         # halting loans halts economic aid
         ("The World Bank suspended lending to Mozambique over hidden debts.", "1621"),
         # easing emergency measures eases emergency rule, not an embargo

@@ -1104,6 +1104,16 @@ def test_building_cooperation_together_is_with_each_other(coder):
     assert not {("RUS", "CHN"), ("CHN", "RUS")} & {(s, t) for s, t, _ in got}, got
 
 
+def test_a_coalition_formed_is_cooperation_among_its_members(coder):
+    got = triples(coder, "Thai opposition parties formed a coalition to oust the military-backed government.", "2023-06-01")
+    assert got == {("THAOPP", None, "050")}, got
+    got = triples(coder, "The UN Human Rights Council formed a commission of inquiry into abuses in Ethiopia.", "2023-06-01")
+    assert any(s.startswith("IGOUNO") and t == "ETH" and c.startswith("09") for s, t, c in got), got
+    # protests sparked by an act are not by its actor
+    got = triples(coder, "Senegal's president postponed the election, sparking protests.", "2024-02-05")
+    assert not any(s.startswith("SENGOV") and c.startswith("14") for s, _, c in got), got
+
+
 def test_accusations_exchanged_go_both_ways(coder):
     got = triples(coder, "Armenia and Azerbaijan exchanged accusations over the shelling of border villages.", "2021-05-20")
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= got, got

@@ -698,13 +698,21 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
         if c.dep_ == "xcomp":  # (what the pattern named there is what is offered, not the target)
             return _verb_target_strict(c, False, index, consumed)
     for c in verb.children:  # "signed an accord to supply Jordan with gas": whom the accord serves
-        if c.dep_ == "dobj" and c.i > verb.i:
+        if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in _ACCORDS:
             for a in c.children:
                 if a.dep_ == "acl" and infinitive(a) and not any(s.dep_ == "nsubj" for s in a.children):
                     ms = _verb_target_strict(a, False, index, consumed)
                     if ms:
                         return ms
     return []
+
+
+# what is signed, offered or turned down concerns whom its infinitive names ("an accord to
+# supply Jordan", "rejected an invitation to attend a meeting of Palestinian factions"); not
+# "a coalition to oust the government", which is against it
+_ACCORDS = frozenset({"accord", "agreement", "deal", "pact", "treaty", "memorandum", "contract", "protocol",
+                      "arrangement", "understanding", "mou", "invitation", "proposal", "offer", "request",
+                      "plan", "initiative", "call", "appeal", "demand"})  # fmt: skip
 
 
 def _carrying_verb(noun: Token) -> int | None:
@@ -731,7 +739,8 @@ _SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "be
 
 
 # verbs whose by-phrase is a cause, not the doer: "protests triggered by the killing of X"
-_CAUSING = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", "ignite", "inspire", "motivate", "drive"})
+_CAUSING = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", "ignite", "inspire", "motivate", "drive",
+                      "touch_off", "set_off", "unleash"})
 
 
 def _noun_agent(noun: Token, index: MentionIndex) -> list[Mention] | None:
@@ -776,6 +785,8 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
         # amount's verb carries the noun
         return _noun_source(gov.head, index, support, meeting, inquiries=inquiries)
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
+        if gov.lemma_.lower() in _CAUSING:
+            return []  # "postponed the election, sparking protests": others protest
         if meeting or gov.lemma_.lower() in support or _particle_phrase(gov) in support:
             subj, passive = _subject(gov, index)
             if not subj and passive:  # "forces were engaged in ethnic cleansing"

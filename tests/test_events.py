@@ -1151,6 +1151,14 @@ def test_an_attempt_at_violence_is_violence(coder):
     assert any(c.startswith("138") for _, _, c in got) and not any(c == "185" for _, _, c in got), got
 
 
+def test_saying_someone_is_to_blame_accuses_them(coder):
+    got = triples(coder, "Kyiv said Moscow was responsible for the destruction of the dam.", "2023-06-07")
+    assert ("UKR", "RUS", "112") in got, got
+    # saying they are not is no accusation
+    got = triples(coder, "Kyiv said Moscow was not responsible for the flood.", "2023-06-07")
+    assert not any(c == "112" for _, _, c in got), got
+
+
 def test_vocabulary_of_rejection(coder):
     # whose remarks are refuted is the target, not what they were about
     got = triples(coder, "Beijing flatly refuted the Australian minister's remarks about Taiwan.", "2020-09-01")

@@ -712,7 +712,7 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
 # "a coalition to oust the government", which is against it
 _ACCORDS = frozenset({"accord", "agreement", "deal", "pact", "treaty", "memorandum", "contract", "protocol",
                       "arrangement", "understanding", "mou", "invitation", "proposal", "offer", "request",
-                      "plan", "initiative", "call", "appeal", "demand"})  # fmt: skip
+                      "plan", "initiative", "call", "appeal", "demand", "commitment", "pledge", "promise"})  # fmt: skip
 
 
 def _carrying_verb(noun: Token) -> int | None:
@@ -1006,6 +1006,16 @@ def _verdict_after(trigger: Token, falsity: frozenset[str]) -> set[str]:
         return set()
     found = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
     return found & falsity
+
+
+def _blamed(clause: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
+    """Who a reported clause holds to blame ("Moscow was responsible for …", "the rebels are
+    guilty of …"), unless it denies it."""
+    adj = next((c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in kn.cue("culpability_adj")), None)
+    if adj is None or _negated(clause, kn) or _negated(adj, kn):
+        return []
+    return [m for c in clause.children if c.dep_ == "nsubj" for m in _expand(c, index)
+            if m.resolved and m.kind != "pronoun"]  # fmt: skip
 
 
 def _attempted(trig: Token, kn: Knowledge) -> bool:
@@ -1894,6 +1904,13 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # a statement's target: the first actor its reported clause is about
         for c in trig.children:
             if c.dep_ in ("ccomp", "parataxis") and not targets:
+                blamed = _blamed(c, index, kn)
+                if blamed:
+                    # "Kyiv said Moscow was responsible for the destruction of the dam":
+                    # holding someone to blame accuses them
+                    targets, code = blamed, "112"
+                    notes.append("said to be responsible: an accusation (112)")
+                    continue
                 targets = [m for m in _first_in_subtree(c, index, skip=()) if m.resolved]
                 if not targets:
                     for t2 in c.subtree:

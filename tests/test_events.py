@@ -1151,6 +1151,11 @@ def test_an_attempt_at_violence_is_violence(coder):
     assert any(c.startswith("138") for _, _, c in got) and not any(c == "185" for _, _, c in got), got
 
 
+def test_whose_positions_were_shelled_is_the_target(coder):
+    got = triples(coder, "Azerbaijan said Armenian forces had shelled its positions near Lachin.", "2023-06-01")
+    assert any(s == "ARMMIL" and t.startswith("AZE") and c.startswith("19") for s, t, c in got if t), got
+
+
 def test_saying_someone_is_to_blame_accuses_them(coder):
     got = triples(coder, "Kyiv said Moscow was responsible for the destruction of the dam.", "2023-06-07")
     assert ("UKR", "RUS", "112") in got, got

@@ -356,6 +356,11 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
 _PLACES_FOR = {"camp", "shelter", "school", "hospital", "clinic", "home", "centre", "center", "settlement", "refuge"}
 
 
+# what a side holds and is attacked through: "shelled its positions", "raided their villages"
+_HELD = frozenset({"position", "post", "base", "village", "town", "city", "territory", "border", "outpost",
+                   "checkpoint", "camp", "stronghold", "embassy", "consulate", "vessel", "ship", "convoy"})  # fmt: skip
+
+
 def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
     """Mentions of the phrase headed by tok, with its coordinated phrases ("Belarus and Russia")."""
     if tok.lower_ in ("whom", "who") and tok.dep_ in ("dobj", "pobj") and tok.head.dep_ == "relcl" and not index.at(tok):
@@ -377,6 +382,9 @@ def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
             if not ms and t.pos_ == "NOUN" and t.dep_ == "pobj":
                 # "bowed to the miners' demands", "troops moved to Ukraine's border": the owner
                 ms = [m for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON" for m in index.at(c) if m.head == c.i]
+            if not ms and t.pos_ == "NOUN" and t.dep_ == "dobj" and t.lemma_.lower() in _HELD:
+                # "Armenian forces shelled its positions": whose positions, resolved later
+                ms = [m for c in t.children if c.dep_ == "poss" for m in index.at(c) if m.head == c.i]
         out.extend(ms)
         out.extend(_shared_role(t, ms, index))
     return out

@@ -603,6 +603,8 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         ("North Korea agreed to freeze its nuclear program in exchange for fuel oil.", "035"),
         # an alliance's bombing is military force, not terrorism
         ("NATO warplanes bombed Serbian army barracks near Novi Sad.", "195"),
+        # weapons received are military cooperation with the seller, not a visit hosted
+        ("Turkey began receiving Russian S-400 missile systems.", "062"),
         # buying a country's goods is trade with it
         ("India bought record amounts of Russian oil in May.", "061"),
         # halting loans halts economic aid
@@ -1154,6 +1156,12 @@ def test_an_attempt_at_violence_is_violence(coder):
 def test_whose_positions_were_shelled_is_the_target(coder):
     got = triples(coder, "Azerbaijan said Armenian forces had shelled its positions overnight.", "2023-06-01")
     assert any(s == "ARMMIL" and t.startswith("AZE") and c.startswith("19") for s, t, c in got if t), got
+
+
+def test_calling_on_someone_to_act_is_no_phone_call(coder):
+    got = triples(coder, "Venezuelan opposition leader Juan Guaido called on the military to abandon Maduro.", "2019-06-01")
+    assert not any(c.startswith("041") for _, _, c in got), got
+    assert ("RUSGOV", "TURGOV", "041") in triples(coder, "Putin called Erdogan on Tuesday.", "2019-06-01")
 
 
 def test_saying_someone_is_to_blame_accuses_them(coder):

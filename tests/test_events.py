@@ -605,6 +605,8 @@ def test_agreeing_to_an_action_without_a_code_of_its_own_is_an_intent(coder):
         ("NATO warplanes bombed Serbian army barracks near Novi Sad.", "195"),
         # weapons received are military cooperation with the seller, not a visit hosted
         ("Turkey began receiving Russian S-400 missile systems.", "062"),
+        # branding a force a terrorist organisation accuses it of crime
+        ("The United States designated Iran's Revolutionary Guards a terrorist organization.", "1121"),
         # buying a country's goods is trade with it
         ("India bought record amounts of Russian oil in May.", "061"),
         # halting loans halts economic aid

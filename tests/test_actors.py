@@ -351,7 +351,7 @@ def test_counted_or_described_nationals_are_people_not_the_nation(coder):
     for text, who in (("Thousands of Nigerians marched through Abuja on Monday.", "Thousands of Nigerians"),
                       ("Egypt deported 300 Libyans last week.", "300 Libyans"),
                       ("Young Tunisians blocked the road to the airport.", "Young Tunisians"),
-                      ("Israel eased the curfew on Palestinians living in Hebron.", "Palestinians")):
+                      ("Israel lifted restrictions on Palestinians who live near Hebron.", "Palestinians")):
         got = mentions(coder, text)
         assert any(k.endswith(who.split()[-1]) and m.code.endswith("CVL") for k, m in got.items()), (text, got)
     # the nation as a party stays the state

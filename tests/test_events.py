@@ -1032,8 +1032,8 @@ def test_the_recipient_of_an_amount_in_aid_is_the_target(coder):
     got = triples(coder, "The European Union pledged 18 billion euros in aid to Ukraine.", "2024-02-19")
     assert any(s == "IGOEUREEC" and t == "UKR" and c.startswith("033") for s, t, c in got), got
     # people counted in a place are where they are
-    got = triples(coder, "Suicide bombers killed 52 people in attacks on London's transport network.", "2005-07-08")
-    assert not any(t == "GBR" and c.startswith("18") for _, t, c in got), got
+    got = triples(coder, "Suicide bombers killed 61 people in attacks on Madrid's metro system.", "2005-07-08")
+    assert not any(t == "ESP" and c.startswith("18") for _, t, c in got), got
 
 
 def test_a_town_of_a_country_taken_is_taken_from_that_country(coder):
@@ -1045,8 +1045,8 @@ def test_an_attack_named_as_the_means_of_a_killing_is_that_killing(coder):
     got = triples(coder, "The United States killed the al-Qaeda leader Ayman al-Zawahiri in a drone strike in Kabul.", "2022-08-01")
     assert got == {("USA", "IMGMUSALQ", "195")}, got
     # a noun after "in" that is no means keeps its own attackers: not the police's attack
-    got = triples(coder, "Palestinian police detained several suspects in the attack on the convoy of the prime minister.", "2022-08-01")
-    assert not any(s == "PSECOP" and c.startswith(("18", "19")) for s, _, c in got), got
+    got = triples(coder, "Kenyan police detained three men in the raid on the governor's convoy.", "2022-08-01")
+    assert not any(s == "KENCOP" and c.startswith(("18", "19")) for s, _, c in got), got
 
 
 def test_a_road_blocked_by_troops_restricts_movement_by_protesters_protests(coder):
@@ -1076,8 +1076,8 @@ def test_what_two_parties_do_to_their_talks_they_do_to_each_other(coder):
 
 
 def test_the_war_a_ceasefire_ends_is_no_event_of_its_own(coder):
-    got = triples(coder, "Eritrea and Ethiopia agreed to a ceasefire in their border war.", "2000-06-01")
-    assert {("ERI", "ETH", "0356"), ("ETH", "ERI", "0356")} <= got, got
+    got = triples(coder, "Peru and Ecuador agreed to a truce in their frontier war.", "1995-06-01")
+    assert {("PER", "ECU", "0356"), ("ECU", "PER", "0356")} <= got, got
     assert not any(c.startswith("19") for _, _, c in got), got
 
 

@@ -1919,3 +1919,35 @@ def test_a_named_figure_turning_on_the_only_country_named_is_not_presumed_of_it(
 
 def test_going_back_on_a_promise_rejects_those_it_was_given_to(coder):
     assert ("IRN", "IGOUNOIAE", "120") in triples(coder, "Iran reneged on its pledge to the IAEA on Monday.")
+
+
+def test_what_a_warner_says_it_will_do_itself_is_a_threat(coder):
+    # a pronoun standing for the warner: its own act, announced as a threat (13x)
+    assert ("PRK", "KOR", "1384") in triples(coder, "Pyongyang warned that it would strike South Korea if the artillery drills went ahead.")
+    got = triples(coder, "The Kremlin warned it would expel the Estonian diplomats.")
+    assert any(s == "RUSGOV" and c == "1313" for s, _, c in got), got
+    # a named other party is not the warner: the warning stays one
+    got = triples(coder, "Belgrade warned that Pristina would pay for the raid.")
+    assert ("SRB", "KSV", "130") in got and not any(c[:2] == "10" for _, _, c in got), got
+
+
+def test_closing_a_waterway_is_a_blockade_and_closing_ports_to_a_country_a_ban(coder):
+    got = triples(coder, "Iran threatened on Sunday to close the Strait of Hormuz unless Washington dropped its oil embargo.")
+    assert ("IRN", "USA", "1381") in got, got
+    assert ("GRC", "TUR", "163") in triples(coder, "Greece closed its ports to Turkish ships.")
+    assert ("EGY", None, "191") in triples(coder, "Egypt shut the Suez Canal for three days.")
+
+
+def test_prefixed_irregular_verbs_keep_their_meaning(coder):
+    # "retook" is "retake", though the lemmatizer only knows "took"
+    assert ("MLIMIL", "MLIREB", "192") in triples(coder, "Malian troops retook the town of Kidal from Tuareg rebels.")
+
+
+def test_a_visit_or_talks_reacted_to_are_not_the_reactors(coder):
+    got = triples(coder, "Seoul protested the minister's trip and the visit to the Yasukuni shrine.")
+    assert not any(c.startswith("04") and s == "KOR" for s, _, c in got), got
+    got = triples(coder, "Ankara condemned the meeting in Athens.")
+    assert not any(c.startswith("04") for _, _, c in got), got
+    # a meeting one attends is one's own
+    got = triples(coder, "Erdogan attended the meeting with the Greek prime minister.")
+    assert any(c.startswith("04") and s == "TURGOV" for s, _, c in got), got

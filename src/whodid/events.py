@@ -769,7 +769,8 @@ _STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
 
 
 def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool,
-                 conjunct: bool = False, inquiries: frozenset[str] = frozenset()) -> list[Mention]:  # fmt: skip
+                 conjunct: bool = False, inquiries: frozenset[str] = frozenset(),
+                 reactions: frozenset[str] = frozenset()) -> list[Mention]:  # fmt: skip
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
     subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
     clause it is part of ("said at the meeting with Putin")."""
@@ -791,10 +792,12 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     if noun.dep_ == "pobj" and gov.lower_ in ("of", "in") and _amount(gov.head):
         # "began a new round of joint exercises", "announced 50 million euros in aid": the
         # amount's verb carries the noun
-        return _noun_source(gov.head, index, support, meeting, inquiries=inquiries)
+        return _noun_source(gov.head, index, support, meeting, inquiries=inquiries, reactions=reactions)
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
         if gov.lemma_.lower() in _CAUSING:
             return []  # "postponed the election, sparking protests": others protest
+        if gov.lemma_.lower() in reactions:
+            return []  # "China protested the visit", "welcomed the talks": others visit, talk
         if meeting or gov.lemma_.lower() in support or _particle_phrase(gov) in support:
             subj, passive = _subject(gov, index)
             if not subj and passive:  # "forces were engaged in ethnic cleansing"
@@ -821,7 +824,7 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     if noun.dep_ == "conj":
         # "launched artillery, mortar and rocket fire": who launched the first of them (not
         # the first conjunct itself, "artillery" being a role word of its own)
-        return _noun_source(noun.head, index, support, meeting, conjunct=True, inquiries=inquiries)
+        return _noun_source(noun.head, index, support, meeting, conjunct=True, inquiries=inquiries, reactions=reactions)
     return []
 
 
@@ -942,6 +945,23 @@ def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
                 return t.head.head  # "issued a reminder that …": the issuer speaks
         t = t.head
     return None
+
+
+def _own_threat(clause: Token, kn: Knowledge) -> bool:
+    """Whether a clause is what the subject of the threat verb governing it says it will do
+    itself: its subject a pronoun that can stand for the warner ("Iran warned it would …",
+    "the rebels warned they would …"), not a second person or a named other party."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in kn.cue("threat_verb"):
+        return False
+    subj = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].pos_ != "PRON" or subj[0].lower_ in ("you", "that", "this", "what", "which"):
+        return False
+    warners = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if not warners:
+        return False
+    plural_warner = warners[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in warners[0].children)
+    plural_pronoun = subj[0].lower_ in ("they", "we")
+    return subj[0].lower_ == "we" or plural_pronoun == plural_warner or warners[0].pos_ == "PRON"
 
 
 def _voicing_verb(noun: Token, kn: Knowledge) -> Token | None:
@@ -1163,6 +1183,12 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 # (the asking is coded from the verb)
                 mood.drop = f"asked for ({node.text})"
                 return mood
+            if came == "ccomp" and mood.mode in ("asserted", "intent") and child is not None and _own_threat(child, kn):
+                # "North Korea warned it would conduct another test": what the warner says it
+                # will do is its threat (13x), not a demand made of itself
+                mood.mode = "threat"
+                notes.append(f"threat: {node.text}")
+                return mood
             if came in ("xcomp", "ccomp") and mood.mode in ("asserted", "intent"):
                 if lemma in kn.cue("demand_verb") and not (lemma == "insist" and child is not None and _indicative(child)):
                     mood.mode, mood.agent = "demand", node
@@ -1264,7 +1290,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 mood.mode = "intent" if mood.mode == "asserted" else mood.mode
                 notes.append(f"future: {a.text}")
             elif w in hypothetical or a.lemma_.lower() in hypothetical:
-                if w in ("would", "'d") and _speech_head(node, kn) is not None:
+                if w in ("would", "'d") and (_speech_head(node, kn) is not None or _own_threat(node, kn)):
                     mood.mode = "intent" if mood.mode == "asserted" else mood.mode
                     notes.append(f"reported future: {a.text}")  # "said it would send troops"
                 elif w in ("would", "'d") and not conditional_main and (
@@ -1767,7 +1793,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in kn.cue("commitment_verb"))
         or _to_ing_holder(trig, kn.cue("intent_to_ing")) is not None)
     if generic and not committed and (mood.drop or mood.mode not in ("refuse", "demand", "appeal") or not _directly_modal(trig, kn)
-                                      or (mood.agent is not None and mood.agent.lemma_.lower() in ("warn", "threaten"))):  # fmt: skip
+                                      or (mood.agent is not None and mood.agent.lemma_.lower() in kn.cue("threat_verb"))):  # fmt: skip
         # "warned that police will not tolerate rallies" stays the warning (13); "promised to
         # democratize the country" is a commitment (030) whatever the action
         return []
@@ -1788,7 +1814,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index)
                                 if m.head != f.source.head or m.code != f.source.code]  # fmt: skip
     elif f.nominal:
-        sources = (_noun_source(trig, index, support, meeting=code[:2] in ("04", "14"), inquiries=kn.cue("inquiry_noun"))
+        sources = (_noun_source(trig, index, support, meeting=code[:2] in ("04", "14"), inquiries=kn.cue("inquiry_noun"),
+                                reactions=kn.cue("reaction_verb"))
                    or _culpable(trig, index, kn))  # fmt: skip
     else:
         sources, passive = _subject(trig, index)

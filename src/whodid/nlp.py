@@ -77,14 +77,40 @@ def _e_verb_forms(nlp: Language) -> dict[str, str]:
     return out
 
 
+# prefixes that make new verbs of irregular ones ("retook", "overran", "withheld")
+_VERB_PREFIXES = ("re", "over", "under", "out", "with", "fore", "mis", "up")
+
+
+def _prefixed_irregular_forms(nlp: Language) -> dict[str, str]:
+    """Irregular forms of prefixed verbs, which the lemmatizer's exception table lacks:
+    "retook" stays "retook" though "took" is "take". Only applied to a form the lemmatizer
+    left unchanged, so a verb it knows keeps its lemma."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_exc"):
+        return {}
+    exc = lookups.get_table("lemma_exc").get("verb", {})
+    out: dict[str, str] = {}
+    for form, lemmas in exc.items():
+        if not lemmas or lemmas[0] == form or len(form) < 3:
+            continue
+        for prefix in _VERB_PREFIXES:
+            out[prefix + form] = prefix + lemmas[0]
+    return out
+
+
 @Language.factory("whodid_e_verbs")
 def _make_e_verbs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     forms = _e_verb_forms(nlp)
+    prefixed = _prefixed_irregular_forms(nlp)
 
     def fix(doc: Doc) -> Doc:
         for tok in doc:
             if tok.tag_.startswith("VB"):
                 verb = forms.get(tok.lower_)
+                if verb is None and tok.lemma_.lower() == tok.lower_:
+                    verb = prefixed.get(tok.lower_)
                 if verb is not None:
                     tok.lemma_ = verb
         return doc

@@ -1951,3 +1951,26 @@ def test_a_visit_or_talks_reacted_to_are_not_the_reactors(coder):
     # a meeting one attends is one's own
     got = triples(coder, "Erdogan attended the meeting with the Greek prime minister.")
     assert any(c.startswith("04") and s == "TURGOV" for s, _, c in got), got
+
+
+def test_a_resolution_demanding_an_act_is_its_adopters_demand(coder):
+    got = triples(coder, "The General Assembly of the United Nations passed a resolution demanding that Israel end its blockade of Gaza.")
+    assert any(s == "IGOUNO" and t == "ISR" and c.startswith("10") and c != "100" for s, t, c in got), got
+
+
+def test_curbing_trade_or_transit_is_an_embargo(coder):
+    assert ("CHN", "JPN", "163") in triples(coder, "China restricted exports of gallium to Japan last week.")
+    assert ("RUS", "MDA", "163") in triples(coder, "Moscow curbed gas supplies to Moldova in the winter.")
+
+
+def test_fire_traded_between_a_militia_and_a_state_is_fighting_both_ways(coder):
+    got = triples(coder, "Hezbollah and Israel exchanged artillery fire overnight.")
+    assert {c for s, t, c in got if t} == {"190"} and len(got) == 2, got
+
+
+def test_denying_ones_own_act_denies_responsibility(coder):
+    assert ("UGA", None, "016") in triples(coder, "Uganda denied arming the South Sudanese rebels.")
+    assert ("RWA", None, "016") in triples(coder, "Kigali denied that it had sent soldiers into Congo.")
+    # another's act denied, or an act merely not done, is no denial of responsibility
+    assert not any(c == "016" for _, _, c in triples(coder, "Kigali denied that Congolese soldiers had crossed the border."))
+    assert not any(c == "016" for _, _, c in triples(coder, "Uganda failed to deliver the promised troops to Somalia."))

@@ -964,6 +964,44 @@ def _own_threat(clause: Token, kn: Knowledge) -> bool:
     return subj[0].lower_ == "we" or plural_pronoun == plural_warner or warners[0].pos_ == "PRON"
 
 
+def _own_act_denied(f: Frame, mood: Mood, si: int, sent: Span, index: MentionIndex, kn: Knowledge) -> list[RawEvent]:
+    """Denying one's own act denies responsibility for it (016): "Rwanda denied backing the
+    rebels", "Minsk denied that it had sent troops". Another's act denied ("denied that
+    Russian troops had crossed") and denying in the name of others are not."""
+    denier = mood.agent
+    trig = f.trigger
+    if (denier is None or not (mood.drop or "").startswith("denied") or f.nominal or denier.pos_ != "VERB"
+            or denier.lemma_.lower() not in kn.cue("denial_of_act")
+            or _negated(denier, kn) or not (trig.head.i == denier.i and trig.dep_ in ("xcomp", "ccomp"))):  # fmt: skip
+        return []
+    own = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own and not (own[0].pos_ == "PRON" and own[0].lower_ not in ("you", "that", "this", "what")):
+        return []
+    sources, _ = _subject(denier, index)
+    if not sources or any(c.dep_ == "neg" for c in trig.children):
+        return []
+    mood_of_denier = modality(denier, kn, False)
+    if mood_of_denier.drop or mood_of_denier.mode != "asserted":
+        return []
+    start, end = denier.idx, denier.idx + len(denier.text)
+    return [
+        RawEvent(sentence=sent, sentence_index=si, trigger=denier, trigger_text=denier.text, span=(start, end),
+                 source=m, target=None, code="016", rule=f.pattern.origin,
+                 notes=[f"denied its own act ({trig.text}): deny responsibility, 016"])  # fmt: skip
+        for m in sources
+    ]
+
+
+def _issuer(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
+    """Who issued the statement or instrument a participle describes ("adopted a resolution
+    demanding …", "signed a decree lifting …"): the subject of the verb that takes it."""
+    noun = verb.head
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ in ("dobj", "attr")
+            and noun.lemma_.lower() in kn.cue("speech_noun") | kn.cue("instrument_noun")):  # fmt: skip
+        return []
+    return _subject(noun.head, index)[0]
+
+
 def _voicing_verb(noun: Token, kn: Knowledge) -> Token | None:
     """The verb that voices a demand or appeal noun ("reiterated its demand", "insisted on its
     demand", "made a call"); None for one that rejects or reports it ("rejected the demand")."""
@@ -1155,6 +1193,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 return mood
             if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl"):
                 mood.drop = f"denied ({node.text})"
+                mood.agent = node
                 return mood
             if (lemma in kn.cue("awaiting") and node.pos_ == "VERB" and child is not None
                     and (child.i == trigger.i or (child.dep_ == "prep" and trigger.head.i == child.i))
@@ -1799,7 +1838,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         return []
     if mood.drop:
         dropped.append(f"sentence {si}: {trig.text}: {mood.drop}")
-        return []
+        return _own_act_denied(f, mood, si, sent, index, kn)
     notes = mood.notes
     if attempted:
         notes.append("an attempt at violence is violence (an attempt on a life: 185)")
@@ -2012,12 +2051,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if mood.imperative and mood.agent is not None:
         sources = _addressee(mood.agent, index)  # the one told to act
         targets = [t for t in targets if t.person != 1] if targets else targets
-    if (not sources and not f.nominal and trig.dep_ == "acl" and trig.tag_ == "VBG"
-            and trig.head.lemma_.lower() in kn.cue("speech_noun") | kn.cue("instrument_noun") and trig.head.dep_ in ("dobj", "attr")):  # fmt: skip
+    if not sources and not f.nominal:
         # "Amnesty issued a statement calling on Minsk to …", "signed a decree lifting the
         # curfew": the statement's issuer, the decree's signer; "sent a letter to the WHO
         # threatening to …": the letter's addressee is the one warned
-        sources = _subject(trig.head.head, index)[0]
+        sources = _issuer(trig, index, kn)
     rel = trig
     while rel.dep_ == "conj" and rel.head.i != rel.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children):
         rel = rel.head  # "a report that found … and called for …"
@@ -2065,7 +2103,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     mode = mood.mode
     if mode in ("appeal", "demand") and mood.agent is not None:
         # the one who urges or demands acts on the one asked to act
-        asker, _ = _subject(mood.agent, index)
+        asker = _subject(mood.agent, index)[0] or _issuer(mood.agent, index, kn)
         if not asker and mood.agent.lemma_.lower() in kn.cue("speech"):
             asker = []
         asked = sources

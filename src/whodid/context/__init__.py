@@ -345,7 +345,8 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if src.sector in _STATE_FORCE and tgt is not None and tgt.sector in _CIVIL and same_country:
         return replace(e, code="175", notes=e.notes + ["state force against its own civilians: 175"])
     non_state = src.sector in _NON_STATE or (src.kind == "group" and not (src.code or "").startswith("IGO"))
-    if code == "190" and non_state and (tgt is None or tgt.sector not in ("MIL", "COP", "REB", "UAF")):
+    if code == "190" and non_state and not e.reciprocal and (tgt is None or tgt.sector not in ("MIL", "COP", "REB", "UAF")):
+        # (fire exchanged is fighting between combatants: "Hezbollah and Israel traded fire")
         return replace(e, code="180", notes=e.notes + ["non-state actor, non-combatant target: 180"])
     return e
 

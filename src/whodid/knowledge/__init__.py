@@ -70,6 +70,7 @@ _CUE_KINDS = {
     "negative_subject",
     "negator",
     "denial",
+    "denial_of_act",
     "falsity",
     "report",
     "support",

@@ -1974,3 +1974,29 @@ def test_denying_ones_own_act_denies_responsibility(coder):
     # another's act denied, or an act merely not done, is no denial of responsibility
     assert not any(c == "016" for _, _, c in triples(coder, "Kigali denied that Congolese soldiers had crossed the border."))
     assert not any(c == "016" for _, _, c in triples(coder, "Uganda failed to deliver the promised troops to Somalia."))
+
+
+def test_annexing_territory_is_occupying_it_whatever_its_name(coder):
+    assert ("RUS", "UKR", "192") in triples(coder, "Russia annexed Crimea in March 2014.")
+    assert ("ARM", None, "192") in triples(coder, "Armenia annexed the disputed valley after the vote.")
+
+
+def test_hosting_another_states_forces_or_weapons_is_military_cooperation(coder):
+    # announced: the intent of that cooperation
+    assert ("LTU", "DEUMIL", "0312") in triples(coder, "Lithuania will host a German brigade from 2027.")
+    assert ("BLR", "RUS", "062") in triples(coder, "Belarus hosts Russian nuclear weapons on its soil.")
+    # hosting a delegation is a visit received
+    assert ("QAT", "AFGREB", "043") in triples(coder, "Doha hosted a Taliban delegation in May.")
+
+
+def test_firing_an_official_is_no_shooting(coder):
+    assert triples(coder, "Putin fired his deputy defence minister in 2024.") == set()
+    got = triples(coder, "Ukrainian soldiers fired at a Russian commander.")
+    assert ("UKRMIL", "RUSMIL", "190") in got, got
+
+
+def test_force_used_through_aircraft_is_aerial(coder):
+    assert ("TURMIL", "IRQ", "195") in triples(coder, "Turkish warplanes hit targets in northern Iraq on Monday.")
+    # a suicide bomber is a person, not an aircraft
+    got = triples(coder, "A Taliban suicide bomber attacked an army base in Kandahar.")
+    assert not any(c == "195" for _, _, c in got), got

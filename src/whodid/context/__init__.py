@@ -335,6 +335,9 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
                if src.sector not in _STATE_FORCE and not (src.code or "").startswith("IGO") else None)  # fmt: skip
     if bombing is not None and not code.startswith("183"):
         return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
+    if code == "190" and e.trigger.doc[src.head].lemma_.lower() in kn.cue("aircraft_word"):
+        # "Israeli warplanes struck targets in Gaza": force from the air (195)
+        return replace(e, code="195", notes=e.notes + [f"carried out by {e.trigger.doc[src.head].text}: 195"])
     battle = [t for t in _own_clause(e.trigger) if t.lemma_.lower() in kn.cue("battle_word")]
     if e.trigger.dep_ == "advcl" and e.trigger.tag_ == "VBG" and e.trigger.head.lemma_.lower() in kn.cue("battle_word"):
         battle.append(e.trigger.head)  # "shelled Juba, killing about 20 people": the shelling's toll

@@ -59,6 +59,7 @@ _CUE_KINDS = {
     "reaction_verb",
     "attack_means",
     "bomb_word",
+    "aircraft_word",
     "battle_word",
     "help_purpose",
     "intent_adj",

@@ -2000,3 +2000,8 @@ def test_force_used_through_aircraft_is_aerial(coder):
     # a suicide bomber is a person, not an aircraft
     got = triples(coder, "A Taliban suicide bomber attacked an army base in Kandahar.")
     assert not any(c == "195" for _, _, c in got), got
+
+
+def test_a_states_unplaced_rebels_are_its_own_even_when_other_countries_are_named(coder):
+    got = triples(coder, "Kyiv blamed separatists for the attack on a Polish aid convoy.", "2015-02-01")
+    assert ("UKR", "UKRREB", "112") in got, got

@@ -749,8 +749,13 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "suicide bombers killed 23 people in Tel Aviv", "troops arrested two journalists
                 # in Hebron": the people acted on are of the place
                 home = where.country
-            if home is None and src is not None and src.resolved and src.sector in _STATE_FORCE | {"JUD"} \
-                    and src.country and not src.country.startswith("IGO"):
+            state = src is not None and src.resolved and (
+                src.sector in _STATE_FORCE | {"JUD"}
+                # "Ukraine blamed separatists for downing the Malaysian airliner": a state's
+                # rebels and opposition are its own
+                or (src.kind == "country" and not src.sector and e.target is not None
+                    and (e.target.sector or "")[:3] in _DOMESTIC - {"JUD", "LEG"}))  # fmt: skip
+            if home is None and state and src.country and not src.country.startswith("IGO"):
                 # "the Sudanese government accused rebels", "Iraqi police arrested protesters":
                 # the state acts on people of its own country unless told otherwise
                 home = src.country[:3]

@@ -441,3 +441,19 @@ def test_a_surname_goes_to_the_president_not_to_a_minor_namesake(coder):
     assert got["Uribe"].code == "COLGOV", got
     got = mentions(coder, "Hezb-e-Islami fighters shelled Kabul.", "1993-06-01")
     assert got["Hezb-e-Islami fighters"].code.startswith("AFGREB"), got
+
+
+def test_names_of_states_that_ended_are_their_successors_until_they_end(coder):
+    got = mentions(coder, "Soviet troops crossed into Afghanistan, and the USSR warned Pakistan.", "1980-01-02")
+    assert got["Soviet troops"].code == "RUSMIL" and got["USSR"].code == "RUS", got
+    got = mentions(coder, "NATO jets struck Yugoslavia again as Czechoslovakia's successor states watched.", "1999-04-02")
+    assert got["Yugoslavia"].code == "SRB", got
+    assert code_of(coder, "East German border guards shot at refugees.", "East German border guards", "1987-08-13") == "DEUMIL"
+    # after the state's end the name is history, not an actor
+    got = mentions(coder, "Kyiv still fields Soviet tanks bought from the USSR decades ago.", "2023-05-01")
+    assert not any((m.code or "").startswith("RUS") for m in got.values()), got
+    # and what was part of it is not it
+    got = mentions(coder, "Former Soviet republics met in Minsk.", "1990-05-01")
+    assert "Former Soviet republics" not in got and not any((m.code or "").startswith("RUS") for m in got.values()), got
+    # "former Yugoslavia" is a region
+    assert mentions(coder, "Peace talks on former Yugoslavia resumed in Geneva.", "1993-06-01")["former Yugoslavia"].code == "EEU"

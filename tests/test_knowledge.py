@@ -398,3 +398,24 @@ def test_read_table_not_utf8(tmp_path):
 def test_file_version_reads_the_header(tmp_path):
     assert file_version(write(tmp_path, "a.tsv", ["# comment", "#  version: 7", "x\ty"])) == "7"
     assert file_version(write(tmp_path, "b.tsv", ["# no version here", "x\ty"])) is None
+
+
+@pytest.mark.parametrize("bad", ["1991-12-25 Soviet", "1991-13-01 adj Soviet", "1991-12-25 capital Petrograd"])
+def test_a_bad_former_name_line_is_reported_with_its_line(tmp_path, bad):
+    from whodid.knowledge import _read_named
+
+    path = write(tmp_path, "countries.tsv", ["# version: 1", "RUS\tname\tRussia", f"RUS\tformer\t{bad}"])
+    with pytest.raises(LexiconError) as info:
+        _read_named(path, "country", {})
+    assert f"{path}:3: " in str(info.value) and "YYYY-MM-DD FORM NAME" in str(info.value)
+
+
+def test_a_former_name_codes_its_state_only_up_to_its_end(tmp_path):
+    from whodid.knowledge import _read_named
+
+    path = write(tmp_path, "countries.tsv", ["# version: 1", "RUS\tname\tRussia", "RUS\tformer\t1991-12-25 adj Soviet"])
+    _, aliases = _read_named(path, "country", {})
+    soviet = next(a for a in aliases if a.text == "Soviet")
+    assert soviet.form == "adj"
+    assert soviet.actor.code_on(date(1985, 1, 1)) == "RUS" and soviet.actor.code_on(None) == "RUS"
+    assert soviet.actor.code_on(date(2001, 1, 1)) is None

@@ -167,6 +167,11 @@ class ActorFinder:
             if not alias.case_sensitive and span.text.islower() and len(span) == 1 and not span[0].pos_ == "PROPN":
                 continue
             taken.update(range(span.start, span.end))
+            if alias.actor.kind == "country" and (_code_for(alias, day) is None or (
+                    _historical(alias) and span.start > 0 and doc[span.start - 1].lower_.rstrip("-") in _FORMER)):  # fmt: skip
+                # a state's former name after its end is history ("Soviet-era tanks"); so is
+                # what it was before ("former Soviet republics", "the ex-Yugoslav army")
+                continue
             out.append((span, alias))
         out.extend(self._misspelt_names(doc, taken, day))
         out.sort(key=lambda x: x[0].start)
@@ -322,6 +327,12 @@ def _np_head(tok: Token) -> Token:
         tok = tok.head
         seen += 1
     return tok
+
+
+def _historical(alias: Alias) -> bool:
+    """A name that ended with the state it named (`former` lines: "Soviet", "Yugoslavia")."""
+    terms = alias.actor.terms
+    return len(terms) == 1 and terms[0].end is not None and terms[0].start is None
 
 
 def _code_for(alias: Alias, day: date | None) -> str | None:

@@ -28,7 +28,8 @@ from .tables import LexiconError, Row, data_path, read_table
 
 __all__ = ["Knowledge", "LexiconError", "load_knowledge", "UserDictionaries"]
 
-_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status", "since", "until", "people"}
+_ACTOR_KINDS = {"name", "official", "alt", "adj", "demonym", "capital", "seat", "abbr", "status", "since", "until", "people",
+                "former"}
 _STATUS = {"member", "observer", "territory", "disputed", "region", "igo", "group"}
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$|^[A-Z]{3,}$")
 _SECTOR = re.compile(r"^(?:[A-Z]{3})+$")
@@ -261,6 +262,22 @@ def _read_named(path: Path, kind: str, status: dict[str, str]) -> tuple[list[Nam
             if actor is None or not name.strip():
                 raise row.error(f"expected `YYYY-MM-DD NAME` after the `name` line of {base}, got {text!r}")
             until.append((base, last, name.strip(), row))
+            continue
+        if form == "former":
+            # "1991-12-25 adj Soviet": a name of the state it succeeded, this state's in text
+            # dated up to that day; later it is history ("Soviet-era tanks") and codes nothing
+            day_text, _, rest = text.partition(" ")
+            name_form, _, name = rest.partition(" ")
+            try:
+                last = date.fromisoformat(day_text)
+            except ValueError:
+                raise row.error(f"expected `YYYY-MM-DD FORM NAME`, got {text!r}") from None
+            if actor is None or name_form not in ("name", "official", "alt", "adj", "demonym") or not name.strip():
+                raise row.error(f"expected `YYYY-MM-DD FORM NAME` (form: alt, official, adj, demonym) after the "
+                                f"`name` line of {base}, got {text!r}")  # fmt: skip
+            past = NamedActor(key=f"{kind}:{base}~{name.strip()}", name=name.strip(), kind=kind,
+                              terms=[Term(base, end=last, origin=row.origin)])  # fmt: skip
+            aliases.append(Alias(text=name.strip(), actor=past, form=name_form, origin=row.origin))
             continue
         if actor is None:
             if form != "name":

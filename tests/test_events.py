@@ -2005,3 +2005,18 @@ def test_force_used_through_aircraft_is_aerial(coder):
 def test_a_states_unplaced_rebels_are_its_own_even_when_other_countries_are_named(coder):
     got = triples(coder, "Kyiv blamed separatists for the attack on a Polish aid convoy.", "2015-02-01")
     assert ("UKR", "UKRREB", "112") in got, got
+
+
+def test_an_embargo_voted_is_imposed_by_the_voters(coder):
+    assert ("IGOUNO", "IRQ", "163") in triples(coder, "The Security Council voted an arms embargo against Iraq.", "1990-08-07")
+
+
+def test_a_warships_prefix_names_its_navy(coder):
+    assert ("IRQMIL", "USAMIL", "194") in triples(coder, "An Iraqi jet fired two missiles at the USS Stark in the Gulf.", "1987-05-17")
+    assert ("ARGMIL", "GBRMIL", "195") in triples(coder, "Argentine warplanes sank HMS Coventry.", "1982-05-25")
+
+
+def test_leaders_shaking_hands_meet(coder):
+    got = triples(coder, "Mandela and de Klerk shook hands in Cape Town.", "1993-05-01")
+    assert {c for _, _, c in got} == {"040"} and len(got) == 2, got
+    assert triples(coder, "Explosions shook the capital of Yemen overnight.") == set()

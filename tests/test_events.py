@@ -2020,3 +2020,14 @@ def test_leaders_shaking_hands_meet(coder):
     got = triples(coder, "Mandela and de Klerk shook hands in Cape Town.", "1993-05-01")
     assert {c for _, _, c in got} == {"040"} and len(got) == 2, got
     assert triples(coder, "Explosions shook the capital of Yemen overnight.") == set()
+
+
+def test_troops_massed_at_the_border_with_a_state_are_aimed_at_it(coder):
+    assert ("TUR", "SYR", "154") in triples(coder, "Ankara has moved thousands of troops along its border with Syria.", "1998-10-05")
+
+
+def test_those_killed_in_fighting_with_a_side_were_killed_by_it(coder):
+    got = triples(coder, "Four Indian soldiers were killed in a gunbattle with Kashmiri militants.", "1999-05-01")
+    assert any(s.startswith("IND") and t == "INDMIL" and c == "190" for s, t, c in got), got
+    got = triples(coder, "Six Sri Lankan policemen were killed during fighting with Tamil rebels.", "1996-03-01")
+    assert ("LKAREB", "LKACOP", "190") in got, got

@@ -1532,6 +1532,24 @@ def _counterpart_owner(tok: Token, kn: Knowledge) -> bool:
     return tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.head.lemma_.lower() in kn.cue("counterpart_noun")
 
 
+def _battle_partner(trig: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
+    """Who fought those a passive violent verb acts on: the with-phrase of the fighting it
+    happened in ("were killed in clashes with Kurdish rebels", "died during a gunbattle with
+    police")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children):
+        return []
+    for prep in trig.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for fight in prep.children:
+            if fight.dep_ not in ("pobj", "pcomp") or not {fight.lemma_.lower(), fight.lower_} & kn.cue("battle_word"):
+                continue
+            for w in fight.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    return [m for o in w.children if o.dep_ == "pobj" for m in _expand(o, index)]
+    return []
+
+
 def _unclaimed_attack(trig: Token, kn: Knowledge) -> bool:
     """Whether the clause names the means of an attack but nobody who carried it out."""
     means = kn.cue("attack_means")
@@ -2076,6 +2094,9 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         sources = [_unnamed_state(trig)]
         # (the prisoner, not the custody the phrase places it in)
         targets = _custody_victim(trig, index) or [t for t in targets if trig.doc[t.head].lemma_.lower() not in kn.cue("custody_word")]
+    if not sources and root in (18, 19, 20) and not f.nominal:
+        # "three soldiers were killed in clashes with Kurdish rebels": killed by the other side
+        sources = _battle_partner(trig, index, kn)
     if not sources and root in (18, 19, 20) and _unclaimed_attack(trig, kn):
         # "a roadside bomb killed a soldier": attackers the text does not name, placed later
         sources = [Mention(start=trig.i, end=trig.i, head=trig.i, code=None, country=None, sector="UAF",

@@ -2031,3 +2031,11 @@ def test_those_killed_in_fighting_with_a_side_were_killed_by_it(coder):
     assert any(s.startswith("IND") and t == "INDMIL" and c == "190" for s, t, c in got), got
     got = triples(coder, "Six Sri Lankan policemen were killed during fighting with Tamil rebels.", "1996-03-01")
     assert ("LKAREB", "LKACOP", "190") in got, got
+
+
+def test_a_person_captured_is_detained_not_a_territory_taken(coder):
+    got = triples(coder, "Colombian soldiers captured a FARC commander in the jungle.", "2008-03-01")
+    assert any(s == "COLMIL" and c == "173" for s, _, c in got), got
+    # part of a stronghold of theirs is territory
+    got = triples(coder, "Burmese troops captured part of a Karen rebel camp on the Thai border.", "1995-01-30")
+    assert any(c == "192" for _, _, c in got), got

@@ -319,6 +319,12 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
                     return e
                 new = mapped[0]
             return replace(e, code=new, notes=e.notes + [note])
+    if ((code == "192" or (code == "171" and e.by_default)) and tgt is not None
+            and (tgt.kind == "person" or tgt.agent_type == "person")
+            and e.trigger.doc[tgt.head].dep_ in ("dobj", "nsubjpass", "conj")):  # fmt: skip
+        # "troops captured the rebel leader", "seized two journalists": a person taken is
+        # detained (173), not a territory or property
+        return replace(e, code="173", notes=e.notes + ["a person captured is detained: 173"])
     if code == "144" and (src.sector or "")[:3] in _STATE_FORCE:
         # "troops blocked the roads into the city": a state's forces blocking a way restrict
         # movement (191); protesters blocking it protest (144)

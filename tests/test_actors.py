@@ -459,3 +459,15 @@ def test_names_of_states_that_ended_are_their_successors_until_they_end(coder):
     assert "Former Soviet republics" not in got and not any((m.code or "").startswith("RUS") for m in got.values()), got
     # "former Yugoslavia" is a region
     assert mentions(coder, "Peace talks on former Yugoslavia resumed in Geneva.", "1993-06-01")["former Yugoslavia"].code == "EEU"
+
+
+def test_leaders_of_1980_to_2013_are_coded_by_the_office_they_held(coder):
+    got = mentions(coder, "Slobodan Milosevic met Alija Izetbegovic and Mobutu Sese Seko.", "1995-06-01")
+    assert [got[n].code for n in ("Slobodan Milosevic", "Alija Izetbegovic", "Mobutu Sese Seko")] == ["SRBGOV", "BIHGOV", "CODGOV"], got
+    # father and son: the date decides which Kabila is meant
+    assert mentions(coder, "Kabila flew to Luanda.", "1998-06-01")["Kabila"].name == "Laurent-Désiré Kabila"
+    assert mentions(coder, "Kabila flew to Luanda.", "2005-06-01")["Kabila"].name == "Joseph Kabila"
+    # a term the Phoenix import already had is kept beside the added one
+    assert code_of(coder, "Yitzhak Rabin spoke.", "Yitzhak Rabin", "1987-01-01") == "ISRGOV"  # defence minister
+    assert code_of(coder, "Yitzhak Rabin spoke.", "Yitzhak Rabin", "1993-09-13") == "ISRGOV"  # prime minister
+    assert code_of(coder, "Yitzhak Rabin spoke.", "Yitzhak Rabin", "1980-01-01") == "ISRELI"

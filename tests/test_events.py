@@ -2039,3 +2039,12 @@ def test_a_person_captured_is_detained_not_a_territory_taken(coder):
     # part of a stronghold of theirs is territory
     got = triples(coder, "Burmese troops captured part of a Karen rebel camp on the Thai border.", "1995-01-30")
     assert any(c == "192" for _, _, c in got), got
+
+
+def test_appealing_for_military_intervention_is_asking_for_protection(coder):
+    assert ("BIHGOV", "IGOWSTNAT", "0234") in triples(coder, "The Bosnian government appealed to NATO for military intervention.", "1993-04-01")
+
+
+def test_the_hague_tribunal_is_the_un_war_crimes_tribunal(coder):
+    got = triples(coder, "The Hague tribunal charged the Serbian general with war crimes.", "1995-11-16")
+    assert any(s == "IGOUNOJUDWCT" for s, _, _ in got), got

@@ -278,3 +278,21 @@ def test_who_says_it_in_a_participle_clause_is_the_main_subject(coder):
     got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
         "The Taliban rejected talks with the Kabul government, saying it would only negotiate with Pakistan.", "2012-04-02")}
     assert any(s == "AFGREB" and t == "PAK" for s, t, _ in got), got
+
+
+def test_both_sides_are_the_two_parties_named_before(coder):
+    text = ("Ethiopia accused Eritrea of massing troops on the border. "
+            "The African Union urged both sides to show restraint.")
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "1998-06-01") if e.sentence_index == 1}
+    assert got == {("IGOAFRAFU", "ETH"), ("IGOAFRAFU", "ERI")}, got
+
+
+def test_the_two_countries_agreeing_act_on_each_other_not_on_where_they_met(coder):
+    text = "Armenia and Azerbaijan held talks in Moscow. The two countries agreed to a ceasefire."
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "1994-05-05")
+           if e.sentence_index == 1}  # fmt: skip
+    assert {s for s, _, _ in got} == {"ARM", "AZE"}, got
+    assert ("ARM", "AZE", "0356") in got and ("AZE", "ARM", "0356") in got, got
+    # named on the spot, "both parties" are those names
+    got = {e.source.code for e in coder.code_text("Both parties, Serbia and Croatia, signed the accord.", "1995-11-21")}
+    assert got == {"SRB", "HRV"}, got

@@ -606,6 +606,15 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             continue
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in finder.knowledge.cue("pair_noun"):
+            pair = [c for c in tok.children if c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod")]
+            if pair and not any(c.dep_ in ("poss", "appos") for c in tok.children):
+                # (not when the pair is named on the spot: "both parties, the SLA and the army")
+                # "both sides", "the two countries": the pair named before, left to coreference
+                sector = "GOV" if tok.lemma_.lower() == "government" else None
+                by_head[tok.i] = [Mention(min(c.i for c in pair), tok.i + 1, tok.i, None, None, sector, None, "pronoun",
+                                          "pair", person=3, number="plur", role="pair")]  # fmt: skip
+                continue
         if tok.lemma_.lower() in _HOMELAND:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
             if poss is not None:
@@ -816,7 +825,9 @@ def with_code(m: Mention, code: str, name: str | None, rule: str) -> Mention:
     sector = m.sector
     base = country_of(code)
     if not code.startswith("IGO"):
-        if m.role == "country" and m.kind == "pronoun":
+        if m.role == "pair" and m.kind == "pronoun":
+            full = base + sector if sector else code  # "both governments" → each state's GOV
+        elif m.role == "country" and m.kind == "pronoun":
             full = base + (sector or "")  # "his country" → the state; "our government" → GOV
         elif sector and m.kind == "pronoun" and m.agent_type is not None:
             full = base + sector  # "our pilots" → speaker's country + MIL

@@ -378,7 +378,8 @@ def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
                         if p.dep_ == "pobj":
                             ms = index.at(p)
             if not ms:
-                ms = [m for c in t.children if c.dep_ == "appos" for m in index.at(c)]
+                # "both parties, Serbia and Croatia": the names in apposition, all of them
+                ms = [m for c in t.children if c.dep_ == "appos" for a in (c, *c.conjuncts) for m in index.at(a)]
             if not ms and t.pos_ == "NOUN" and t.dep_ == "pobj":
                 # "bowed to the miners' demands", "troops moved to Ukraine's border": the owner
                 ms = [m for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON" for m in index.at(c) if m.head == c.i]

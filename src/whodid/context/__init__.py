@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..dates import TimeExpression, find_time_expressions, within
-from ..events import MentionIndex, RawEvent, _expand, _speech_head, _subject
+from ..events import MentionIndex, RawEvent, _expand, _mutual, _speech_head, _subject
 from ..knowledge import Knowledge
 from ..sents import doc_text, sent_of
 from .coref import Coref
@@ -195,8 +195,8 @@ def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | No
              e: RawEvent | None = None, index: MentionIndex | None = None) -> Mention | None:  # fmt: skip
     if m is None or m.resolved:
         return m
-    if m.kind != "pronoun":
-        return m
+    if m.kind != "pronoun" or m.role == "pair":
+        return m  # ("both sides" are the pair named before: coreference's)
     if m.person == 3 and speaker is not None and _compatible(m, speaker):
         # "Japan said it had halted aid": the reported clause's subject is the speaker
         return with_code(m, speaker.code, speaker.name, "third person in reported clause: speaker")  # type: ignore[arg-type]
@@ -820,7 +820,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         if coref is not None and e.target is not None and not e.target.resolved:
             targets = list(coref.get(e.target))
         pairs = [(src, tgt) for src in sources for tgt in targets]
-        if (e.reciprocal and (e.target is None or not any(t is not None and t.resolved for t in targets))
+        paired = e.source.role == "pair" and e.target is None and _mutual(e.trigger, sources, kn, e.code)
+        if ((e.reciprocal or paired) and (e.target is None or not any(t is not None and t.resolved for t in targets))
                 and len({m.code for m in sources if m.resolved}) >= 2):  # fmt: skip
             # "the two leaders discussed trade", "Armenia and Azerbaijan exchanged accusations
             # over the shelling of border villages": each of the pair with the other

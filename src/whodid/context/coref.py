@@ -126,7 +126,9 @@ class Coref:
             sent = self._sent(m.head)
             subject = tok.dep_ in ("nsubj", "nsubjpass")
             resolved: list[Mention] | None = None
-            if m.kind == "pronoun" and m.person == 1:
+            if m.kind == "pronoun" and m.role == "pair":
+                resolved = self._pair(m, seen, sent)
+            elif m.kind == "pronoun" and m.person == 1:
                 resolved = self._first_person(m)
             elif m.kind == "pronoun" and m.person == 3:
                 resolved = self._third_person(m, seen, sent)
@@ -204,6 +206,40 @@ class Coref:
         if m.agent_type is not None and m.sector:  # "their troops"
             return [with_code(m, country_of(a.code or ""), a.name, rule)]
         return [with_code(m, a.code or "", a.name, rule)] if a.code else [replace(m, name=a.name, parts=m.parts + [rule])]
+
+    def _pair(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        """"Both sides", "the two countries": the two latest distinct parties named before, not
+        the subject that acts on them ("the EU urged both sides to …"); states for a word of
+        states, the parties as named for "sides" or "parties"."""
+        doc = self.doc
+        head = doc[m.head]
+        states = head.lemma_.lower() not in ("side", "party", "rival", "foe", "adversary", "enemy")
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        excluded = ({t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                    if head.dep_ not in ("nsubj", "nsubjpass") else set())  # fmt: skip
+        found: list[Mention] = []
+        keys: set[str] = set()
+        for s in reversed(seen):
+            if sent - s.sent > _WINDOW:
+                break
+            a = s.mention
+            if a.head in excluded or a.head >= m.start or not a.code or a.code.startswith("IGO") or a.kind == "pronoun":
+                continue
+            at = doc[a.head]
+            if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "outside", "from", "to"):
+                continue  # where they met ("talks in Moscow"), not a party
+            key = country_of(a.code)[:3] if states else a.code
+            if key in keys:
+                continue
+            keys.add(key)
+            found.append(a)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return None
+        return [with_code(m, country_of(a.code or "")[:3] if states else a.code or "", a.name,
+                          f"coreference: {doc[a.start:a.end].text!r} (one of the two named before)")
+                for a in found]  # fmt: skip
 
     def _same_body(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
         """A definite institution word ("the ministry", "the army") names the nearest earlier

@@ -56,6 +56,7 @@ _CUE_KINDS = {
     "accusation",
     "mutual_verb",
     "counterpart_noun",
+    "pair_noun",
     "topic_verb",
     "reaction_verb",
     "attack_means",

@@ -321,7 +321,9 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
             return replace(e, code=new, notes=e.notes + [note])
     if ((code == "192" or (code == "171" and e.by_default)) and tgt is not None
             and (tgt.kind == "person" or tgt.agent_type == "person")
-            and e.trigger.doc[tgt.head].dep_ in ("dobj", "nsubjpass", "conj")):  # fmt: skip
+            and e.trigger.doc[tgt.head].dep_ in ("dobj", "nsubjpass", "conj")
+            and e.trigger.doc[tgt.head].lemma_.lower() not in kn.cue("held_place")):  # fmt: skip
+        # (a place a side holds stands for the side: "overran a rebel stronghold" is territory)
         # "troops captured the rebel leader", "seized two journalists": a person taken is
         # detained (173), not a territory or property
         return replace(e, code="173", notes=e.notes + ["a person captured is detained: 173"])

@@ -2048,3 +2048,13 @@ def test_appealing_for_military_intervention_is_asking_for_protection(coder):
 def test_the_hague_tribunal_is_the_un_war_crimes_tribunal(coder):
     got = triples(coder, "The Hague tribunal charged the Serbian general with war crimes.", "1995-11-16")
     assert any(s == "IGOUNOJUDWCT" for s, _, _ in got), got
+
+
+def test_a_verdict_on_an_act_is_criticism_or_praise(coder):
+    assert ("CHN", "JPN", "111") in triples(coder, "Beijing described Tokyo's decision to buy the islands as a provocation.")
+    got = triples(coder, "The EU called the latest round of talks constructive.")
+    assert any(s == "IGOEUREEC" and c == "051" for s, _, c in got), got
+    assert any(s == "RUS" and c == "111" for s, _, c in triples(coder, "Moscow branded the new sanctions a grave mistake."))
+    # an adjective inside an appeal is no verdict of the caller's
+    got = triples(coder, "Syria called on Israel to end its illegal occupation of the Golan.")
+    assert not any(c == "111" for _, _, c in got), got

@@ -1772,6 +1772,19 @@ def _owned_measure(verb: Token, index: MentionIndex, kn: Knowledge) -> tuple[lis
     return None
 
 
+def _verdict(verb: Token) -> set[int]:
+    """The words of what a naming verb calls its object ("called the law unhelpful", "branded
+    the decision a mistake", "described the visit as a provocation")."""
+    out: set[int] = set()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in verb.children:
+        if c.dep_ in ("oprd", "attr", "acomp") or (c.dep_ == "dobj" and objects and c is not objects[0]):
+            out |= {t.i for t in c.subtree}
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            out |= {t.i for t in c.subtree if t.i != c.i}
+    return out
+
+
 def _names_something(verb: Token) -> bool:
     """A verb used to name or describe ("called the plan naive", "what he called a lie"): it has
     an object predicate, or its object is a wh-word before it."""
@@ -1828,6 +1841,13 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if asserted_insist:
         code = "010"
     one_sided = accord  # no reverse event even when the pattern has one
+    if (code in ("111", "051") and not f.nominal and trig.lemma_.lower() in kn.cue("verdict_verb")
+            and all(p.code in ("111", "051") for p in f.entry.patterns)  # a verdict block
+            and not (f.consumed & _verdict(trig))):  # fmt: skip
+        return []  # "called on Israel to end its illegal occupation": no verdict of the caller's
+    # "calling it dangerous": a verdict on an act ("it"), whose author the pronoun does not name
+    verdict_on_it = (code in ("111", "051") and not f.nominal and trig.lemma_.lower() in kn.cue("verdict_verb")
+                     and any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in trig.children))  # fmt: skip
     if code[:3] == "041" and not f.nominal and _names_something(trig):
         return []  # "what it called its involvement", "called the plan naive": naming, not phoning
     if f.nominal and code.startswith("041") and trig.lemma_.lower() == "call" and _that_clause(trig) is not None:
@@ -2160,6 +2180,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # on the other side says nothing about an interaction
         dropped.append(f"sentence {si}: {trig.text}: consultation without a counterpart")
         return []
+    if verdict_on_it:
+        targets = [t for t in targets if t.kind != "pronoun"]
     pairs: list[tuple[Mention, Mention | None, str]] = []
     agreed = any(n.startswith("intent: agree") for n in notes)
     if (targets and agreed and len({m.code for m in sources if m.resolved}) >= 2

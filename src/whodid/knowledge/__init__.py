@@ -59,6 +59,7 @@ _CUE_KINDS = {
     "pair_noun",
     "topic_verb",
     "reaction_verb",
+    "verdict_verb",
     "attack_means",
     "bomb_word",
     "aircraft_word",

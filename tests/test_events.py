@@ -2058,3 +2058,7 @@ def test_a_verdict_on_an_act_is_criticism_or_praise(coder):
     # an adjective inside an appeal is no verdict of the caller's
     got = triples(coder, "Syria called on Israel to end its illegal occupation of the Golan.")
     assert not any(c == "111" for _, _, c in got), got
+
+
+def test_a_captured_pilot_returned_is_released(coder):
+    assert ("PAK", "INDMIL", "0841") in triples(coder, "Islamabad handed back the captured Indian pilot on Friday.", "2019-03-01")

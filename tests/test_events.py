@@ -2062,3 +2062,10 @@ def test_a_verdict_on_an_act_is_criticism_or_praise(coder):
 
 def test_a_captured_pilot_returned_is_released(coder):
     assert ("PAK", "INDMIL", "0841") in triples(coder, "Islamabad handed back the captured Indian pilot on Friday.", "2019-03-01")
+
+
+def test_a_town_seized_from_a_side_is_occupied_and_an_uprising_crushed_is_repression(coder):
+    assert ("IRQREB", "IRQMIL", "192") in triples(coder, "Kurdish rebels seized the town of Zakho from Iraqi troops.", "1991-03-20")
+    assert ("IRN", "GBRBUS", "171") in triples(coder, "Iran seized a British oil tanker near the port of Bandar Abbas.", "2019-07-19")
+    got = triples(coder, "The Burmese army crushed the student uprising in Rangoon.", "1988-09-18")
+    assert any(s == "MMRMIL" and c == "175" for s, _, c in got), got

@@ -1479,7 +1479,8 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
             consumed |= {i for i in f.consumed if i != f.trigger.i}
         # a more specific pattern of a governing trigger already covers a nested trigger, and a
         # verb trigger covers the noun trigger it takes as object ("mediate the peace talks")
-        verbs_at = {f.trigger.i for f in frames if not f.nominal and f.pattern.code is not None and not f.pattern.fallback}
+        verbs_at = {f.trigger.i for f in frames if not f.nominal and f.pattern.code is not None and not f.pattern.fallback
+                    and not _verdict_block(f, kn)}  # ("described the meeting as productive": the meeting stays)
         frames = [
             f for f in frames
             if f.trigger.i not in consumed
@@ -1772,6 +1773,12 @@ def _owned_measure(verb: Token, index: MentionIndex, kn: Knowledge) -> tuple[lis
     return None
 
 
+def _verdict_block(f: Frame, kn: Knowledge) -> bool:
+    """Whether a frame is a naming verb's verdict pattern (criticism or praise)."""
+    return (f.pattern.code in ("111", "051") and not f.nominal and f.trigger.lemma_.lower() in kn.cue("verdict_verb")
+            and all(p.code in ("111", "051") for p in f.entry.patterns))  # fmt: skip
+
+
 def _verdict(verb: Token) -> set[int]:
     """The words of what a naming verb calls its object ("called the law unhelpful", "branded
     the decision a mistake", "described the visit as a provocation")."""
@@ -1841,9 +1848,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if asserted_insist:
         code = "010"
     one_sided = accord  # no reverse event even when the pattern has one
-    if (code in ("111", "051") and not f.nominal and trig.lemma_.lower() in kn.cue("verdict_verb")
-            and all(p.code in ("111", "051") for p in f.entry.patterns)  # a verdict block
-            and not (f.consumed & _verdict(trig))):  # fmt: skip
+    if _verdict_block(f, kn) and not (f.consumed & _verdict(trig)):
         return []  # "called on Israel to end its illegal occupation": no verdict of the caller's
     # "calling it dangerous": a verdict on an act ("it"), whose author the pronoun does not name
     verdict_on_it = (code in ("111", "051") and not f.nominal and trig.lemma_.lower() in kn.cue("verdict_verb")

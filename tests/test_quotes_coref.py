@@ -296,3 +296,20 @@ def test_the_two_countries_agreeing_act_on_each_other_not_on_where_they_met(code
     # named on the spot, "both parties" are those names
     got = {e.source.code for e in coder.code_text("Both parties, Serbia and Croatia, signed the accord.", "1995-11-21")}
     assert got == {"SRB", "HRV"}, got
+
+
+def test_the_countrys_airspace_is_the_article_countrys(coder):
+    text = ("Belarusian President Alexander Lukashenko said on Friday that Minsk would strengthen its border. "
+            "He said Polish helicopters had violated the country's airspace twice.")
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-08-04")}
+    assert ("POLMIL", "BLR", "192") in got, got
+    # as a subject, "the country" is the one named last: not guessed
+    got = {(e.source.code, e.cameo) for e in coder.code_text(
+        "South Korea cut aid to the North after the country tested a missile.", "2016-02-10")}
+    assert not any(s == "KOR" and c == "150" for s, c in got), got
+
+
+def test_a_warning_that_ones_own_country_will_respond_is_addressed_to_no_one(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo)
+           for e in coder.code_text("Lukashenko warned that Belarus would respond to any provocation.", "2023-08-04")}
+    assert ("BLRGOV", None, "130") in got and not any(t == "BLR" for _, t, _ in got), got

@@ -615,6 +615,13 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                 by_head[tok.i] = [Mention(min(c.i for c in pair), tok.i + 1, tok.i, None, None, sector, None, "pronoun",
                                           "pair", person=3, number="plur", role="pair")]  # fmt: skip
                 continue
+        if (tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN"
+                and [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod", "prep")] == ["the"]):  # fmt: skip
+            # "the country's airspace", bare: the country the article is about, left to coreference
+            by_head[tok.i] = [Mention(tok.i - 1 if tok.i and doc[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1, tok.i,
+                                      None, None, None, None, "pronoun", "the country", person=3, number="neut",
+                                      role="country")]  # fmt: skip
+            continue
         if tok.lemma_.lower() in _HOMELAND:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
             if poss is not None:

@@ -195,8 +195,8 @@ def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | No
              e: RawEvent | None = None, index: MentionIndex | None = None) -> Mention | None:  # fmt: skip
     if m is None or m.resolved:
         return m
-    if m.kind != "pronoun" or m.role == "pair":
-        return m  # ("both sides" are the pair named before: coreference's)
+    if m.kind != "pronoun" or m.role == "pair" or m.rule == "the country":
+        return m  # ("both sides" are the pair named before, "the country" the article's: coreference's)
     if m.person == 3 and speaker is not None and _compatible(m, speaker):
         # "Japan said it had halted aid": the reported clause's subject is the speaker
         return with_code(m, speaker.code, speaker.name, "third person in reported clause: speaker")  # type: ignore[arg-type]
@@ -849,10 +849,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # fields from Kurdish forces"): not the source itself, so unknown after all
                 ev = replace(ev, target=replace(ev.target, code=None, country=None, name=None),
                              notes=ev.notes + ["target: not the source's own, country unknown"])  # fmt: skip
-            if (ev.code == "010" and ev.target is not None and ev.target.resolved and ev.target.code == ev.target.country
+            if ((ev.code == "010" or (ev.code[:2] == "13" and ev.mode == "asserted"))
+                    and ev.target is not None and ev.target.resolved and ev.target.code == ev.target.country
                     and (ev.source.country or "")[:3] == ev.target.code):  # fmt: skip
                 # "Belarus has never threatened Poland, the defence minister said": a statement
-                # about one's own country is addressed to no one
+                # about one's own country is addressed to no one; so is a warning that one's own
+                # country will respond
                 ev = replace(ev, target=None)
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc

@@ -128,6 +128,8 @@ class Coref:
             resolved: list[Mention] | None = None
             if m.kind == "pronoun" and m.role == "pair":
                 resolved = self._pair(m, seen, sent)
+            elif m.kind == "pronoun" and m.role == "country" and m.rule == "the country":
+                resolved = self._the_country(m, seen)
             elif m.kind == "pronoun" and m.person == 1:
                 resolved = self._first_person(m)
             elif m.kind == "pronoun" and m.person == 3:
@@ -206,6 +208,20 @@ class Coref:
         if m.agent_type is not None and m.sector:  # "their troops"
             return [with_code(m, country_of(a.code or ""), a.name, rule)]
         return [with_code(m, a.code or "", a.name, rule)] if a.code else [replace(m, name=a.name, parts=m.parts + [rule])]
+
+    def _the_country(self, m: Mention, seen: list[_Seen]) -> list[Mention] | None:
+        """"The country" with nothing to say which: the one the article is about ("Polish
+        helicopters violated the country's airspace", in a report from Minsk), unless that is
+        the country of the clause's own subject, which would then act on itself."""
+        if self.main_country is None or self.doc[m.head].dep_ != "poss":
+            return None  # (as a subject, "the country" is mostly the one named last: left unknown)
+        head = self.doc[m.head]
+        while head.dep_ in ("poss", "pobj", "prep", "dobj", "compound", "amod") and head.head.i != head.i:
+            head = head.head
+        subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        if any(s.mention.head in subject and country_of(s.mention.code or "")[:3] == self.main_country for s in seen):
+            return None
+        return [with_code(m, self.main_country, None, f"coreference: the country the article is about ({self.main_country})")]
 
     def _pair(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
         """"Both sides", "the two countries": the two latest distinct parties named before, not

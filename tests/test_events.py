@@ -2069,3 +2069,13 @@ def test_a_town_seized_from_a_side_is_occupied_and_an_uprising_crushed_is_repres
     assert ("IRN", "GBRBUS", "171") in triples(coder, "Iran seized a British oil tanker near the port of Bandar Abbas.", "2019-07-19")
     got = triples(coder, "The Burmese army crushed the student uprising in Rangoon.", "1988-09-18")
     assert any(s == "MMRMIL" and c == "175" for s, _, c in got), got
+
+
+def test_appealing_to_someone_to_act_asks_that_one(coder):
+    got = triples(coder, "Kyiv appealed to NATO to close the skies over the country.", "2022-03-05")
+    assert ("UKR", "IGOWSTNAT", "020") in got, got
+
+
+def test_assets_of_a_country_frozen_and_attacks_repelled(coder):
+    assert ("GBR", "RUS", "171") in triples(coder, "Britain froze Russian assets worth billions.", "2022-03-01")
+    assert ("UKRMIL", "RUS", "190") in triples(coder, "Ukrainian troops repelled a Russian assault near Kharkiv.", "2022-05-01")

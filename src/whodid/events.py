@@ -28,7 +28,8 @@ _STRONG_PREPS = {"with", "against", "to", "on", "toward", "towards", "at", "into
 # Verbs whose infinitive complement has their object as subject: "urged Russia to withdraw".
 _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite", "allow", "order", "encourage",
                    "help", "press", "push", "request", "require", "compel", "enable", "instruct", "authorize",
-                   "authorise", "permit", "warn", "advise", "expect", "want", "need", "lead", "cause"}  # fmt: skip
+                   "authorise", "permit", "warn", "advise", "expect", "want", "need", "lead", "cause",
+                   "appeal", "plead", "implore", "beg"}  # fmt: skip
 # verbs of withdrawing forces: in the passive with no agent, the forces' owner withdrew them
 _WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
 _RELATIVE = {"that", "who", "which", "whom"}
@@ -464,8 +465,10 @@ def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Men
             for c in gov.children:
                 if c.dep_ in ("dobj", "dative") and c.i < verb.i:
                     return _expand(c, index), False
-                if c.dep_ == "prep" and c.lower_ in ("on", "upon") and gov.i < c.i < verb.i:
-                    # "called on Spain to recognize …": Spain is to recognize
+                if (c.dep_ == "prep" and gov.i < c.i < verb.i and (c.lower_ in ("on", "upon") or (
+                        c.lower_ in ("to", "with") and gov.lemma_ in ("appeal", "plead")))):  # fmt: skip
+                    # "called on Spain to recognize …", "appealed to NATO to close …": Spain is to
+                    # recognize, NATO to close
                     return [m for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)], False
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
             gov = gov.head

@@ -471,3 +471,13 @@ def test_leaders_of_1980_to_2013_are_coded_by_the_office_they_held(coder):
     assert code_of(coder, "Yitzhak Rabin spoke.", "Yitzhak Rabin", "1987-01-01") == "ISRGOV"  # defence minister
     assert code_of(coder, "Yitzhak Rabin spoke.", "Yitzhak Rabin", "1993-09-13") == "ISRGOV"  # prime minister
     assert code_of(coder, "Yitzhak Rabin spoke.", "Yitzhak Rabin", "1980-01-01") == "ISRELI"
+
+
+def test_a_backer_or_broker_is_not_the_phrases_actor(coder):
+    got = mentions(coder, "Turkish-backed Syrian rebels entered Afrin.", "2018-03-18")
+    assert any(k.endswith("Syrian rebels") and m.code == "SYRREB" for k, m in got.items()), got
+    assert not any((m.code or "").startswith("TUR") for m in got.values()), got
+    got = mentions(coder, "Iran and Iraq accepted a UN-brokered truce.", "1988-08-08")
+    assert not any((m.code or "").startswith("IGOUNO") for m in got.values()), got
+    # whoever leads a coalition is its actor
+    assert mentions(coder, "The Saudi-led coalition bombed Sanaa.", "2015-04-01")["The Saudi-led coalition"].code.startswith("SAU")

@@ -2079,3 +2079,9 @@ def test_appealing_to_someone_to_act_asks_that_one(coder):
 def test_assets_of_a_country_frozen_and_attacks_repelled(coder):
     assert ("GBR", "RUS", "171") in triples(coder, "Britain froze Russian assets worth billions.", "2022-03-01")
     assert ("UKRMIL", "RUS", "190") in triples(coder, "Ukrainian troops repelled a Russian assault near Kharkiv.", "2022-05-01")
+
+
+def test_a_state_bombing_uses_its_air_force_not_bombs_of_terror(coder):
+    assert ("RUS", "SYRREB", "195") in triples(coder, "Russia bombed rebel positions near Aleppo.", "2016-09-25")
+    got = triples(coder, "Militants bombed a market in Baghdad.", "2016-07-03")
+    assert any(c == "183" for _, _, c in got), got

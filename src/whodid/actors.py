@@ -390,9 +390,20 @@ def _counted_people(tok: Token, name_at: dict[int, tuple[Span, Alias]], crowds: 
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in crowds
 
 
+# "US-backed rebels", "a UN-brokered truce": the name is a backer or a broker, not the phrase's
+# actor ("Saudi-led coalition" is led by it, and stays its)
+_BACKER_PARTICIPLES = frozenset({"backed", "sponsored", "funded", "financed", "trained", "supported", "armed",
+                                 "allied", "aligned", "installed", "brokered", "mediated", "inspired", "influenced",
+                                 "friendly", "leaning"})  # fmt: skip
+
+
 def _attitude(span: Span) -> str | None:
-    """The stance a name is the object of ("anti" in "anti-American", "pro" in "pro-Iranian")."""
+    """The stance a name is the object of ("anti" in "anti-American", "pro" in "pro-Iranian",
+    "backed" in "US-backed")."""
     doc = span.doc
+    e = span.end
+    if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in _BACKER_PARTICIPLES:
+        return "backed"
     s = span.start
     if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti", "non"):
         return doc[s - 2].lower_

@@ -339,8 +339,9 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
         return replace(e, code="143", notes=e.notes + ["a strike by people who are not fighters: 143"])
     # a state's forces bombing is military force (195 aerial, 190); 183 is non-military bombing
     # (an alliance bombing, "NATO warplanes bombed depots", is military force too)
+    state = src.sector in _STATE_FORCE or (src.kind == "country" and not src.sector)  # ("Russia bombed …")
     bombing = (_bombing(e.trigger, kn.cue("bomb_word"))
-               if src.sector not in _STATE_FORCE and not (src.code or "").startswith("IGO") else None)  # fmt: skip
+               if not state and not (src.code or "").startswith("IGO") else None)  # fmt: skip
     if bombing is not None and not code.startswith("183"):
         return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
     if code == "190" and e.trigger.doc[src.head].lemma_.lower() in kn.cue("aircraft_word"):

@@ -2085,3 +2085,11 @@ def test_a_state_bombing_uses_its_air_force_not_bombs_of_terror(coder):
     assert ("RUS", "SYRREB", "195") in triples(coder, "Russia bombed rebel positions near Aleppo.", "2016-09-25")
     got = triples(coder, "Militants bombed a market in Baghdad.", "2016-07-03")
     assert any(c == "183" for _, _, c in got), got
+
+
+def test_an_act_done_in_protest_is_that_act_only(coder):
+    got = triples(coder, "Belgrade recalled its ambassador to Washington in protest.", "2008-02-18")
+    assert got == {("SRB", "USA", "161")}, got
+    # a protest taken part in is one
+    got = triples(coder, "Serbian students took part in a protest against the government.", "2008-02-18")
+    assert any(c.startswith("14") for _, _, c in got), got

@@ -1851,6 +1851,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if asserted_insist:
         code = "010"
     one_sided = accord  # no reverse event even when the pattern has one
+    if (f.nominal and trig.dep_ == "pobj" and trig.tag_ == "NN" and trig.head.lower_ == "in" and trig.head.head.pos_ == "VERB"
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in trig.children)):  # fmt: skip
+        # "recalled its ambassador in protest": the manner of the verb's act, no act of its own
+        dropped.append(f"sentence {si}: {trig.text}: manner of another act (in {trig.text})")
+        return []
     if _verdict_block(f, kn) and not (f.consumed & _verdict(trig)):
         return []  # "called on Israel to end its illegal occupation": no verdict of the caller's
     # "calling it dangerous": a verdict on an act ("it"), whose author the pronoun does not name

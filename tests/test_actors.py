@@ -481,3 +481,9 @@ def test_a_backer_or_broker_is_not_the_phrases_actor(coder):
     assert not any((m.code or "").startswith("IGOUNO") for m in got.values()), got
     # whoever leads a coalition is its actor
     assert mentions(coder, "The Saudi-led coalition bombed Sanaa.", "2015-04-01")["The Saudi-led coalition"].code.startswith("SAU")
+
+
+def test_leaders_known_by_their_surname_alone(coder):
+    assert code_of(coder, "Duterte met the envoy.", "Duterte", "2017-05-01") == "PHLGOV"
+    assert code_of(coder, "Sandu met the envoy.", "Sandu", "2022-05-01") == "MDAGOV"
+    assert code_of(coder, "Ghani met the envoy.", "Ghani", "2019-05-01") == "AFGGOV"

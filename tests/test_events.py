@@ -2093,3 +2093,7 @@ def test_an_act_done_in_protest_is_that_act_only(coder):
     # a protest taken part in is one
     got = triples(coder, "Serbian students took part in a protest against the government.", "2008-02-18")
     assert any(c.startswith("14") for _, _, c in got), got
+
+
+def test_a_state_referred_to_a_court_is_brought_before_it(coder):
+    assert ("IGOUNO", "SDN", "115") in triples(coder, "The Security Council referred Sudan to the International Criminal Court.", "2005-03-31")

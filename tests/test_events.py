@@ -2097,3 +2097,13 @@ def test_an_act_done_in_protest_is_that_act_only(coder):
 
 def test_a_state_referred_to_a_court_is_brought_before_it(coder):
     assert ("IGOUNO", "SDN", "115") in triples(coder, "The Security Council referred Sudan to the International Criminal Court.", "2005-03-31")
+
+
+def test_aid_received_is_given_by_whom_it_comes_from(coder):
+    got = triples(coder, "Athens received a second bailout from the European Union.", "2012-03-14")
+    assert got == {("IGOEUREEC", "GRC", "071")}, got
+    assert ("BRA", "HTI", "073") in triples(coder, "Haiti received food aid from Brazil after the storm.", "2010-05-01")
+
+
+def test_a_border_reopened_to_a_state_eases_its_restrictions(coder):
+    assert ("TUR", "ARM", "081") in triples(coder, "Ankara reopened its border with Armenia.", "2009-10-10")

@@ -2107,3 +2107,9 @@ def test_aid_received_is_given_by_whom_it_comes_from(coder):
 
 def test_a_border_reopened_to_a_state_eases_its_restrictions(coder):
     assert ("TUR", "ARM", "081") in triples(coder, "Ankara reopened its border with Armenia.", "2009-10-10")
+
+
+def test_people_hanged_are_executed_things_hung_are_not(coder):
+    assert ("IRN", "IRNOPP", "1823") in triples(coder, "Tehran hanged three political prisoners on Thursday.", "2010-05-01")
+    got = triples(coder, "Iranian protesters hung banners on the British embassy.", "2011-11-29")
+    assert not any(c == "1823" for _, _, c in got), got

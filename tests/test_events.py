@@ -2113,3 +2113,10 @@ def test_people_hanged_are_executed_things_hung_are_not(coder):
     assert ("IRN", "IRNOPP", "1823") in triples(coder, "Tehran hanged three political prisoners on Thursday.", "2010-05-01")
     got = triples(coder, "Iranian protesters hung banners on the British embassy.", "2011-11-29")
     assert not any(c == "1823" for _, _, c in got), got
+
+
+def test_an_act_the_speaker_rules_out_is_refused(coder):
+    got = triples(coder, "Washington said that easing the sanctions on Havana was out of the question.", "1996-03-01")
+    assert ("USA", "CUB", "1244") in got, got
+    got = triples(coder, "Moscow said that sending troops to Syria is not an option.", "2013-09-01")
+    assert any(s == "RUS" and c[:2] == "12" for s, _, c in got), got

@@ -1088,6 +1088,13 @@ def _blamed(clause: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
             if m.resolved and m.kind != "pronoun"]  # fmt: skip
 
 
+def _ruled_out(copula: Token, subject: Token, kn: Knowledge) -> bool:
+    """Whether a clause says its subject clause will not happen: "… is out of the question",
+    "… is not an option", "… is off the table"."""
+    words = " ".join(t.lower_ for t in copula.subtree if t.i not in {x.i for x in subject.subtree})
+    return any(f" {p} " in f" {words} " for p in kn.cue("ruled_out"))
+
+
 def _attempted(trig: Token, kn: Knowledge) -> bool:
     """Whether an act is only attempted: "tried to assassinate", "an attempt to assassinate",
     "an assassination attempt"."""
@@ -1215,6 +1222,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                         c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("negotiation_noun") for c in node.children))):  # fmt: skip
                 # "resumed negotiations on a police withdrawal": what is negotiated, not done
                 mood.drop = f"negotiated on ({node.text})"
+                return mood
+            if came == "csubj" and child is not None and _ruled_out(node, child, kn):
+                # "said that lifting the sanctions is out of the question": refused by the speaker
+                mood.mode, mood.agent = "refuse", _speech_head(node, kn)
+                notes.append("refusal: ruled out")
                 return mood
             if lemma in kn.cue("refusal") and came in ("xcomp", "ccomp"):
                 mood.mode = "refuse"
@@ -2151,6 +2163,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # arrest": the state where it happened did it, to the passive subject
         sources = [_unnamed_state(trig)]
         targets = [m for c in put_under.children if c.dep_ == "nsubjpass" for m in _expand(c, index)] or targets
+    if not sources and mood.mode == "refuse" and mood.agent is not None:
+        sources = _subject(mood.agent, index)[0]  # ruled out by the speaker
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []

@@ -83,6 +83,7 @@ _CUE_KINDS = {
     "attempt",
     "nonfactual_noun",
     "refusal",
+    "ruled_out",
     "appeal_verb",
     "demand_verb",
     "threat_verb",

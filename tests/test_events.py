@@ -2120,3 +2120,9 @@ def test_an_act_the_speaker_rules_out_is_refused(coder):
     assert ("USA", "CUB", "1244") in got, got
     got = triples(coder, "Moscow said that sending troops to Syria is not an option.", "2013-09-01")
     assert any(s == "RUS" and c[:2] == "12" for s, _, c in got), got
+
+
+def test_an_act_authorised_is_not_yet_done(coder):
+    got = triples(coder, "Russia's parliament authorised Putin to use military force in Georgia.", "2008-08-09")
+    assert not any(c in ("190", "195") for _, _, c in got), got
+    assert any(s == "RUSGOV" and c.startswith("13") for s, _, c in got), got

@@ -1223,6 +1223,10 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 # "resumed negotiations on a police withdrawal": what is negotiated, not done
                 mood.drop = f"negotiated on ({node.text})"
                 return mood
+            if lemma in kn.cue("permission_verb") and came in ("xcomp", "ccomp") and mood.mode == "asserted" and node.pos_ == "VERB":
+                # "the upper house authorised Putin to use force": permitted, not yet done
+                mood.mode = "intent"
+                notes.append(f"permitted: {node.text}")
             if came == "csubj" and child is not None and _ruled_out(node, child, kn):
                 # "said that lifting the sanctions is out of the question": refused by the speaker
                 mood.mode, mood.agent = "refuse", _speech_head(node, kn)

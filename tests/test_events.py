@@ -2126,3 +2126,8 @@ def test_an_act_authorised_is_not_yet_done(coder):
     got = triples(coder, "Russia's parliament authorised Putin to use military force in Georgia.", "2008-08-09")
     assert not any(c in ("190", "195") for _, _, c in got), got
     assert any(s == "RUSGOV" and c.startswith("13") for s, _, c in got), got
+
+
+def test_killing_in_an_air_strike_is_aerial_force(coder):
+    got = triples(coder, "Israel killed a senior Hamas commander in an air strike on Gaza City.", "2012-11-14")
+    assert any(s == "ISR" and c == "195" for s, _, c in got), got

@@ -347,6 +347,13 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if code == "190" and e.trigger.doc[src.head].lemma_.lower() in kn.cue("aircraft_word"):
         # "Israeli warplanes struck targets in Gaza": force from the air (195)
         return replace(e, code="195", notes=e.notes + [f"carried out by {e.trigger.doc[src.head].text}: 195"])
+    aerial = next((t for t in _own_clause(e.trigger)[1:] if t.dep_ == "pobj" and t.head.lower_ in ("in", "with", "by")
+                   and (t.lemma_.lower() in kn.cue("aircraft_word")
+                        or (t.lemma_.lower() == "strike" and any(c.lower_ in ("air", "drone", "aerial") for c in t.children)))),
+                  None)  # fmt: skip
+    if code == "190" and aerial is not None and state:
+        # "Israel killed the Hamas commander in an air strike": force from the air (195)
+        return replace(e, code="195", notes=e.notes + [f"by {aerial.text}: 195"])
     battle = [t for t in _own_clause(e.trigger) if t.lemma_.lower() in kn.cue("battle_word")]
     if e.trigger.dep_ == "advcl" and e.trigger.tag_ == "VBG" and e.trigger.head.lemma_.lower() in kn.cue("battle_word"):
         battle.append(e.trigger.head)  # "shelled Juba, killing about 20 people": the shelling's toll

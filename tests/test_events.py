@@ -2131,3 +2131,9 @@ def test_an_act_authorised_is_not_yet_done(coder):
 def test_killing_in_an_air_strike_is_aerial_force(coder):
     got = triples(coder, "Israel killed a senior Hamas commander in an air strike on Gaza City.", "2012-11-14")
     assert any(s == "ISR" and c == "195" for s, _, c in got), got
+
+
+def test_branding_states_an_axis_of_evil_criticises_each_and_stoning_an_embassy_is_a_violent_protest(coder):
+    got = triples(coder, "The US president called Iran and North Korea an axis of evil.", "2002-01-30")
+    assert {t for _, t, c in got if c == "111"} == {"IRN", "PRK"}, got
+    assert ("CHNOPP", "USAGOV", "145") in triples(coder, "Angry Chinese protesters stoned the US embassy.", "1999-05-09")

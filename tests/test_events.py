@@ -2137,3 +2137,8 @@ def test_branding_states_an_axis_of_evil_criticises_each_and_stoning_an_embassy_
     got = triples(coder, "The US president called Iran and North Korea an axis of evil.", "2002-01-30")
     assert {t for _, t, c in got if c == "111"} == {"IRN", "PRK"}, got
     assert ("CHNOPP", "USAGOV", "145") in triples(coder, "Angry Chinese protesters stoned the US embassy.", "1999-05-09")
+
+
+def test_a_verdict_is_on_the_acts_author_not_on_whom_it_befell(coder):
+    got = triples(coder, "Putin called the downing of the Russian bomber a stab in the back.", "2015-11-24")
+    assert any(c == "111" for _, _, c in got) and not any(t == "RUSMIL" for _, t, _ in got), got

@@ -2213,6 +2213,13 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         return []
     if verdict_on_it:
         targets = [t for t in targets if t.kind != "pronoun"]
+    if _verdict_block(f, kn):
+        # a verdict is on the author of what it names ("Japan's visit", "Russian air strikes"),
+        # not on whom that act befell ("called the downing of the Russian jet a stab in the back")
+        named = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        heads = {named.i, *(c.i for c in named.conjuncts)} if named is not None else set()
+        targets = [t for t in targets if trig.doc[t.head].i in heads or (
+            trig.doc[t.head].head.i in heads and trig.doc[t.head].dep_ in ("poss", "compound", "amod", "nmod"))]
     pairs: list[tuple[Mention, Mention | None, str]] = []
     agreed = any(n.startswith("intent: agree") for n in notes)
     if (targets and agreed and len({m.code for m in sources if m.resolved}) >= 2

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..knowledge import Knowledge
@@ -168,11 +168,11 @@ class Coref:
         excluded: set[int] = set()
         if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
             verb = pron.head if pron.dep_ != "pobj" else pron.head.head
-            excluded = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            excluded = _subject_tokens(verb)
             while verb.dep_ == "xcomp" and verb.head.i != verb.i:
                 # "pilots were scrambled to intercept them": not the pilots, who intercept
                 verb = verb.head
-                excluded |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                excluded |= _subject_tokens(verb)
         # ... nor to whom that subject refers ("saying he would welcome him": not himself)
         same_as_subject = {(s.mention.code, s.mention.name) for s in seen if s.mention.head in excluded and s.mention.code}
         cands: list[tuple[tuple, _Seen]] = []
@@ -218,7 +218,7 @@ class Coref:
         head = self.doc[m.head]
         while head.dep_ in ("poss", "pobj", "prep", "dobj", "compound", "amod") and head.head.i != head.i:
             head = head.head
-        subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        subject = _subject_tokens(head)
         if any(s.mention.head in subject and country_of(s.mention.code or "")[:3] == self.main_country for s in seen):
             return None
         return [with_code(m, self.main_country, None, f"coreference: the country the article is about ({self.main_country})")]
@@ -231,8 +231,7 @@ class Coref:
         head = doc[m.head]
         states = head.lemma_.lower() not in ("side", "party", "rival", "foe", "adversary", "enemy")
         verb = head.head if head.dep_ != "pobj" else head.head.head
-        excluded = ({t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-                    if head.dep_ not in ("nsubj", "nsubjpass") else set())  # fmt: skip
+        excluded = _subject_tokens(verb) if head.dep_ not in ("nsubj", "nsubjpass") else set()
         found: list[Mention] = []
         keys: set[str] = set()
         for s in reversed(seen):
@@ -353,6 +352,11 @@ class Coref:
         if best is None or best[1] is None:
             return None
         return best[1], best[2]
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    """The tokens of a verb's subject phrases: whom an object of that verb cannot be."""
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _fits(pronoun: Mention, a: Mention) -> bool:

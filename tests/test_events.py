@@ -2142,3 +2142,32 @@ def test_branding_states_an_axis_of_evil_criticises_each_and_stoning_an_embassy_
 def test_a_verdict_is_on_the_acts_author_not_on_whom_it_befell(coder):
     got = triples(coder, "Putin called the downing of the Russian bomber a stab in the back.", "2015-11-24")
     assert any(c == "111" for _, _, c in got) and not any(t == "RUSMIL" for _, t, _ in got), got
+
+
+def test_a_ship_that_sank_was_sunk_by_no_one(coder):
+    got = triples(coder, "A Greek ferry sank off the coast of Crete near the sea border with Turkey.", "2004-07-01")
+    assert not any(c[:2] in ("18", "19") for _, _, c in got), got
+    assert ("GBRMIL", "ARGMIL", "190") in triples(coder, "A British submarine sank an Argentine cruiser.", "1982-05-02")
+
+
+def test_a_venue_is_not_the_partner_the_text_names(coder):
+    got = triples(coder, "Serbia and the rebel negotiators reached an agreement in Vienna.", "2006-02-20")
+    assert not any(t == "AUT" for _, t, _ in got), got
+    got = triples(coder, "Kenya signed a trade deal with three Gulf investors in Oslo.", "2006-02-20")
+    assert not any(t == "NOR" for _, t, _ in got), got
+    assert ("JPN", "KEN", "030") in triples(coder, "Japan agreed to build a research centre in Kenya.", "2006-02-20")
+
+
+def test_a_plural_role_word_opening_a_sentence_is_still_a_role_word(coder):
+    # the small tagger reads a capitalised plural at the start as a name
+    got = triples(coder, "Rebels in Chad killed four Nigerien soldiers.", "2006-02-20")
+    assert ("TCDREB", "NERMIL", "190") in got, got
+    got = triples(coder, "Guerrillas ambushed a Peruvian army patrol.", "1990-02-20")
+    assert ("PERREB", "PERMIL", "190") in got, got
+    assert ("FRA", "DEU", "030") in triples(coder, "Paris and Berlin agreed on a common position.", "2006-02-20")
+
+
+def test_rebels_talking_to_their_state_abroad_are_its_own(coder):
+    got = triples(coder, "The guerrillas held talks with Colombian government envoys in Havana.", "2013-02-20")
+    assert not any((s or "").startswith("CUB") for s, _, _ in got), got
+    assert any(s == "COLREB" for s, _, _ in got), got

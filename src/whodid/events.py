@@ -224,7 +224,8 @@ def _match_elements(
             for m in _slot_candidates(tok, index):
                 if within is not None and m.head not in within:
                     continue
-                if anchor is not None and _behind_other_prep(tok.doc[m.head], anchor, topic):
+                if anchor is not None and (_behind_other_prep(tok.doc[m.head], anchor, topic)
+                                           or _inside_place_phrase(tok.doc[m.head], anchor)):  # fmt: skip
                     continue
                 h = tok.doc[m.head]
                 if no_place and within is None and h.dep_ == "pobj" and h.head.lower_ in _PLACE_TIME_PREPS:
@@ -258,6 +259,21 @@ def _match_elements(
                     consumed, slots = sub
                     return consumed | {t.i for t in toks}, slots
     return None
+
+
+def _inside_place_phrase(tok: Token, trigger: Token) -> bool:
+    """Whether a word only describes where the act happened: "sank near the border with North
+    Korea" names North Korea inside the place phrase; "protested in Monrovia" is the place itself
+    (left to the place rules)."""
+    word = tok
+    for _ in range(8):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        up = tok.head
+        if up.dep_ == "prep" and up.lower_ in _PLACE_TIME_PREPS and up.head.i == trigger.i:
+            return tok.i != word.i
+        tok = up
+    return False
 
 
 def _behind_other_prep(tok: Token, trigger: Token, topic: bool = False) -> bool:

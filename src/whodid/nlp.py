@@ -46,6 +46,7 @@ def load_parser(name: str | None = None) -> Language:
     nlp.max_length = MAX_CHARS
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("whodid_e_verbs", after="lemmatizer")
+        nlp.add_pipe("whodid_sentence_initial_plurals", last=True)
     for word in _ONE_TOKEN:
         # "cease-fire" split at its hyphen reads as "fire": keep it one word
         for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
@@ -98,6 +99,45 @@ def _prefixed_irregular_forms(nlp: Language) -> dict[str, str]:
         for prefix in _VERB_PREFIXES:
             out[prefix + form] = prefix + lemmas[0]
     return out
+
+
+def _common_nouns(nlp: Language) -> frozenset[str]:
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", []))
+
+
+def _capitalised_plural(tok: Token, nouns: frozenset[str]) -> str | None:
+    """The singular of a plural common noun that opens a sentence and was read as a name
+    ("Rebels in Mali attacked …", "Guerrillas ambushed …" tagged NNP with lemma "Rebels"), so
+    that it is found as the role word it is."""
+    if not tok.is_sent_start or tok.tag_ not in ("NNP", "NNPS") or not tok.lower_.endswith("s"):
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.tag_ in ("NNP", "NNPS") and nxt.is_title:
+        return None  # "Banks Ltd", "Woods Hole": part of a name
+    if tok.ent_type_ in ("GPE", "LOC", "PERSON", "NORP", "FAC"):
+        return None  # "Paris and Berlin agreed", "Kurds protested"
+    word = tok.lower_
+    singular = word[:-2] if word.endswith(("ses", "xes", "ches", "shes", "zes")) else word[:-1]
+    return singular if singular in nouns else None
+
+
+@Language.factory("whodid_sentence_initial_plurals")
+def _make_sentence_initial_plurals(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    nouns = _common_nouns(nlp)
+
+    def fix(doc: Doc) -> Doc:
+        for sent in doc.sents:
+            singular = _capitalised_plural(sent[0], nouns)
+            if singular is not None:
+                sent[0].tag_, sent[0].pos_, sent[0].lemma_ = "NNS", "NOUN", singular
+        return doc
+
+    return fix
 
 
 @Language.factory("whodid_e_verbs")

@@ -277,6 +277,8 @@ _WELL_KNOWN = 100_000
 _STATE_FORCE = {"COP", "MIL", "GOV", "SPY"}
 # sides that exist only within one state: an opposition acts at home
 _DOMESTIC = {"OPP", "REB", "JUD", "LEG", "INS", "SEP"}
+# sides that take on their own state
+_REBELS = {"OPP", "REB", "INS", "SEP"}
 _NON_STATE = {"REB", "UAF", "INS", "SEP", "CRM", "OPP", "CVL", "RAD"}
 _CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", "AGR", "HLH", "ELI", "JUD", "LEG"}
 
@@ -508,6 +510,8 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
         own_phrase = {m.country[:3] for t in _phrase_tokens(e.trigger.doc[src.head]) for m in index.at(t) if m.country}
         if country in own_phrase:
             country = None  # "officials in Kenya and Uganda condemned …": where they are from
+        if country and _unnamed_partner(e, index):
+            country = None  # "reached a deal with six world powers in Geneva": a venue, not the partner
         if country and not country.startswith("IGO") and country != (src.country or "")[:3]:
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the foreign country where it is done ({country})"])
@@ -521,6 +525,33 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the country where it happened ({country})"])
     return e
+
+
+def _counterpart_home(e: RawEvent, other: Mention | None, kn: Knowledge) -> str | None:
+    """The state a rebel or opposition side cooperates with, taken as its own: talks held abroad
+    ("the rebels reached an agreement with Colombia in Havana") are not of the venue."""
+    if (e.code[:2] >= "09" or other is None or not other.resolved or not other.country
+            or (other.sector or "")[:3] not in _AUTHORITIES | {""}):  # fmt: skip
+        return None
+    country = other.country[:3]
+    return None if other.country.startswith("IGO") or kn.status.get(country) == "region" else country
+
+
+def _unnamed_partner(e: RawEvent, index: MentionIndex) -> bool:
+    """The act has a counterpart the text names but no dictionary knows: a partner after
+    "with" or "between", or a second party to a joint act ("Iran and six world powers reached a
+    deal")."""
+    trig = e.trigger
+    heads = [trig, *(c for c in trig.children if c.dep_ == "dobj")]
+    if trig.pos_ == "NOUN" and trig.head.pos_ in ("VERB", "AUX"):
+        heads.append(trig.head)
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "among"):
+                if any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in prep.children):
+                    return True
+    return e.reciprocal and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not index.at(c)
+                                for c in trig.doc[e.source.head].children)  # fmt: skip
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
@@ -751,6 +782,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             # a role word without a country: the place of the event for the source ("gunmen …
             # in Mali"), else the only country the sentence names
             src = e.source
+            if not src.resolved and (src.sector or "")[:3] in _REBELS:
+                # "Serbia and the rebels reached an agreement in Vienna": a state's own rebels or
+                # opposition dealing with it abroad are of the state, not of the venue
+                place = _counterpart_home(e, e.target, kn) or place
             named = (not src.resolved and src.kind == "agent" and src.agent_type == "person"
                      and e.trigger.doc[src.head].pos_ == "PROPN" and (src.sector or "")[:3] not in _DOMESTIC)  # fmt: skip
             hostile = e.code[:2].isdigit() and int(e.code[:2]) >= 10
@@ -775,6 +810,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the Sudanese government accused rebels", "Iraqi police arrested protesters":
                 # the state acts on people of its own country unless told otherwise
                 home = src.country[:3]
+            if e.target is not None and not e.target.resolved and (e.target.sector or "")[:3] in _REBELS:
+                home = _counterpart_home(e, src, kn) or home
             if e.code.startswith("174") and src is not None and home == (src.country or "")[:3]:
                 home = None  # "Italy turned away 600 migrants": those expelled are foreigners
             # an arrest, a detention or a ban by the state falls on its own people, titled or not

@@ -487,3 +487,10 @@ def test_leaders_known_by_their_surname_alone(coder):
     assert code_of(coder, "Duterte met the envoy.", "Duterte", "2017-05-01") == "PHLGOV"
     assert code_of(coder, "Sandu met the envoy.", "Sandu", "2022-05-01") == "MDAGOV"
     assert code_of(coder, "Ghani met the envoy.", "Ghani", "2019-05-01") == "AFGGOV"
+
+
+def test_conflict_districts_name_their_state(coder):
+    got = mentions(coder, "Militants in North Waziristan ambushed a convoy.", "2012-01-01")
+    assert any(m.code == "PAKREB" or m.country == "PAK" for m in got.values()), got
+    got = mentions(coder, "Government troops shelled villages in South Kordofan.", "2012-01-01")
+    assert any(m.country == "SDN" for m in got.values()), got

@@ -2171,3 +2171,21 @@ def test_rebels_talking_to_their_state_abroad_are_its_own(coder):
     got = triples(coder, "The guerrillas held talks with Colombian government envoys in Havana.", "2013-02-20")
     assert not any((s or "").startswith("CUB") for s, _, _ in got), got
     assert any(s == "COLREB" for s, _, _ in got), got
+
+
+def test_an_air_or_drone_strike_that_kills_is_aerial_force_on_the_killed(coder):
+    got = triples(coder, "A Turkish drone strike killed two Kurdish commanders near Qamishli.", "2022-11-20")
+    assert any(s.startswith("TUR") and c == "195" for s, _, c in got), got
+    assert not any(t and t.startswith("TUR") for _, t, _ in got), got
+    got = triples(coder, "A Saudi air strike killed dozens of people at a market in Yemen.", "2016-03-15")
+    assert any(s.startswith("SAU") and c == "195" for s, _, c in got), got
+
+
+def test_a_bomb_that_went_off_is_an_attack_by_unnamed_attackers_and_its_toll_is_that_bombing(coder):
+    got = triples(coder, "A car bomb exploded outside a police station in Mosul, killing nine people.", "2008-01-10")
+    assert got == {("IRQUAF", "IRQCVL", "1832")}, got
+    got = triples(coder, "Four Pakistani soldiers were killed when a roadside bomb hit their truck in Peshawar.", "2010-06-01")
+    assert ("PAKUAF", "PAKMIL", "1833") in got, got
+    got = triples(coder, "A suicide bomber blew himself up at a wedding in Kabul, killing 63 people.", "2019-08-18")
+    assert any(c == "1831" and (t or "").endswith("CVL") for _, t, c in got), got
+    assert not any(c in ("180", "190") for _, _, c in got), got

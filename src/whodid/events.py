@@ -1588,9 +1588,28 @@ def _battle_partner(trig: Token, index: MentionIndex, kn: Knowledge) -> list[Men
 
 
 def _unclaimed_attack(trig: Token, kn: Knowledge) -> bool:
-    """Whether the clause names the means of an attack but nobody who carried it out."""
+    """Whether the clause names the means of an attack but nobody who carried it out: in the
+    trigger's own words ("a roadside bomb killed …"), as a bomb that went off by itself ("a car
+    bomb exploded in a market"), or as the subject of the clause a killing follows or is told
+    by ("a bomb exploded …, killing 30 people", "were killed when a bomb exploded")."""
     means = kn.cue("attack_means")
-    return any(t.lemma_.lower() in means or t.lower_ in means for t in trig.subtree if t.i != trig.i)
+    if any(t.lemma_.lower() in means or t.lower_ in means for t in trig.subtree if t.i != trig.i):
+        return True
+    if trig.pos_ == "NOUN":
+        return (trig.dep_ in ("nsubj", "nsubjpass") and trig.lemma_.lower() in means
+                and trig.head.lemma_.lower() in kn.cue("explode_verb"))  # fmt: skip
+    return bool(bomb_clauses(trig, kn))
+
+
+def bomb_clauses(trig: Token, kn: Knowledge) -> list[Token]:
+    """The clauses a killing is told by in which a bomb went off by itself: "were killed when a
+    car bomb exploded", "a bomb exploded …, killing 30 people"."""
+    verbs = [c for c in trig.children if c.dep_ == "advcl"]
+    if trig.dep_ == "advcl" and trig.tag_ == "VBG":
+        verbs.append(trig.head)
+    means = kn.cue("attack_means")
+    return [v for v in verbs if v.lemma_.lower() in kn.cue("explode_verb")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in means for c in v.children)]  # fmt: skip
 
 
 def _nested_recipient(trig: Token, m: Mention, inquiries: frozenset[str]) -> bool:
@@ -2011,7 +2030,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
         if not targets and not (f.pattern.recip and len(sources) >= 2):
             targets = _first_in_subtree(trig, index, places=weak_in)
-            if targets and all(any(s.start <= m.head < s.end and m.code == s.code for s in sources) for m in targets):
+            if targets and all(any(s.start <= m.head < s.end and (m.code == s.code or (m.country and m.country == s.country))
+                                   for s in sources) for m in targets):  # fmt: skip
                 # the noun's own modifier is no target: "the Russian shelling of Kharkiv" is on
                 # the place named; "last month's U.S. invasion", "Israeli air raids" naming
                 # nothing they were done to are background to the sentence, not its news

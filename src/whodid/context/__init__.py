@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..dates import TimeExpression, find_time_expressions, within
-from ..events import MentionIndex, RawEvent, _expand, _mutual, _speech_head, _subject
+from ..events import MentionIndex, RawEvent, _expand, _mutual, _speech_head, _subject, bomb_clauses
 from ..knowledge import Knowledge
 from ..sents import doc_text, sent_of
 from .coref import Coref
@@ -346,13 +346,12 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
                if not state and not (src.code or "").startswith("IGO") else None)  # fmt: skip
     if bombing is not None and not code.startswith("183"):
         return replace(e, code=bombing, notes=e.notes + [f"carried out by bombing: {bombing}"])
-    if code == "190" and e.trigger.doc[src.head].lemma_.lower() in kn.cue("aircraft_word"):
-        # "Israeli warplanes struck targets in Gaza": force from the air (195)
+    if code == "190" and _aerial(e.trigger.doc[src.head], kn):
+        # "Israeli warplanes struck targets in Gaza", "an Israeli air strike killed …": force
+        # from the air (195)
         return replace(e, code="195", notes=e.notes + [f"carried out by {e.trigger.doc[src.head].text}: 195"])
     aerial = next((t for t in _own_clause(e.trigger)[1:] if t.dep_ == "pobj" and t.head.lower_ in ("in", "with", "by")
-                   and (t.lemma_.lower() in kn.cue("aircraft_word")
-                        or (t.lemma_.lower() == "strike" and any(c.lower_ in ("air", "drone", "aerial") for c in t.children)))),
-                  None)  # fmt: skip
+                   and _aerial(t, kn)), None)  # fmt: skip
     if code == "190" and aerial is not None and state:
         # "Israel killed the Hamas commander in an air strike": force from the air (195)
         return replace(e, code="195", notes=e.notes + [f"by {aerial.text}: 195"])
@@ -459,7 +458,7 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
             for e in resolved
         ]
-        resolved = _dedupe_implicit([_implicit_target(e, index, kn) for e in resolved])
+        resolved = _dedupe_implicit(_bombing_tolls([_implicit_target(e, index, kn) for e in resolved]))
     return resolved, found
 
 
@@ -554,6 +553,12 @@ def _unnamed_partner(e: RawEvent, index: MentionIndex) -> bool:
                                 for c in trig.doc[e.source.head].children)  # fmt: skip
 
 
+def _aerial(t: Token, kn: Knowledge) -> bool:
+    """A word for force from the air: an aircraft, or a strike or raid from the air or by drone."""
+    return t.lemma_.lower() in kn.cue("aircraft_word") or (
+        t.lemma_.lower() in ("strike", "raid") and any(c.lower_ in ("air", "drone", "aerial") for c in t.children))
+
+
 def _phrase_tokens(head: Token) -> list[Token]:
     """The words of a noun phrase without its clauses ("officials in Kenya and Uganda", not
     "the coalition fighting rebels in Yemen")."""
@@ -565,12 +570,18 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return out
 
 
-def _unknown_attackers(e: RawEvent, index: MentionIndex, locator: Locator | None) -> RawEvent:
+def _unknown_attackers(e: RawEvent, index: MentionIndex, locator: Locator | None, kn: Knowledge) -> RawEvent:
     """Attackers the text does not name are the unidentified armed forces (UAF) of the country
     where the attack happened ("a bomb killed two soldiers near Samarra" → IRQUAF); with no
     place they stay unknown and the event is dropped."""
     place = locator.locate(e.trigger, (e.target,)) if locator is not None else None
     country = place.country if place is not None else _place_country(e, index)
+    for clause in bomb_clauses(e.trigger, kn):
+        if country:
+            break
+        # "were killed when a car bomb exploded in a market in Baghdad": where the bomb went off
+        place = locator.locate(clause, (e.target,)) if locator is not None else None
+        country = place.country if place is not None else _place_country(replace(e, trigger=clause), index)
     if not country or country.startswith("IGO"):
         return e
     where = f"{place.name}, {country}" if place is not None else country
@@ -622,6 +633,29 @@ def _implied(e: RawEvent, country: str, sector: str | None) -> Mention:
     i = e.trigger.i
     return Mention(start=i, end=i, head=i, code=country + (sector or ""), country=country, sector=sector,
                    name=None, kind="implicit", rule="implicit target")  # fmt: skip
+
+
+def _bombing_tolls(events: list[RawEvent]) -> list[RawEvent]:
+    """The killing a bombing causes is the bombing ("a suicide bomber blew himself up in a
+    market, killing 30 people", "were killed when a car bomb exploded"): it takes the bombing's
+    code, and the bombing, coded with whom it killed, is not also coded on the place."""
+
+    def bombing_of(e: RawEvent, o: RawEvent) -> bool:
+        if o.sentence_index != e.sentence_index or o.code[:3] not in ("183", "185", "186") or o.source.code != e.source.code:
+            return False
+        t, b = e.trigger, o.trigger
+        clause = b.head if b.dep_ in ("nsubj", "nsubjpass") else b  # the bomb that exploded, or the bombing verb
+        return ((t.dep_ == "advcl" and t.tag_ == "VBG" and clause.i == t.head.i)
+                or (clause.dep_ == "advcl" and clause.head.i == t.i))  # fmt: skip
+
+    out = []
+    for e in events:
+        if e.code in ("180", "190"):
+            bombing = next((o for o in events if bombing_of(e, o)), None)
+            if bombing is not None:
+                e = replace(e, code=bombing.code, notes=e.notes + [f"the toll of {bombing.trigger.text}: {bombing.code}"])
+        out.append(e)
+    return out
 
 
 def _dedupe_implicit(events: list[RawEvent]) -> list[RawEvent]:
@@ -707,7 +741,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
     out: list[RawEvent] = []
     for e in raw:
         if e.source.kind == "unknown_attacker":
-            e = _unknown_attackers(e, index, locator)
+            e = _unknown_attackers(e, index, locator, kn)
         elif e.source.kind == "unknown_state":
             e = _unknown_state(e, index, kn)
         e = _titled_counterpart(e, mentions, kn)

@@ -2189,3 +2189,18 @@ def test_a_bomb_that_went_off_is_an_attack_by_unnamed_attackers_and_its_toll_is_
     got = triples(coder, "A suicide bomber blew himself up at a wedding in Kabul, killing 63 people.", "2019-08-18")
     assert any(c == "1831" and (t or "").endswith("CVL") for _, t, c in got), got
     assert not any(c in ("180", "190") for _, _, c in got), got
+
+
+def test_a_list_of_states_read_as_an_apposition_still_acts_together(coder):
+    got = triples(coder, "South Africa, Namibia, the DRC and Angola sent troops to Lesotho.", "1998-09-22")
+    assert {s for s, _, _ in got} >= {"ZAF", "NAM", "COD", "AGO"}, got
+
+
+def test_troops_leaving_a_country_withdraw_from_it(coder):
+    assert ("RUSMIL", "AFG", "0874") in triples(coder, "The last Soviet soldiers left Afghanistan.", "1989-02-15")
+    assert not any(c == "0874" for _, _, c in triples(coder, "The Chilean president left Lima for Quito.", "2010-02-15"))
+
+
+def test_a_subject_named_in_apposition_and_another_after_and_are_two_parties(coder):
+    got = triples(coder, "The Chinese premier, Li Keqiang, and Angela Merkel met in Berlin.", "2014-10-10")
+    assert ("CHNGOV", "DEUGOV", "040") in got and ("DEUGOV", "CHNGOV", "040") in got, got

@@ -188,7 +188,39 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_subject_on_aux(doc)
     _repair_subject_in_fronted_phrase(doc)
     _repair_speech_after_report(doc)
+    _repair_list_read_as_apposition(doc)
     return doc
+
+
+def _repair_list_read_as_apposition(doc: Doc) -> None:
+    """A list of names read as a name and its apposition ("Saudi Arabia, Egypt, the UAE and
+    Bahrain cut ties": "Egypt" apposed to "Arabia", the rest its conjuncts), which hides all
+    but the first from the verb. Proper nouns apposed to a proper noun, one after the other, and
+    closed by "and" or "or" are the items of a list."""
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.i < tok.head.i:
+            continue
+        if tok.head.tag_ == "NN":
+            # "the Russian president, Vladimir Putin, and Xi Jinping met": one person named by
+            # the apposition; who follows "and" is the next subject, not more of that name
+            for c in list(tok.children):
+                if c.dep_ in ("conj", "cc") and c.i > tok.i:
+                    c.head = tok.head
+            continue
+        if tok.head.pos_ != "PROPN":
+            continue
+        chain, closed = [tok], False
+        for _ in range(12):
+            item = chain[-1]
+            closed = closed or any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in item.children)
+            nxt = next((c for c in item.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.i > item.i), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+        if closed and len(chain) > 1:
+            for item in chain:
+                if item.dep_ == "appos":
+                    item.dep_ = "conj"
 
 
 # verbs a speaker goes on with after reporting something ("recalled that … and called on …")

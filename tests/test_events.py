@@ -2204,3 +2204,15 @@ def test_troops_leaving_a_country_withdraw_from_it(coder):
 def test_a_subject_named_in_apposition_and_another_after_and_are_two_parties(coder):
     got = triples(coder, "The Chinese premier, Li Keqiang, and Angela Merkel met in Berlin.", "2014-10-10")
     assert ("CHNGOV", "DEUGOV", "040") in got and ("DEUGOV", "CHNGOV", "040") in got, got
+
+
+def test_a_town_seized_is_occupied_but_a_ship_seized_near_a_city_is_seized_property(coder):
+    got = triples(coder, "Islamist fighters seized the town of Konna in central Mali.", "2013-01-10")
+    assert any(c == "192" for _, _, c in got), got
+    got = triples(coder, "The Greek coast guard seized a Turkish tanker near the port city of Piraeus.", "2013-01-10")
+    assert not any(c == "192" for _, _, c in got) and any(c == "171" for _, _, c in got), got
+
+
+def test_the_killing_an_attack_causes_is_that_attack(coder):
+    got = triples(coder, "Government artillery shelled Homs on Sunday, killing 14 civilians.", "2012-02-12")
+    assert got == {("SYRMIL", "SYRCVL", "194")}, got

@@ -203,6 +203,7 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
 def _match_elements(
     elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0,
     after: Token | None = None, no_place: bool = False, anchor: Token | None = None, topic: bool = False,
+    trigger: Token | None = None,
 ) -> tuple[set[int], dict[str, Mention]] | None:
     """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs.
 
@@ -253,12 +254,29 @@ def _match_elements(
                 # "expelled a diplomat … after the expulsion of a Russian diplomat" does not
                 # match "diplomat of +"
                 continue
+            if trigger is not None and _in_place_phrase(tok, trigger):
+                # the first word after the trigger is of its object, not of where it happened:
+                # "released a ship it seized near the port city of Derna" seized no city
+                continue
             if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)):
                 sub = _match_elements(rest, region, index, j + n, toks[-1], no_place)
                 if sub is not None:
                     consumed, slots = sub
                     return consumed | {t.i for t in toks}, slots
     return None
+
+
+def _in_place_phrase(tok: Token, trigger: Token) -> bool:
+    """Whether a word is inside a phrase of place or time of the trigger ("near the port city"),
+    other than the preposition itself."""
+    for _ in range(8):
+        up = tok.head
+        if tok.i == trigger.i or up.i == tok.i or up.i == trigger.i:
+            return False
+        if up.dep_ == "prep" and up.lower_ in _PLACE_TIME_PREPS and up.head.i == trigger.i:
+            return True
+        tok = up
+    return False
 
 
 def _inside_place_phrase(tok: Token, trigger: Token) -> bool:
@@ -345,6 +363,7 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             meeting = (pattern.code or "").startswith("04")
             bare = not nominal and len(pattern.post) == 1 and pattern.post[0].slot
             post_m = _match_elements(pattern.post, [t for t in post if t.i not in parts], index, no_place=meeting,
+                                     trigger=None if nominal else trigger,
                                      anchor=trigger if bare else None, topic=topic)  # fmt: skip
             if post_m is None:
                 continue

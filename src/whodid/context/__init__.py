@@ -458,7 +458,7 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
             for e in resolved
         ]
-        resolved = _dedupe_implicit(_bombing_tolls([_implicit_target(e, index, kn) for e in resolved]))
+        resolved = _dedupe_implicit(_tolls([_implicit_target(e, index, kn) for e in resolved]))
     return resolved, found
 
 
@@ -635,13 +635,15 @@ def _implied(e: RawEvent, country: str, sector: str | None) -> Mention:
                    name=None, kind="implicit", rule="implicit target")  # fmt: skip
 
 
-def _bombing_tolls(events: list[RawEvent]) -> list[RawEvent]:
-    """The killing a bombing causes is the bombing ("a suicide bomber blew himself up in a
-    market, killing 30 people", "were killed when a car bomb exploded"): it takes the bombing's
-    code, and the bombing, coded with whom it killed, is not also coded on the place."""
+def _tolls(events: list[RawEvent]) -> list[RawEvent]:
+    """The killing an attack causes is that attack ("a suicide bomber blew himself up in a
+    market, killing 30 people", "were killed when a car bomb exploded", "rebels shelled Juba,
+    killing 20 people"): it takes the attack's more telling code, and the attack, coded with
+    whom it killed, is not also coded on the place."""
 
     def bombing_of(e: RawEvent, o: RawEvent) -> bool:
-        if o.sentence_index != e.sentence_index or o.code[:3] not in ("183", "185", "186") or o.source.code != e.source.code:
+        if (o.sentence_index != e.sentence_index or o.code[:2] not in ("18", "19", "20") or o.code in ("180", "190", "200")
+                or o.source.code != e.source.code):  # fmt: skip
             return False
         t, b = e.trigger, o.trigger
         clause = b.head if b.dep_ in ("nsubj", "nsubjpass") else b  # the bomb that exploded, or the bombing verb

@@ -2216,3 +2216,28 @@ def test_a_town_seized_is_occupied_but_a_ship_seized_near_a_city_is_seized_prope
 def test_the_killing_an_attack_causes_is_that_attack(coder):
     got = triples(coder, "Government artillery shelled Homs on Sunday, killing 14 civilians.", "2012-02-12")
     assert got == {("SYRMIL", "SYRCVL", "194")}, got
+
+
+def test_a_reaction_from_someone_is_theirs_on_whoever_drew_it(coder):
+    got = triples(coder, "Iran test-fired a ballistic missile, drawing sharp criticism from France and Germany.", "2017-01-30")
+    assert ("FRA", "IRN", "111") in got and ("DEU", "IRN", "111") in got, got
+    got = triples(coder, "Myanmar faced condemnation from the United Nations over the crackdown.", "2017-09-10")
+    assert ("IGOUNO", "MMR", "111") in got, got
+
+
+def test_warplanes_named_by_their_model_are_the_air_force(coder):
+    got = triples(coder, "Syrian MiG fighters bombed rebel positions near Aleppo.", "2013-05-01")
+    assert any(s == "SYRMIL" and c == "195" for s, _, c in got), got
+    got = triples(coder, "Turkish F-16s struck Kurdish militant camps in northern Iraq.", "2015-07-25")
+    assert any(s == "TURMIL" and c == "195" for s, _, c in got), got
+
+
+def test_retaliation_with_force_is_fighting_and_in_kind_is_not(coder):
+    assert ("IRN", "USA", "1384") in triples(coder, "Iran vowed to retaliate against the United States.", "2020-01-04")
+    got = triples(coder, "The European Union retaliated against American steel tariffs.", "2018-06-22")
+    assert any(c == "163" for _, _, c in got) and not any(c.startswith("19") for _, _, c in got), got
+
+
+def test_a_clash_that_leaves_soldiers_dead_is_no_withdrawal(coder):
+    got = triples(coder, "Thai and Cambodian troops clashed near the temple, leaving five Cambodian soldiers dead.", "2011-02-05")
+    assert not any(c == "0874" for _, _, c in got), got

@@ -790,6 +790,27 @@ _CAUSING = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", 
                       "touch_off", "set_off", "unleash"})
 
 
+# verbs whose object is a reaction someone else has to a subject's act ("drew condemnation from")
+_DRAWING = frozenset({"draw", "spark", "prompt", "provoke", "trigger", "earn", "attract", "bring", "face", "meet",
+                      "receive", "win", "elicit", "invite", "court"})
+
+
+def _reaction_from(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+    """The actors of a from-phrase of a reaction noun, and whoever drew the reaction: the subject
+    of "drew" or "faced" (or of the act a "drawing …" participle follows)."""
+    gov = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
+    drawing = gov.lemma_.lower() in _DRAWING and gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj")
+    holders = [noun, gov] if drawing else [noun]  # ("drew criticism from Washington", the from-phrase on the verb)
+    sources = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj" for m in _expand(o, index) if m.resolved]  # fmt: skip
+    if not sources or not drawing:
+        return sources, []
+    subj, passive = _subject(gov, index)
+    if not subj and gov.dep_ == "advcl" and gov.tag_ == "VBG":
+        subj, passive = _subject(gov.head, index)  # "carried out a test, drawing condemnation"
+    return sources, [m for m in subj if m.resolved and not passive]
+
+
 def _noun_agent(noun: Token, index: MentionIndex) -> list[Mention] | None:
     """Who a noun's act is by ("a demonstration by students", "the rally staged by students");
     None when no by-phrase says so, empty when the one it names is no known actor."""
@@ -2157,6 +2178,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                                    and not (root == 1 and m.kind == "pronoun")]  # fmt: skip
     if f.nominal and sources and targets and any(s is t for s in sources for t in targets):
         targets = [t for t in targets if t not in sources]
+    if f.nominal and not sources and root in (5, 10, 11, 12, 13, 14):
+        # "drew condemnation from South Korea and Japan", "faced criticism from Washington":
+        # a reaction from someone is theirs, on whoever drew it
+        sources, drawn = _reaction_from(trig, index)
+        if sources:
+            targets = drawn or [t for t in targets if all(t is not m for m in sources)]
     # "between A and B", or coordinated subjects of a reciprocal trigger without object
     if f.nominal and not sources:
         for c in trig.children:

@@ -2241,3 +2241,9 @@ def test_retaliation_with_force_is_fighting_and_in_kind_is_not(coder):
 def test_a_clash_that_leaves_soldiers_dead_is_no_withdrawal(coder):
     got = triples(coder, "Thai and Cambodian troops clashed near the temple, leaving five Cambodian soldiers dead.", "2011-02-05")
     assert not any(c == "0874" for _, _, c in got), got
+
+
+def test_an_official_arriving_abroad_is_on_a_visit_and_home_is_no_visit(coder):
+    assert ("JPNGOV", "IND", "042") in triples(coder, "The Japanese prime minister arrived in New Delhi on Sunday.", "2017-09-13")
+    assert not triples(coder, "Syrian refugees arrived in Greece on Monday.", "2015-09-13")
+    assert not any(c == "042" for _, _, c in triples(coder, "The Indian prime minister arrived in New Delhi after the summit.", "2017-09-13"))

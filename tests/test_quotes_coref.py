@@ -313,3 +313,33 @@ def test_a_warning_that_ones_own_country_will_respond_is_addressed_to_no_one(cod
     got = {(e.source.code, e.target.code if e.target else None, e.cameo)
            for e in coder.code_text("Lukashenko warned that Belarus would respond to any provocation.", "2023-08-04")}
     assert ("BLRGOV", None, "130") in got and not any(t == "BLR" for _, t, _ in got), got
+
+
+def test_a_name_given_in_full_is_then_known_by_one_of_its_words(coder):
+    # family name first, as Chinese names are written; and a surname no dictionary aliases
+    text = ("Chinese Premier Li Qiang arrived in Hanoi on Sunday. Li met Vietnamese President To Lam "
+            "on Monday.")
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-10-13")}
+    assert ("CHNGOV", "VNMGOV", "040") in got, got
+
+
+def test_both_sides_are_two_states_not_a_state_and_its_army(coder):
+    text = ("The Azerbaijani foreign minister met his Turkish counterpart in Baku. He said reports that Turkish "
+            "troops would be based in Azerbaijan were false. The two sides signed an agreement on energy.")
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2022-03-01")}
+    signed = {(s, t) for s, t, c in got if c == "057"}
+    assert signed and all({s[:3], (t or "")[:3]} == {"AZE", "TUR"} for s, t in signed), got
+
+
+def test_the_country_visited_is_the_one_the_article_is_about(coder):
+    text = ("Armenian Prime Minister Nikol Pashinyan received Russian Foreign Minister Sergei Lavrov in Yerevan. "
+            "Lavrov is on a two-day visit to the country.")
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-10-23")}
+    assert ("RUSGOV", "ARM", "042") in got, got
+
+
+def test_a_pronoun_for_claims_rejected_names_no_actor(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo)
+           for e in coder.code_text("The Kazakh president rejected claims that Chinese troops would be stationed "
+                                    "in Kazakhstan, calling them a provocation.", "2024-03-05")}
+    assert not any(t in ("CHN", "CHNMIL", "KAZ") and c == "111" for _, t, c in got), got

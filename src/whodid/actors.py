@@ -174,6 +174,7 @@ class ActorFinder:
                 continue
             out.append((span, alias))
         out.extend(self._misspelt_names(doc, taken, day))
+        out.extend(_short_names(doc, out, taken))
         out.sort(key=lambda x: x[0].start)
         return out
 
@@ -274,6 +275,33 @@ _NAMED_ENTS = {"GPE", "NORP", "PERSON", "LOC", "ORG"}
 # Real names one letter from a state's word: Columbia (the district, the river, the university),
 # the Americas, Emirates (the airline; left out of countries.tsv too).
 _REAL_NEAR_MISSES = {"columbia", "americas", "emirates"}
+
+
+def _short_names(doc: Doc, found: list[tuple[Span, Alias]], taken: set[int]) -> list[tuple[Span, Alias]]:
+    """One word of a person's full name, after the full name in the same document: "Chinese
+    Foreign Minister Wang Yi … Wang said" (family names first), "Kassym-Jomart Tokayev …
+    Tokayev". A word two named people share stays unresolved; so does one followed or preceded
+    by another capitalised name ("Wang Wei" is somebody else)."""
+    first: dict[str, int] = {}
+    owner: dict[str, Alias | None] = {}
+    for span, alias in found:
+        if alias.actor.kind != "person" or alias.form != "person" or len(span) < 2:
+            continue
+        for tok in span:
+            if tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 2:
+                continue
+            prev = owner.get(tok.text, alias)
+            owner[tok.text] = alias if prev is not None and prev.actor is alias.actor else None
+            first.setdefault(tok.text, span.end)
+    out = []
+    for tok in doc:
+        alias = owner.get(tok.text)
+        if (alias is None or tok.i in taken or tok.i < first[tok.text] or tok.pos_ != "PROPN"
+                or any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (tok.i - 1, tok.i + 1))):  # fmt: skip
+            continue
+        out.append((Span(doc, tok.i, tok.i + 1), Alias(tok.text, alias.actor, "surname", alias.origin + " (short name)")))
+        taken.add(tok.i)
+    return out
 
 
 def _misspellable(alias: Alias, last: str) -> bool:

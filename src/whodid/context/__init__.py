@@ -886,7 +886,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # before a place or a group prefers the subject ("Lebanon complained to the UN
                 # about strikes on its villages": Lebanon's, not the nearer UN's)
                 got = coref.get(tgt)
-                tgt = got[0] if len(got) == 1 and got[0].resolved else _resolve(tgt, speaker, addressee, e, index)
+                if not coref.refers_to_no_actor(tgt):
+                    tgt = got[0] if len(got) == 1 and got[0].resolved else _resolve(tgt, speaker, addressee, e, index)
             else:
                 tgt = _resolve(tgt, speaker, addressee, e, index)
             if (src is not None and src.kind == "pronoun" and not src.resolved and src.person == 3
@@ -940,6 +941,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # about one's own country is addressed to no one; so is a warning that one's own
                 # country will respond
                 ev = replace(ev, target=None)
+            if (ev.code[:3] in ("042", "043") and ev.target is not None and ev.target.resolved
+                    and ev.target.code == ev.target.country and (ev.source.country or "")[:3] == ev.target.code):  # fmt: skip
+                # "the Kazakh president arrived in Astana": coming home is no visit
+                dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
+                continue
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc
                 inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])

@@ -74,6 +74,7 @@ class Coref:
         self.speakers = speakers or {}  # token index inside a direct quote → its speaker
         self.title = [m for m in title or [] if m.resolved]  # actors named in the headline
         self.map: dict[tuple[int, int, int], list[Mention]] = {}
+        self.no_actor: set[tuple[int, int, int]] = set()  # pronouns known to refer to no actor
         self.notes: list[str] = []
         self._sent_starts = [s.start for s in sentences(doc)]
         self.main_country = self._main_country(mentions)
@@ -85,6 +86,11 @@ class Coref:
         if m.resolved:
             return [m]
         return self.map.get((m.start, m.end, m.head), [m])
+
+    def refers_to_no_actor(self, m: Mention) -> bool:
+        """Whether a pronoun is known to stand for something that is no actor ("rejected claims
+        …, calling them a provocation"), so that no nearer name may be guessed for it."""
+        return (m.start, m.end, m.head) in self.no_actor
 
     # -- internals -----------------------------------------------------------------------------
     def _sent(self, i: int) -> int:
@@ -106,8 +112,11 @@ class Coref:
             if m.resolved and m.country and not m.country.startswith("IGO") and m.kind != "pronoun":
                 c = m.country[:3]
                 weight = 2 if m.kind == "person" or m.agent_type == "person" else 1
-                if self.doc[m.head].dep_ in ("nsubj", "nsubjpass"):
+                tok = self.doc[m.head]
+                if tok.dep_ in ("nsubj", "nsubjpass"):
                     weight += 2 if sent == 0 else 1  # what the lead is about
+                elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to") and m.kind == "country":
+                    weight += 1  # where it happens ("received the minister in Yerevan")
                 counts[c] = counts.get(c, 0) + weight
         if not counts:
             return None
@@ -173,6 +182,14 @@ class Coref:
                 # "pilots were scrambled to intercept them": not the pilots, who intercept
                 verb = verb.head
                 excluded |= _subject_tokens(verb)
+        if pron.dep_ in ("dobj", "dative") and pron.head.tag_ == "VBG" and pron.head.dep_ == "advcl":
+            # "rejected claims that …, calling them a provocation": the object of the act the
+            # participle comments on, here no actor
+            prior = next((c for c in pron.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if prior is not None and (prior.tag_ == "NNS") == (m.number == "plur") and not any(
+                    s.mention.head == prior.i for s in seen):  # fmt: skip
+                self.no_actor.add((m.start, m.end, m.head))
+                return None
         # ... nor to whom that subject refers ("saying he would welcome him": not himself)
         same_as_subject = {(s.mention.code, s.mention.name) for s in seen if s.mention.head in excluded and s.mention.code}
         cands: list[tuple[tuple, _Seen]] = []
@@ -211,9 +228,10 @@ class Coref:
 
     def _the_country(self, m: Mention, seen: list[_Seen]) -> list[Mention] | None:
         """"The country" with nothing to say which: the one the article is about ("Polish
-        helicopters violated the country's airspace", in a report from Minsk), unless that is
+        helicopters violated the country's airspace", in a report from Minsk; "a visit to the
+        country"), unless that is
         the country of the clause's own subject, which would then act on itself."""
-        if self.main_country is None or self.doc[m.head].dep_ != "poss":
+        if self.main_country is None or self.doc[m.head].dep_ not in ("poss", "pobj", "dobj"):
             return None  # (as a subject, "the country" is mostly the one named last: left unknown)
         head = self.doc[m.head]
         while head.dep_ in ("poss", "pobj", "prep", "dobj", "compound", "amod") and head.head.i != head.i:
@@ -232,8 +250,7 @@ class Coref:
         states = head.lemma_.lower() not in ("side", "party", "rival", "foe", "adversary", "enemy")
         verb = head.head if head.dep_ != "pobj" else head.head.head
         excluded = _subject_tokens(verb) if head.dep_ not in ("nsubj", "nsubjpass") else set()
-        found: list[Mention] = []
-        keys: set[str] = set()
+        parties: dict[str, list[Mention]] = {}
         for s in reversed(seen):
             if sent - s.sent > _WINDOW:
                 break
@@ -243,15 +260,17 @@ class Coref:
             at = doc[a.head]
             if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "outside", "from", "to"):
                 continue  # where they met ("talks in Moscow"), not a party
-            key = country_of(a.code)[:3] if states else a.code
-            if key in keys:
-                continue
-            keys.add(key)
-            found.append(a)
-            if len(found) == 2:
+            # a state and its organs are one side ("Chinese troops", "Beijing"); its rebels or
+            # opposition another ("both sides" of a civil war)
+            state = (a.sector or "")[:3] in _STATE_ORGANS
+            key = country_of(a.code)[:3] if states or state else a.code
+            if key not in parties and len(parties) == 2:
                 break
-        if len(found) < 2:
+            parties.setdefault(key, []).append(a)
+        if len(parties) < 2:
             return None
+        # each side as named at its government or state level when it is, else as named last
+        found = [next((a for a in named if (a.sector or "")[:3] in ("", "GOV")), named[0]) for named in parties.values()]
         return [with_code(m, country_of(a.code or "")[:3] if states else a.code or "", a.name,
                           f"coreference: {doc[a.start:a.end].text!r} (one of the two named before)")
                 for a in found]  # fmt: skip
@@ -352,6 +371,9 @@ class Coref:
         if best is None or best[1] is None:
             return None
         return best[1], best[2]
+
+
+_STATE_ORGANS = {"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 
 
 def _subject_tokens(verb: Token) -> set[int]:

@@ -2247,3 +2247,10 @@ def test_an_official_arriving_abroad_is_on_a_visit_and_home_is_no_visit(coder):
     assert ("JPNGOV", "IND", "042") in triples(coder, "The Japanese prime minister arrived in New Delhi on Sunday.", "2017-09-13")
     assert not triples(coder, "Syrian refugees arrived in Greece on Monday.", "2015-09-13")
     assert not any(c == "042" for _, _, c in triples(coder, "The Indian prime minister arrived in New Delhi after the summit.", "2017-09-13"))
+
+
+def test_goods_supplied_in_trade_and_airspace_and_border_crossings(coder):
+    assert ("KAZ", "CHN", "061") in triples(coder, "Kazakhstan supplied more wheat to China.", "2023-08-02")
+    assert ("TURMIL", "GRC", "150") in triples(coder, "Turkish fighter jets violated Greek airspace.", "2020-08-02")
+    assert ("RUSMIL", "GEO", "192") in triples(coder, "Russian tanks crossed the border into Georgia.", "2008-08-08")
+    assert not triples(coder, "Hundreds of migrants crossed the border into Hungary.", "2015-08-02")

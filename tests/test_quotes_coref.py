@@ -343,3 +343,10 @@ def test_a_pronoun_for_claims_rejected_names_no_actor(coder):
            for e in coder.code_text("The Kazakh president rejected claims that Chinese troops would be stationed "
                                     "in Kazakhstan, calling them a provocation.", "2024-03-05")}
     assert not any(t in ("CHN", "CHNMIL", "KAZ") and c == "111" for _, t, c in got), got
+
+
+def test_he_is_not_a_place_named_before_him(coder):
+    text = ("Moldovan President Maia Sandu said Russian drones had flown deep into Moldovan territory, and she "
+            "asked the European Union for air defence systems.")
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in coder.code_text(text, "2023-02-14")}
+    assert ("MDAGOV", "IGOEUREEC", "02") in got, got

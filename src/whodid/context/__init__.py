@@ -131,6 +131,7 @@ def _compatible(pronoun: Mention, speaker: Mention) -> bool:
     person = speaker.kind == "person" or speaker.agent_type == "person" or (
         not speaker.is_name and speaker.agent_type is None and speaker.sector is None
         and speaker.kind not in ("igo", "group")  # "the European Union's single market"
+        and speaker.role not in ("country", "pair")  # "the country's airspace"
     )
     if pronoun.number == "sing":
         return person
@@ -185,6 +186,9 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         if doc[head].dep_ in ("amod", "compound", "poss") and head in index.by_head:
             # a modifier ("Czech" in "the Czech prime minister"): its phrase is the candidate
             continue
+        if (m.number == "sing" and cand.kind == "country" and cand.agent_type != "person" and doc[head].dep_ == "pobj"
+                and doc[head].head.lower_ in ("in", "into", "to", "from", "across", "over", "near", "at", "inside")):  # fmt: skip
+            continue  # a place is nobody: "flew deep into Belarusian territory, and he ordered …"
         if _compatible(m, cand):
             best = cand
             break

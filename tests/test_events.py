@@ -2077,7 +2077,8 @@ def test_appealing_to_someone_to_act_asks_that_one(coder):
 
 
 def test_assets_of_a_country_frozen_and_attacks_repelled(coder):
-    assert ("GBR", "RUS", "171") in triples(coder, "Britain froze Russian assets worth billions.", "2022-03-01")
+    # (an asset freeze is a financial sanction, 163, as PETRARCH codes "freeze asset")
+    assert ("GBR", "RUS", "163") in triples(coder, "Britain froze Russian assets worth billions.", "2022-03-01")
     assert ("UKRMIL", "RUS", "190") in triples(coder, "Ukrainian troops repelled a Russian assault near Kharkiv.", "2022-05-01")
 
 
@@ -2254,3 +2255,14 @@ def test_goods_supplied_in_trade_and_airspace_and_border_crossings(coder):
     assert ("TURMIL", "GRC", "150") in triples(coder, "Turkish fighter jets violated Greek airspace.", "2020-08-02")
     assert ("RUSMIL", "GEO", "192") in triples(coder, "Russian tanks crossed the border into Georgia.", "2008-08-08")
     assert not triples(coder, "Hundreds of migrants crossed the border into Hungary.", "2015-08-02")
+
+
+def test_a_body_agreeing_on_its_own_sanctions_imposes_them(coder):
+    got = triples(coder, "EU foreign ministers agreed to impose an arms embargo on Belarus.", "2011-06-20")
+    assert ("IGOEUREEC", "BLR", "163") in got and not any(c.startswith(("03", "13")) for _, _, c in got), got
+    assert any(c.startswith("13") for _, _, c in triples(coder, "The EU threatened to impose an arms embargo on Belarus.", "2011-06-20"))
+
+
+def test_the_noun_a_relative_clause_describes_is_what_its_verb_acts_on(coder):
+    got = triples(coder, "Moscow expelled three Latvian diplomats it accused of spying.", "2023-05-01")
+    assert any(s == "RUS" and t == "LVAGOV" and c.startswith("112") for s, t, c in got), got

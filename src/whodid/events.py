@@ -700,6 +700,14 @@ def _owner(poss: Token, noun: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consumed: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
+    if (verb.dep_ == "relcl" and not passive and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in verb.children)
+            and not any(c.dep_ in ("dobj", "dative") and c.lower_ not in ("that", "which", "whom", "who") for c in verb.children)):  # fmt: skip
+        # "three companies (that) it accused of supplying drones": the noun the clause
+        # describes is what the verb acts on
+        ms = _expand(verb.head, index)
+        if ms:
+            return ms
     for c in verb.children:
         if c.dep_ == "dobj" and _named_by(c, consumed):
             # the pattern named the object ("tighten the blockade of Serbia", "demanded the
@@ -2267,6 +2275,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             return []
         sources, targets = asker, asked
         reverse = None
+    if (mode == "intent" and (code[:2] == "16" or code[:3] == "172")
+            and any(n.startswith("intent: agree") for n in notes) and not mood.agent):  # fmt: skip
+        # "EU ministers agreed to extend an arms embargo on Iran": a body agreeing on its own
+        # sanctions decides them (as PETRARCH's "agree to sanctions", 163), it does not threaten
+        mode = "asserted"
+        notes.append("agreed on its own sanctions: the act")
     if mode != "asserted":
         if not (mode in ("intent", "threat") and code[:2] in ("01", "02", "03", "09", "10", "11", "12", "13")):
             mapped = kn.mode_code(mode, code)

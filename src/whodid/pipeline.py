@@ -160,6 +160,9 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
         # "threatened to launch an offensive … unless Baghdad accepts", "a hunger strike in
         # protest against police abuses": the same act with its target named stands for the
         # one without (or with one only inferred)
+        # "agreed to extend an arms embargo": the sanction decided stands for the agreeing
+        or (e.code == "030" and f.source.code == e.source.code and e.trigger.is_ancestor(f.trigger)
+            and "agreed on its own sanctions: the act" in f.notes)
         or ((e.target is None or (_implicit_target(e) and not _implicit_target(f)
                                   and (e.code == f.code or e.code.endswith("0") or len(e.code) < len(f.code))))
             and f.target is not None

@@ -155,6 +155,8 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
         verb = pron.head if pron.dep_ != "pobj" else pron.head.head
         excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if pron.dep_ == "nsubj" and pron.head.dep_ == "relcl":
+        excluded = {pron.head.head.i}  # "three companies it accused of …": not the companies
     if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and (m.end - m.start == 1 or (
             # (people of the subject's side: "its citizens", "their troops"; not "his counterpart")
             m.head == pron.head.i and m.sector and (m.agent_type != "person" or pron.head.tag_ in ("NNS", "NNPS")))):

@@ -182,6 +182,10 @@ class Coref:
                 # "pilots were scrambled to intercept them": not the pilots, who intercept
                 verb = verb.head
                 excluded |= _subject_tokens(verb)
+        if pron.dep_ == "nsubj" and pron.head.dep_ == "relcl":
+            # "three companies it accused of …": the subject of a relative clause is not the
+            # noun the clause describes (that is its object)
+            excluded.add(pron.head.head.i)
         if pron.dep_ in ("dobj", "dative") and pron.head.tag_ == "VBG" and pron.head.dep_ == "advcl":
             # "rejected claims that …, calling them a provocation": the object of the act the
             # participle comments on, here no actor

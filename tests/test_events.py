@@ -2266,3 +2266,10 @@ def test_a_body_agreeing_on_its_own_sanctions_imposes_them(coder):
 def test_the_noun_a_relative_clause_describes_is_what_its_verb_acts_on(coder):
     got = triples(coder, "Moscow expelled three Latvian diplomats it accused of spying.", "2023-05-01")
     assert any(s == "RUS" and t == "LVAGOV" and c.startswith("112") for s, t, c in got), got
+
+
+def test_who_speaks_after_talks_held_them(coder):
+    got = triples(coder, "Scholz told reporters after talks with Macron that the two countries would cooperate.", "2023-01-22")
+    assert ("DEUGOV", "FRAGOV", "040") in got and ("FRAGOV", "DEUGOV", "040") in got, got
+    # a curfew imposed after a demonstration: the imposer did not demonstrate
+    assert not any(c.startswith("14") and s == "IRN" for s, _, c in triples(coder, "Iran imposed a curfew after a demonstration in Tehran.", "2023-01-22"))

@@ -791,6 +791,8 @@ _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "ph
 
 
 _SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "because"}
+# what someone says or announces after talks they held ("told reporters after talks with")
+_SPEECH_AFTER_TALKS = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "told"})
 
 
 # verbs whose by-phrase is a cause, not the doer: "protests triggered by the killing of X"
@@ -873,6 +875,12 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
             return subj
         if noun.dep_ != "pobj":
             return []
+    if (meeting and noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "following")
+            and gov.head.lemma_.lower() in _SPEECH_AFTER_TALKS):  # fmt: skip
+        # "Kishida said after talks with Zelenskiy": who speaks after the talks held them
+        subj, passive = _subject(gov.head, index)
+        if subj and not passive:
+            return subj
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS) \
             and (meeting or gov.lower_ in ("in", "into")
                  or (gov.lower_ == "on" and gov.head.lemma_.lower() in _STATE_VERBS)):  # fmt: skip

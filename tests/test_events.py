@@ -2273,3 +2273,11 @@ def test_who_speaks_after_talks_held_them(coder):
     assert ("DEUGOV", "FRAGOV", "040") in got and ("FRAGOV", "DEUGOV", "040") in got, got
     # a curfew imposed after a demonstration: the imposer did not demonstrate
     assert not any(c.startswith("14") and s == "IRN" for s, _, c in triples(coder, "Iran imposed a curfew after a demonstration in Tehran.", "2023-01-22"))
+
+
+def test_an_act_warned_of_as_the_price_of_a_condition_is_the_warners_threat(coder):
+    got = triples(coder, "The NATO commander warned that allied jets could strike Serb positions if the attacks went on.", "1994-04-10")
+    assert any(s == "IGOWSTNAT" and c.startswith("13") for s, _, c in got), got
+    assert not any(c.startswith(("10", "19")) for _, _, c in got), got
+    got = triples(coder, "Washington warned Havana that it would tighten the embargo if the arrests continued.", "1996-03-01")
+    assert any(s == "USA" and t == "CUB" and c.startswith("13") for s, t, c in got), got

@@ -1040,6 +1040,15 @@ def _own_threat(clause: Token, kn: Knowledge) -> bool:
     return subj[0].lower_ == "we" or plural_pronoun == plural_warner or warners[0].pos_ == "PRON"
 
 
+def _conditional_consequence(clause: Token) -> bool:
+    """Whether a warned clause is a possible act made the price of a condition: "… could carry
+    out air strikes if the shelling continued"."""
+    modal = any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would", "will", "'ll") for c in clause.children)
+    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                    for c in clause.children)  # fmt: skip
+    return modal and condition
+
+
 def _own_act_denied(f: Frame, mood: Mood, si: int, sent: Span, index: MentionIndex, kn: Knowledge) -> list[RawEvent]:
     """Denying one's own act denies responsibility for it (016): "Rwanda denied backing the
     rebels", "Minsk denied that it had sent troops". Another's act denied ("denied that
@@ -1313,6 +1322,13 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 # "pushed for a ceasefire between the army and the rebels": asked for, not done
                 # (the asking is coded from the verb)
                 mood.drop = f"asked for ({node.text})"
+                return mood
+            if (came == "ccomp" and mood.mode in ("asserted", "intent") and child is not None and node.pos_ == "VERB"
+                    and lemma in kn.cue("threat_verb") and _conditional_consequence(child)):  # fmt: skip
+                # "the UN commander warned that NATO could carry out air strikes if the shelling
+                # continued": the warner threatens the act as the price of a condition
+                mood.mode, mood.agent = "threat", node
+                notes.append(f"threat: {node.text} (a consequence)")
                 return mood
             if came == "ccomp" and mood.mode in ("asserted", "intent") and child is not None and _own_threat(child, kn):
                 # "North Korea warned it would conduct another test": what the warner says it
@@ -2272,6 +2288,16 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         return []
     reverse = f.pattern.reverse if not one_sided else None
     mode = mood.mode
+    if mode == "threat" and mood.agent is not None and any(n.endswith("(a consequence)") for n in notes):
+        # the warner threatens; the act's own target stays, the party that would carry it out
+        # is not threatened
+        warner = _subject(mood.agent, index)[0]
+        if not warner:
+            dropped.append(f"sentence {si}: {trig.text}: threat without a known source")
+            return []
+        targets = [t for t in targets if all(t is not s for s in sources)] or [
+            m for c in mood.agent.children if c.dep_ in ("dobj", "dative") for m in _expand(c, index)]  # ("warned Moscow that …")
+        sources, reverse = warner, None
     if mode in ("appeal", "demand") and mood.agent is not None:
         # the one who urges or demands acts on the one asked to act
         asker = _subject(mood.agent, index)[0] or _issuer(mood.agent, index, kn)

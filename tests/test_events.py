@@ -2281,3 +2281,15 @@ def test_an_act_warned_of_as_the_price_of_a_condition_is_the_warners_threat(code
     assert not any(c.startswith(("10", "19")) for _, _, c in got), got
     got = triples(coder, "Washington warned Havana that it would tighten the embargo if the arrests continued.", "1996-03-01")
     assert any(s == "USA" and t == "CUB" and c.startswith("13") for s, t, c in got), got
+
+
+def test_a_state_withdrawing_from_a_treaty_cuts_relations_with_others_not_itself(coder):
+    got = triples(coder, "Putin withdrew Russia from the Open Skies Treaty.", "2021-06-07")
+    assert any(s == "RUSGOV" and c.startswith("16") for s, _, c in got), got
+    assert not any(t == "RUS" for _, t, _ in got) and not any(c == "0874" for _, _, c in got), got
+    assert ("PRK", None, "161") in triples(coder, "North Korea withdrew from the six-party talks.", "2009-04-14")
+
+
+def test_joining_another_in_an_attack_is_attacking(coder):
+    got = triples(coder, "France joined the United States in air strikes on Islamic State targets in Iraq.", "2014-09-19")
+    assert any(s == "FRA" and c == "195" for s, _, c in got), got

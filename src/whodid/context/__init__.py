@@ -952,6 +952,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the Kazakh president arrived in Astana": coming home is no visit
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
                 continue
+            if (ev.code[:2] in ("03", "04", "05", "06", "07", "08", "16") and ev.target is not None and ev.target.resolved
+                    and ev.target.code == ev.target.country and (ev.source.country or "")[:3] == ev.target.code
+                    and (ev.source.sector or "")[:3] in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
+                # "Trump withdrew the United States from the deal": a state's relations are with
+                # others; its own state is no party to them (its rebels' are)
+                ev = replace(ev, target=None, notes=ev.notes + ["target: the source's own state, no other party"])
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc
                 inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])

@@ -2293,3 +2293,15 @@ def test_a_state_withdrawing_from_a_treaty_cuts_relations_with_others_not_itself
 def test_joining_another_in_an_attack_is_attacking(coder):
     got = triples(coder, "France joined the United States in air strikes on Islamic State targets in Iraq.", "2014-09-19")
     assert any(s == "FRA" and c == "195" for s, _, c in got), got
+
+
+def test_tens_of_thousands_of_a_people_protesting_are_its_people(coder):
+    # (the parser may read "protested" as describing "thousands", leaving no verb)
+    got = triples(coder, "Tens of thousands of Serbs protested in Belgrade on Saturday.", "2024-05-12")
+    assert any(s == "SRBCVL" and c.startswith("14") for s, _, c in got), got
+
+
+def test_protesters_storming_a_building_riot(coder):
+    got = triples(coder, "Angry protesters stormed the French embassy in Niamey.", "2023-07-30")
+    assert any(c == "145" and t == "FRAGOV" for _, t, c in got), got
+    assert not any(c.startswith(("18", "19")) for _, _, c in got), got

@@ -397,6 +397,9 @@ _HELD = frozenset({"position", "post", "base", "village", "town", "city", "terri
                    "checkpoint", "camp", "stronghold", "embassy", "consulate", "vessel", "ship", "convoy"})  # fmt: skip
 
 
+_COUNTS = frozenset({"thousands", "hundreds", "millions", "dozens", "scores", "tens"})
+
+
 def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
     """Mentions of the phrase headed by tok, with its coordinated phrases ("Belarus and Russia")."""
     if tok.lower_ in ("whom", "who") and tok.dep_ in ("dobj", "pobj") and tok.head.dep_ == "relcl" and not index.at(tok):
@@ -413,6 +416,10 @@ def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             ms = index.at(p)
+                            if not ms and p.lower_ in _COUNTS:
+                                # "tens of thousands of Egyptians": a count of a count
+                                ms = [m for c2 in p.children if c2.dep_ == "prep" and c2.lower_ == "of"
+                                      for p2 in c2.children if p2.dep_ == "pobj" for m in index.at(p2)]  # fmt: skip
             if not ms:
                 # "both parties, Serbia and Croatia": the names in apposition, all of them
                 ms = [m for c in t.children if c.dep_ == "appos" for a in (c, *c.conjuncts) for m in index.at(a)]

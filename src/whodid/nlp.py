@@ -189,7 +189,34 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_subject_in_fronted_phrase(doc)
     _repair_speech_after_report(doc)
     _repair_list_read_as_apposition(doc)
+    _repair_verb_read_as_participle(doc)
     return doc
+
+
+# what crowds do, with no object: a past form of these is no passive participle ("thousands protested")
+_CROWD_VERBS = frozenset({"protest", "march", "rally", "demonstrate", "gather", "riot", "flee", "clash", "assemble",
+                          "converge", "mass", "strike"})
+
+
+def _repair_verb_read_as_participle(doc: Doc) -> None:
+    """A sentence whose only verb was read as a participle describing its subject ("Tens of
+    thousands of Egyptians protested in Cairo": "thousands" the root, "protested" its modifier).
+    A past-tense verb right after the subject phrase, in a sentence without a verb of its own,
+    is the main verb and the phrase its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or root.tag_ not in ("NNS", "NNPS", "NN", "NNP"):
+            continue
+        verb = next((c for c in root.children if c.dep_ == "acl" and c.i > root.i
+                     and (c.tag_ == "VBD" or (c.tag_ == "VBN" and (c.lemma_.lower() in _CROWD_VERBS
+                                                                  or any(a.dep_ == "dobj" for a in c.children))))
+                     and not any(a.dep_ in ("aux", "auxpass", "mark", "nsubj", "agent") for a in c.children)), None)  # fmt: skip
+        if verb is None or doc[verb.i - 1].text == "," or any(
+                t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ in ("ROOT", "ccomp") for t in sent):  # fmt: skip
+            continue
+        _promote_to_root(root, verb)
+        root.head = verb
+        root.dep_ = "nsubj"
 
 
 def _repair_list_read_as_apposition(doc: Doc) -> None:

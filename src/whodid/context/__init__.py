@@ -339,6 +339,9 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
         # "troops blocked the roads into the city": a state's forces blocking a way restrict
         # movement (191); protesters blocking it protest (144)
         return replace(e, code="191", notes=e.notes + ["a blockade by state forces: 191"])
+    if code[:2] in ("18", "19") and e.trigger.doc[src.head].lemma_.lower() in kn.cue("protester_word"):
+        # "protesters stormed the US embassy": a riot (what they destroy stays destruction, 1712)
+        return replace(e, code="145", notes=e.notes + ["force used by protesters: a violent protest, 145"])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     if src.sector in _CIVIL and _strike_word(e.trigger) is not None:

@@ -84,7 +84,7 @@ _CUE_KINDS = {
     "nonfactual_noun",
     "refusal",
     "ruled_out",
-    "permission_verb", "explode_verb",
+    "permission_verb", "explode_verb", "protester_word",
     "appeal_verb",
     "demand_verb",
     "threat_verb",

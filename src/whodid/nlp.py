@@ -207,7 +207,9 @@ def _repair_verb_read_as_participle(doc: Doc) -> None:
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN") or root.tag_ not in ("NNS", "NNPS", "NN", "NNP"):
             continue
-        verb = next((c for c in root.children if c.dep_ == "acl" and c.i > root.i
+        # (the participle may hang on the root or on a noun of its of-phrase: "… of Serbs protested")
+        phrase = [root, *(p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]
+        verb = next((c for n in phrase for c in n.children if c.dep_ == "acl" and c.i > n.i
                      and (c.tag_ == "VBD" or (c.tag_ == "VBN" and (c.lemma_.lower() in _CROWD_VERBS
                                                                   or any(a.dep_ == "dobj" for a in c.children))))
                      and not any(a.dep_ in ("aux", "auxpass", "mark", "nsubj", "agent") for a in c.children)), None)  # fmt: skip

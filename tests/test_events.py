@@ -2305,3 +2305,8 @@ def test_protesters_storming_a_building_riot(coder):
     got = triples(coder, "Angry protesters stormed the French embassy in Niamey.", "2023-07-30")
     assert any(c == "145" and t == "FRAGOV" for _, t, c in got), got
     assert not any(c.startswith(("18", "19")) for _, _, c in got), got
+
+
+def test_a_lender_agreeing_a_bailout_grants_it_and_equipment_is_no_target(coder):
+    assert ("IGOBUSIMF", "PAK", "071") in triples(coder, "The IMF agreed a $7 billion loan for Pakistan.", "2019-05-12")
+    assert ("GBR", "UKRMIL", "062") in triples(coder, "Britain trained Ukrainian soldiers on Challenger tanks.", "2023-02-10")

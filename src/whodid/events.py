@@ -680,6 +680,7 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
         if c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS:
             continue
         ms = [m for m in index.at(c) if m.resolved] or _first_in_subtree(c, index)
+        ms = [m for m in ms if m.resolved or m.agent_type != "thing"]
         if ms:
             return ms
     # the pattern named the object, but it is people and nothing else is acted on ("arrested
@@ -748,7 +749,8 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
         ms = _expand(c, index) if not _named_by(c, consumed) else [m for m in index.at(c) if m.resolved]
         if ms:
             return ms
-    ms = _prep_targets(verb, index)
+    # (equipment nobody owns is not acted on: "trained Ukrainian soldiers on Leopard tanks")
+    ms = [m for m in _prep_targets(verb, index) if m.resolved or m.agent_type != "thing"]
     if ms:
         return ms
     for c in verb.children:

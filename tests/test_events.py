@@ -2310,3 +2310,10 @@ def test_protesters_storming_a_building_riot(coder):
 def test_a_lender_agreeing_a_bailout_grants_it_and_equipment_is_no_target(coder):
     assert ("IGOBUSIMF", "PAK", "071") in triples(coder, "The IMF agreed a $7 billion loan for Pakistan.", "2019-05-12")
     assert ("GBR", "UKRMIL", "062") in triples(coder, "Britain trained Ukrainian soldiers on Challenger tanks.", "2023-02-10")
+
+
+def test_recognising_a_state_and_responding_with_an_attack(coder):
+    got = triples(coder, "Iceland recognized Estonia, Latvia and Lithuania.", "1991-08-22")
+    assert {("ISL", "EST", "054"), ("ISL", "LVA", "054"), ("ISL", "LTU", "054")} <= got, got
+    assert not any(c == "054" for _, _, c in triples(coder, "The internationally recognised government of Yemen met the envoy.", "2019-08-22"))
+    assert any(s == "TUR" and c == "195" for s, _, c in triples(coder, "Turkey responded with air strikes on Kurdish positions.", "2015-07-25"))

@@ -892,7 +892,9 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
             return subj
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS) \
             and (meeting or gov.lower_ in ("in", "into")
-                 or (gov.lower_ == "on" and gov.head.lemma_.lower() in _STATE_VERBS)):  # fmt: skip
+                 or (gov.lower_ == "on" and gov.head.lemma_.lower() in _STATE_VERBS)
+                 # "responded with air strikes", "went ahead with the tests"
+                 or (gov.lower_ == "with" and gov.head.lemma_.lower() in support)):  # fmt: skip
         # "imposed a curfew after a demonstration", "offered condolences over an attack": who
         # imposed or offered it did not demonstrate or attack; "engaged in ethnic cleansing" did,
         # and so did troops that "remained on alert"
@@ -2069,6 +2071,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "forces backed by Russia", "a report released by the institute", "missiles fired by
         # the army", "property seized by the state": background to the sentence, not its news;
         # only force used on people ("schoolgirls kidnapped by Boko Haram") is coded from it
+        dropped.append(f"sentence {si}: {trig.text}: participle describing a noun")
+        return []
+    if not f.nominal and trig.tag_ in ("VBN", "VBD") and (trig.dep_ == "amod" or (
+            trig.dep_ in ("nsubj", "nsubjpass") and trig.pos_ == "VERB")):  # fmt: skip
+        # "the internationally recognised government": a quality of the noun, not an act (also
+        # when the parser makes the participle the subject of the sentence's verb)
         dropped.append(f"sentence {si}: {trig.text}: participle describing a noun")
         return []
     # "a bombing in Kabul", "reimposed blockades in the West Bank", "a visit in Amman"

@@ -350,3 +350,10 @@ def test_he_is_not_a_place_named_before_him(coder):
             "asked the European Union for air defence systems.")
     got = {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in coder.code_text(text, "2023-02-14")}
     assert ("MDAGOV", "IGOEUREEC", "02") in got, got
+
+
+def test_they_after_leaders_named_together_are_both_and_a_city_is_nobody(coder):
+    text = "Modi and Nawaz Sharif met in Lahore on Friday. They agreed to resume talks."
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2015-12-25")}
+    assert (1, "INDGOV", "PAKGOV") in got and (1, "PAKGOV", "INDGOV") in got, got
+    assert not any(s == "PAK" for _, s, _ in got), got

@@ -916,7 +916,9 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         if coref is not None and e.target is not None and not e.target.resolved:
             targets = list(coref.get(e.target))
         pairs = [(src, tgt) for src in sources for tgt in targets]
-        paired = e.source.role == "pair" and e.target is None and _mutual(e.trigger, sources, kn, e.code)
+        # ("both sides agreed to …", "they agreed to …" after two parties named together)
+        paired = ((e.source.role == "pair" or (e.source.kind == "pronoun" and len(sources) >= 2))
+                  and e.target is None and _mutual(e.trigger, sources, kn, e.code))  # fmt: skip
         if ((e.reciprocal or paired) and (e.target is None or not any(t is not None and t.resolved for t in targets))
                 and len({m.code for m in sources if m.resolved}) >= 2):  # fmt: skip
             # "the two leaders discussed trade", "Armenia and Azerbaijan exchanged accusations

@@ -205,7 +205,11 @@ class Coref:
                 continue
             if quoted_speaker is not None and a.code == quoted_speaker.code and a.name == quoted_speaker.name:
                 continue  # inside a quote, "he" is not the one speaking
-            if not _fits(m, a):
+            at = doc[a.head]
+            if (a.kind == "country" and at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "into", "near")
+                    and m.agent_type is None):  # fmt: skip
+                continue  # a place is nobody: "met Xi in Beijing. He said they had …"
+            if not _fits(m, a, together=bool(at.conjuncts)):
                 continue
             # recency first (sentence), then subjects, then closeness
             score = (sent - s.sent, 0 if s.subject else 1, m.start - a.head)
@@ -223,6 +227,14 @@ class Coref:
                 return None
         a = best[1].mention
         rule = f"coreference: {doc[a.start:a.end].text!r} (sentence {best[1].sent})"
+        if m.number == "plur" and m.agent_type is None and m.role is None and m.end - m.start == 1:
+            # "Putin and Xi met in Beijing. They signed …": all the coordinated parties
+            group = {t.i for t in doc[a.head].conjuncts} | {a.head}
+            together = [s.mention for s in seen if s.mention.head in group and s.mention.code]
+            codes = {x.code for x in together}
+            if len(codes) >= 2:
+                return [with_code(m, x.code or "", x.name, f"coreference: {doc[x.start:x.end].text!r} (one of the parties named together)")
+                        for x in {x.code: x for x in together}.values()]  # fmt: skip
         if m.role == "country":  # "his country"
             code = a.code or ""
             return [with_code(m, code[:3] if not code.startswith("IGO") else code, a.name, rule)]
@@ -385,8 +397,9 @@ def _subject_tokens(verb: Token) -> set[int]:
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
-def _fits(pronoun: Mention, a: Mention) -> bool:
-    """Whether an actor can be what a third-person pronoun stands for."""
+def _fits(pronoun: Mention, a: Mention, together: bool = False) -> bool:
+    """Whether an actor can be what a third-person pronoun stands for (`together`: the actor is
+    one of several coordinated names)."""
     if a.kind == "pronoun" or not (a.code or (a.kind == "person" and a.name)):
         return False
     person = a.kind == "person" or a.agent_type == "person"
@@ -397,7 +410,8 @@ def _fits(pronoun: Mention, a: Mention) -> bool:
         return person
     if pronoun.number == "neut":
         return not person and a.agent_type != "person"
-    return not person or a.agent_type == "group"
+    # "they": a group or a state, or people named together ("Putin and Xi met. They …")
+    return not person or a.agent_type == "group" or bool(together)
 
 
 def _at(r: Mention, m: Mention) -> Mention:

@@ -653,21 +653,21 @@ def _tolls(events: list[RawEvent]) -> list[RawEvent]:
     killing 20 people"): it takes the attack's more telling code, and the attack, coded with
     whom it killed, is not also coded on the place."""
 
-    def bombing_of(e: RawEvent, o: RawEvent) -> bool:
+    def toll_of(e: RawEvent, o: RawEvent) -> bool:
         if (o.sentence_index != e.sentence_index or o.code[:2] not in ("18", "19", "20") or o.code in ("180", "190", "200")
                 or o.source.code != e.source.code):  # fmt: skip
             return False
         t, b = e.trigger, o.trigger
-        clause = b.head if b.dep_ in ("nsubj", "nsubjpass") else b  # the bomb that exploded, or the bombing verb
+        clause = b.head if b.dep_ in ("nsubj", "nsubjpass") else b  # the bomb that exploded, or the attack's verb
         return ((t.dep_ == "advcl" and t.tag_ == "VBG" and clause.i == t.head.i)
                 or (clause.dep_ == "advcl" and clause.head.i == t.i))  # fmt: skip
 
     out = []
     for e in events:
         if e.code in ("180", "190"):
-            bombing = next((o for o in events if bombing_of(e, o)), None)
-            if bombing is not None:
-                e = replace(e, code=bombing.code, notes=e.notes + [f"the toll of {bombing.trigger.text}: {bombing.code}"])
+            attack = next((o for o in events if toll_of(e, o)), None)
+            if attack is not None:
+                e = replace(e, code=attack.code, notes=e.notes + [f"the toll of {attack.trigger.text}: {attack.code}"])
         out.append(e)
     return out
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from whodid.context.quotes import quotation_marks
 
+
+def triples(coder, text: str, day: str) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, day)}
+
+
 DAY = "2024-03-14"
 
 
@@ -270,13 +275,12 @@ def test_scare_quotes_are_not_quotations(coder):
 
 def test_who_says_it_in_a_participle_clause_is_the_main_subject(coder):
     # "saying he would …": he is the one saying it, and "him" is then somebody else
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "The Egyptian president declined to receive the visiting Libyan leader in Alexandria, saying he would host him only in Cairo.",
-        "2012-04-02")}
+    text = "The Egyptian president declined to receive the visiting Libyan leader in Alexandria, saying he would host him only in Cairo."
+    got = triples(coder, text, "2012-04-02")
     assert ("EGYGOV", "LBYGOV", "036") in got or ("EGYGOV", "LBYGOV", "043") in got, got
     assert not any(s and s.startswith("LBY") for s, _, c in got if c.startswith("03")), got
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(
-        "The Taliban rejected talks with the Kabul government, saying it would only negotiate with Pakistan.", "2012-04-02")}
+    text = "The Taliban rejected talks with the Kabul government, saying it would only negotiate with Pakistan."
+    got = triples(coder, text, "2012-04-02")
     assert any(s == "AFGREB" and t == "PAK" for s, t, _ in got), got
 
 
@@ -301,7 +305,7 @@ def test_the_two_countries_agreeing_act_on_each_other_not_on_where_they_met(code
 def test_the_countrys_airspace_is_the_article_countrys(coder):
     text = ("Belarusian President Alexander Lukashenko said on Friday that Minsk would strengthen its border. "
             "He said Polish helicopters had violated the country's airspace twice.")
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-08-04")}
+    got = triples(coder, text, "2023-08-04")
     assert ("POLMIL", "BLR", "150") in got, got  # (an airspace violation shows force: 150)
     # as a subject, "the country" is the one named last: not guessed
     got = {(e.source.code, e.cameo) for e in coder.code_text(
@@ -310,8 +314,7 @@ def test_the_countrys_airspace_is_the_article_countrys(coder):
 
 
 def test_a_warning_that_ones_own_country_will_respond_is_addressed_to_no_one(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo)
-           for e in coder.code_text("Lukashenko warned that Belarus would respond to any provocation.", "2023-08-04")}
+    got = triples(coder, "Lukashenko warned that Belarus would respond to any provocation.", "2023-08-04")
     assert ("BLRGOV", None, "130") in got and not any(t == "BLR" for _, t, _ in got), got
 
 
@@ -319,14 +322,14 @@ def test_a_name_given_in_full_is_then_known_by_one_of_its_words(coder):
     # family name first, as Chinese names are written; and a surname no dictionary aliases
     text = ("Chinese Premier Li Qiang arrived in Hanoi on Sunday. Li met Vietnamese President To Lam "
             "on Monday.")
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2024-10-13")}
+    got = triples(coder, text, "2024-10-13")
     assert ("CHNGOV", "VNMGOV", "040") in got, got
 
 
 def test_both_sides_are_two_states_not_a_state_and_its_army(coder):
     text = ("The Azerbaijani foreign minister met his Turkish counterpart in Baku. He said reports that Turkish "
             "troops would be based in Azerbaijan were false. The two sides signed an agreement on energy.")
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2022-03-01")}
+    got = triples(coder, text, "2022-03-01")
     signed = {(s, t) for s, t, c in got if c == "057"}
     assert signed and all({s[:3], (t or "")[:3]} == {"AZE", "TUR"} for s, t in signed), got
 
@@ -334,14 +337,13 @@ def test_both_sides_are_two_states_not_a_state_and_its_army(coder):
 def test_the_country_visited_is_the_one_the_article_is_about(coder):
     text = ("Armenian Prime Minister Nikol Pashinyan received Russian Foreign Minister Sergei Lavrov in Yerevan. "
             "Lavrov is on a two-day visit to the country.")
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-10-23")}
+    got = triples(coder, text, "2023-10-23")
     assert ("RUSGOV", "ARM", "042") in got, got
 
 
 def test_a_pronoun_for_claims_rejected_names_no_actor(coder):
-    got = {(e.source.code, e.target.code if e.target else None, e.cameo)
-           for e in coder.code_text("The Kazakh president rejected claims that Chinese troops would be stationed "
-                                    "in Kazakhstan, calling them a provocation.", "2024-03-05")}
+    text = "The Kazakh president rejected claims that Chinese troops would be stationed in Kazakhstan, calling them a provocation."
+    got = triples(coder, text, "2024-03-05")
     assert not any(t in ("CHN", "CHNMIL", "KAZ") and c == "111" for _, t, c in got), got
 
 

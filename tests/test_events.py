@@ -2317,3 +2317,11 @@ def test_recognising_a_state_and_responding_with_an_attack(coder):
     assert {("ISL", "EST", "054"), ("ISL", "LVA", "054"), ("ISL", "LTU", "054")} <= got, got
     assert not any(c == "054" for _, _, c in triples(coder, "The internationally recognised government of Yemen met the envoy.", "2019-08-22"))
     assert any(s == "TUR" and c == "195" for s, _, c in triples(coder, "Turkey responded with air strikes on Kurdish positions.", "2015-07-25"))
+
+
+def test_a_report_denied_is_no_fact_and_what_is_said_after_talks_is_said(coder):
+    assert not any(c == "154" for _, _, c in triples(coder, "Reports that Russia had sent troops to Belarus were denied by Minsk.", "2022-02-01"))
+    assert not any(c == "154" for _, _, c in triples(coder, "The report that Russia had sent troops was denied.", "2022-02-01"))
+    assert not any(c == "154" for _, _, c in triples(coder, "Minsk denied the report that Russia had sent troops.", "2022-02-01"))
+    got = triples(coder, "Macron said after talks with Scholz that France would send more tanks to Ukraine.", "2023-01-22")
+    assert any(s == "FRA" and t == "UKR" and c.startswith(("03", "15")) for s, t, c in got), got

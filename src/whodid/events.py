@@ -1294,7 +1294,8 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 # "accused the United States of violating …, ignoring …": alleged, not asserted
                 mood.drop = f"alleged ({node.text})"
                 return mood
-            if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl"):
+            # ("reports that Russia had sent troops were denied": what is denied as passive subject)
+            if lemma in kn.cue("denial") and came in ("ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl", "nsubjpass"):
                 mood.drop = f"denied ({node.text})"
                 mood.agent = node
                 return mood

@@ -190,7 +190,36 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_speech_after_report(doc)
     _repair_list_read_as_apposition(doc)
     _repair_verb_read_as_participle(doc)
+    _repair_speech_clause_read_as_relative(doc)
     return doc
+
+
+def _repair_speech_clause_read_as_relative(doc: Doc) -> None:
+    """What a speaker said, put after an intervening phrase, read as a relative clause of that
+    phrase's noun ("Kishida said after talks with Zelenskiy that Japan would help": "that Japan
+    would help" made a clause of "talks"). A that-clause with its own subject under a noun that
+    hangs on a verb of speech is what was said; under any other noun it is that noun's content
+    ("the report that Russia had sent troops"), not a relative clause."""
+    for tok in doc:
+        that = next((c for c in tok.children if c.lower_ == "that" and c.dep_ in ("dobj", "nsubj") and c.i < tok.i), None)
+        if tok.dep_ == "relcl" and that is not None and sum(c.dep_ == that.dep_ for c in tok.children) > 1:
+            # "the report that Russia had sent troops": "that" cannot be the object (or subject)
+            # of a verb that has its own; it opens the report's content
+            that.dep_, tok.dep_ = "mark", "acl"
+            continue
+        if (tok.dep_ != "relcl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):  # fmt: skip
+            continue
+        verb = tok.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _SPEAKER_VERBS | {"tell", "announce", "insist"}:
+            tok.head = verb
+            tok.dep_ = "ccomp"
+        else:
+            tok.dep_ = "acl"  # "denied the report that Russia had sent troops": the report's content
 
 
 # what crowds do, with no object: a past form of these is no passive participle ("thousands protested")

@@ -2325,3 +2325,8 @@ def test_a_report_denied_is_no_fact_and_what_is_said_after_talks_is_said(coder):
     assert not any(c == "154" for _, _, c in triples(coder, "Minsk denied the report that Russia had sent troops.", "2022-02-01"))
     got = triples(coder, "Macron said after talks with Scholz that France would send more tanks to Ukraine.", "2023-01-22")
     assert any(s == "FRA" and t == "UKR" and c.startswith(("03", "15")) for s, t, c in got), got
+
+
+def test_an_arrest_on_arrival_is_by_the_state_arrived_in(coder):
+    got = triples(coder, "A British journalist was arrested on arrival at Tehran airport.", "2021-01-17")
+    assert ("IRN", "GBRMED", "173") in got, got

@@ -256,6 +256,9 @@ def _place_country(e: RawEvent, index: MentionIndex, preps: tuple[str, ...] = ("
         heads.append(trig.head.head)  # "was put under investigation in Italy"
     if objects:
         heads += [c for c in trig.children if c.dep_ == "dobj"]
+    # "was detained on arrival at a Moscow airport", "upon landing in Tehran"
+    heads += [o for c in trig.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+              for o in c.children if o.dep_ in ("pobj", "pcomp") and o.lemma_.lower() in ("arrival", "landing", "return", "land", "arrive")]  # fmt: skip
     for verb in heads:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:

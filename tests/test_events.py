@@ -2330,3 +2330,11 @@ def test_a_report_denied_is_no_fact_and_what_is_said_after_talks_is_said(coder):
 def test_an_arrest_on_arrival_is_by_the_state_arrived_in(coder):
     got = triples(coder, "A British journalist was arrested on arrival at Tehran airport.", "2021-01-17")
     assert ("IRN", "GBRMED", "173") in got, got
+
+
+def test_taking_to_the_streets_is_demonstrating_and_an_inferred_target_removes_no_named_one(coder):
+    got = triples(coder, "Thousands of Serbs took to the streets against President Vucic.", "2023-05-08")
+    assert ("SRBCVL", "SRBGOV", "141") in got, got
+    # the protest the purpose clause names gives way to the act; the act is kept
+    got = triples(coder, "Thousands of Kenyans poured into the streets of Nairobi to protest against the tax bill.", "2024-06-25")
+    assert any(s == "KENCVL" and c == "141" for s, _, c in got), got

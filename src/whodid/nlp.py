@@ -223,7 +223,7 @@ def _repair_speech_clause_read_as_relative(doc: Doc) -> None:
 
 
 # what crowds do, with no object: a past form of these is no passive participle ("thousands protested")
-_CROWD_VERBS = frozenset({"protest", "march", "rally", "demonstrate", "gather", "riot", "flee", "clash", "assemble",
+_CROWD_VERBS = frozenset({"protest", "march", "rally", "demonstrate", "gather", "riot", "flee", "clash", "assemble", "pour", "flock",
                           "converge", "mass", "strike"})
 
 

@@ -682,8 +682,10 @@ def _dedupe_implicit(events: list[RawEvent]) -> list[RawEvent]:
     same country for the same source and code ("killed three Iraqi civilians" → IRQCVL)."""
     named = {(e.sentence_index, e.source.code, e.code) for e in events if e.target is not None and e.target.kind != "implicit"}
     known = {(e.sentence_index, e.source.code, e.code) for e in events if e.target is not None and e.target.resolved}
+    # (a specific target the text names: an inferred one must not remove the named country it
+    # would itself give way to, "poured into the streets of Nairobi to protest")
     specific = {(e.sentence_index, e.source.code, e.code, e.target.country) for e in events
-                if e.target is not None and e.target.sector and e.target.country}  # fmt: skip
+                if e.target is not None and e.target.sector and e.target.country and e.target.kind != "implicit"}  # fmt: skip
     # "Germany agreed to deliver tanks to Ukraine": the agreeing, with no one of its own, is
     # the intent its complement codes with Ukraine
     carried = {(e.sentence_index, e.source.code, e.trigger.head.i, e.code[:2]) for e in events

@@ -800,8 +800,6 @@ _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "ph
 
 
 _SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "because"}
-# what someone says or announces after talks they held ("told reporters after talks with")
-_SPEECH_AFTER_TALKS = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "told"})
 
 
 # verbs whose by-phrase is a cause, not the doer: "protests triggered by the killing of X"
@@ -809,16 +807,11 @@ _CAUSING = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", 
                       "touch_off", "set_off", "unleash"})
 
 
-# verbs whose object is a reaction someone else has to a subject's act ("drew condemnation from")
-_DRAWING = frozenset({"draw", "spark", "prompt", "provoke", "trigger", "earn", "attract", "bring", "face", "meet",
-                      "receive", "win", "elicit", "invite", "court"})
-
-
-def _reaction_from(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+def _reaction_from(noun: Token, index: MentionIndex, drawing_verbs: frozenset[str]) -> tuple[list[Mention], list[Mention]]:
     """The actors of a from-phrase of a reaction noun, and whoever drew the reaction: the subject
     of "drew" or "faced" (or of the act a "drawing …" participle follows)."""
     gov = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
-    drawing = gov.lemma_.lower() in _DRAWING and gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj")
+    drawing = gov.lemma_.lower() in drawing_verbs and gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj")
     holders = [noun, gov] if drawing else [noun]  # ("drew criticism from Washington", the from-phrase on the verb)
     sources = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                for o in c.children if o.dep_ == "pobj" for m in _expand(o, index) if m.resolved]  # fmt: skip
@@ -849,7 +842,7 @@ _STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
 
 def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meeting: bool,
                  conjunct: bool = False, inquiries: frozenset[str] = frozenset(),
-                 reactions: frozenset[str] = frozenset()) -> list[Mention]:  # fmt: skip
+                 reactions: frozenset[str] = frozenset(), talk_speech: frozenset[str] = frozenset()) -> list[Mention]:  # fmt: skip
     """Who performs a nominal trigger: its modifier ("Russian sanctions"), a by-phrase, or the
     subject of a light verb carrying it ("held talks"). For meetings, also the subject of the
     clause it is part of ("said at the meeting with Putin")."""
@@ -871,7 +864,7 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     if noun.dep_ == "pobj" and gov.lower_ in ("of", "in") and _amount(gov.head):
         # "began a new round of joint exercises", "announced 50 million euros in aid": the
         # amount's verb carries the noun
-        return _noun_source(gov.head, index, support, meeting, inquiries=inquiries, reactions=reactions)
+        return _noun_source(gov.head, index, support, meeting, inquiries=inquiries, reactions=reactions, talk_speech=talk_speech)
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and gov.pos_ in ("VERB", "AUX"):
         if gov.lemma_.lower() in _CAUSING:
             return []  # "postponed the election, sparking protests": others protest
@@ -885,7 +878,7 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
         if noun.dep_ != "pobj":
             return []
     if (meeting and noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "following")
-            and gov.head.lemma_.lower() in _SPEECH_AFTER_TALKS):  # fmt: skip
+            and gov.head.lemma_.lower() in talk_speech):  # fmt: skip
         # "Kishida said after talks with Zelenskiy": who speaks after the talks held them
         subj, passive = _subject(gov.head, index)
         if subj and not passive:
@@ -911,7 +904,8 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     if noun.dep_ == "conj":
         # "launched artillery, mortar and rocket fire": who launched the first of them (not
         # the first conjunct itself, "artillery" being a role word of its own)
-        return _noun_source(noun.head, index, support, meeting, conjunct=True, inquiries=inquiries, reactions=reactions)
+        return _noun_source(noun.head, index, support, meeting, conjunct=True, inquiries=inquiries, reactions=reactions,
+                            talk_speech=talk_speech)
     return []
 
 
@@ -2041,7 +2035,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                                 if m.head != f.source.head or m.code != f.source.code]  # fmt: skip
     elif f.nominal:
         sources = (_noun_source(trig, index, support, meeting=code[:2] in ("04", "14"), inquiries=kn.cue("inquiry_noun"),
-                                reactions=kn.cue("reaction_verb"))
+                                reactions=kn.cue("reaction_verb"), talk_speech=kn.cue("talks_speech_verb"))
                    or _culpable(trig, index, kn))  # fmt: skip
     else:
         sources, passive = _subject(trig, index)
@@ -2231,7 +2225,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if f.nominal and not sources and root in (5, 10, 11, 12, 13, 14):
         # "drew condemnation from South Korea and Japan", "faced criticism from Washington":
         # a reaction from someone is theirs, on whoever drew it
-        sources, drawn = _reaction_from(trig, index)
+        sources, drawn = _reaction_from(trig, index, kn.cue("drawing_verb"))
         if sources:
             targets = drawn or [t for t in targets if all(t is not m for m in sources)]
     # "between A and B", or coordinated subjects of a reciprocal trigger without object

@@ -84,7 +84,7 @@ _CUE_KINDS = {
     "nonfactual_noun",
     "refusal",
     "ruled_out",
-    "permission_verb", "explode_verb", "protester_word",
+    "permission_verb", "explode_verb", "protester_word", "drawing_verb", "talks_speech_verb",
     "appeal_verb",
     "demand_verb",
     "threat_verb",

@@ -225,9 +225,11 @@ def _match_elements(
             for m in _slot_candidates(tok, index):
                 if within is not None and m.head not in within:
                     continue
-                if anchor is not None and (_behind_other_prep(tok.doc[m.head], anchor, topic)
-                                           or _inside_place_phrase(tok.doc[m.head], anchor)):  # fmt: skip
+                if anchor is not None and _behind_other_prep(tok.doc[m.head], anchor, topic):
                     continue
+                top = _place_phrase_top(tok.doc[m.head], anchor) if anchor is not None else None
+                if top is not None and top.i != m.head:
+                    continue  # "sank near the border with North Korea": inside where, not whom
                 h = tok.doc[m.head]
                 if no_place and within is None and h.dep_ == "pobj" and h.head.lower_ in _PLACE_TIME_PREPS:
                     continue  # a meeting's bare slot is not filled from "met in Paris"
@@ -254,7 +256,7 @@ def _match_elements(
                 # "expelled a diplomat … after the expulsion of a Russian diplomat" does not
                 # match "diplomat of +"
                 continue
-            if trigger is not None and _in_place_phrase(tok, trigger):
+            if trigger is not None and _place_phrase_top(tok, trigger) is not None:
                 # the first word after the trigger is of its object, not of where it happened:
                 # "released a ship it seized near the port city of Derna" seized no city
                 continue
@@ -266,32 +268,17 @@ def _match_elements(
     return None
 
 
-def _in_place_phrase(tok: Token, trigger: Token) -> bool:
-    """Whether a word is inside a phrase of place or time of the trigger ("near the port city"),
-    other than the preposition itself."""
+def _place_phrase_top(tok: Token, trigger: Token) -> Token | None:
+    """The word right under a preposition of place or time of the trigger whose phrase holds
+    tok ("city" for "near the port city of Derna"), or None; the preposition itself is in none."""
     for _ in range(8):
         up = tok.head
         if tok.i == trigger.i or up.i == tok.i or up.i == trigger.i:
-            return False
+            return None
         if up.dep_ == "prep" and up.lower_ in _PLACE_TIME_PREPS and up.head.i == trigger.i:
-            return True
+            return tok
         tok = up
-    return False
-
-
-def _inside_place_phrase(tok: Token, trigger: Token) -> bool:
-    """Whether a word only describes where the act happened: "sank near the border with North
-    Korea" names North Korea inside the place phrase; "protested in Monrovia" is the place itself
-    (left to the place rules)."""
-    word = tok
-    for _ in range(8):
-        if tok.i == trigger.i or tok.head.i == tok.i:
-            return False
-        up = tok.head
-        if up.dep_ == "prep" and up.lower_ in _PLACE_TIME_PREPS and up.head.i == trigger.i:
-            return tok.i != word.i
-        tok = up
-    return False
+    return None
 
 
 def _behind_other_prep(tok: Token, trigger: Token, topic: bool = False) -> bool:

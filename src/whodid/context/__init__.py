@@ -957,13 +957,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # about one's own country is addressed to no one; so is a warning that one's own
                 # country will respond
                 ev = replace(ev, target=None)
-            if (ev.code[:3] in ("042", "043") and ev.target is not None and ev.target.resolved
-                    and ev.target.code == ev.target.country and (ev.source.country or "")[:3] == ev.target.code):  # fmt: skip
+            if ev.code[:3] in ("042", "043") and _own_state_target(ev):
                 # "the Kazakh president arrived in Astana": coming home is no visit
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
                 continue
-            if (ev.code[:2] in ("03", "04", "05", "06", "07", "08", "16") and ev.target is not None and ev.target.resolved
-                    and ev.target.code == ev.target.country and (ev.source.country or "")[:3] == ev.target.code
+            if (ev.code[:2] in ("03", "04", "05", "06", "07", "08", "16") and _own_state_target(ev)
                     and (ev.source.sector or "")[:3] in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
                 # "Trump withdrew the United States from the deal": a state's relations are with
                 # others; its own state is no party to them (its rebels' are)
@@ -988,6 +986,13 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 ev = replace(ev, target=None)
             out.append(_refine(_people_of_demonym(ev), kn))
     return out
+
+
+def _own_state_target(e: RawEvent) -> bool:
+    """Whether the target is the source's own state, named bare ("the Kazakh president arrived
+    in Astana", "Trump withdrew the United States from the deal")."""
+    t = e.target
+    return t is not None and t.resolved and t.code == t.country and (e.source.country or "")[:3] == t.code
 
 
 def _people_of_demonym(e: RawEvent) -> RawEvent:

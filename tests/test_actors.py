@@ -494,3 +494,9 @@ def test_conflict_districts_name_their_state(coder):
     assert any(m.code == "PAKREB" or m.country == "PAK" for m in got.values()), got
     got = mentions(coder, "Government troops shelled villages in South Kordofan.", "2012-01-01")
     assert any(m.country == "SDN" for m in got.values()), got
+
+
+def test_a_people_with_an_armed_modifier_are_its_fighters(coder):
+    assert code_of(coder, "Government troops attacked rebel Serbs near Knin.", "Serbs", "1995-08-04") == "SRBREB"
+    assert code_of(coder, "Rebel Chechens ambushed a Russian convoy.", "Chechens", "1995-04-02") == "RUSREB"
+    assert code_of(coder, "Young Chechens ambushed a Russian convoy.", "Chechens", "1995-04-02") == "RUSCVL"

@@ -2338,3 +2338,31 @@ def test_taking_to_the_streets_is_demonstrating_and_an_inferred_target_removes_n
     # the protest the purpose clause names gives way to the act; the act is kept
     got = triples(coder, "Thousands of Kenyans poured into the streets of Nairobi to protest against the tax bill.", "2024-06-25")
     assert any(s == "KENCVL" and c == "141" for s, _, c in got), got
+
+
+def test_an_envoy_summoned_to_protest_is_a_complaint_not_a_demonstration(coder):
+    got = triples(coder, "India summoned the Pakistani envoy to protest against the firing across the border.", "2018-01-20")
+    assert ("IND", "PAKGOV", "114") in got, got
+    assert not any(c.startswith("14") for _, _, c in got), got
+
+
+def test_fines_and_armour_crossing_a_border(coder):
+    assert ("IGOEUREEC", "POL", "172") in triples(coder, "The European Commission fined Poland for ignoring the court ruling.", "2021-10-27")
+    assert ("RUSGOV", "POLBUS", "172") in triples(coder, "The Russian government imposed a fine on Polish companies.", "2021-10-27")
+    got = triples(coder, "Turkish tanks rolled into northern Syria on Wednesday.", "2019-10-09")
+    assert ("TURMIL", "SYR", "192") in got, got
+    got = triples(coder, "Armenia sent armoured vehicles across the Azerbaijani border.", "2020-09-27")
+    assert ("ARM", "AZE", "150") in got, got
+    assert not any(c.startswith("07") for _, _, c in got), got
+
+
+def test_an_invitation_stands_for_what_it_invites_to(coder):
+    got = triples(coder, "The Qatari emir invited the Sudanese president to join the peace talks in Doha.", "2010-02-20")
+    assert ("QATGOV", "SDNGOV", "036") in got, got
+    assert not any(c == "020" for _, _, c in got), got
+
+
+def test_a_contribution_to_no_one_is_no_aid(coder):
+    got = triples(coder, "Macron praised Merkel for her contribution to the peace process.", "2021-09-10")
+    assert not any(c.startswith("07") for _, _, c in got), got
+    assert ("FRA", "IRQ", "070") in {(s[:3], t, c) for s, t, c in triples(coder, "France made a contribution to Iraq for reconstruction.", "2005-09-10") if t}

@@ -359,3 +359,11 @@ def test_they_after_leaders_named_together_are_both_and_a_city_is_nobody(coder):
     got = {(e.sentence_index, e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2015-12-25")}
     assert (1, "INDGOV", "PAKGOV") in got and (1, "PAKGOV", "INDGOV") in got, got
     assert not any(s == "PAK" for _, s, _ in got), got
+
+
+def test_an_unknown_titled_person_is_known_by_the_surname_and_the_sides_are_the_two_met(coder):
+    text = ("Kyrgyz Foreign Minister Ruslan Kazakbayev met Chinese President Xi Jinping in Beijing. "
+            "Kazakbayev briefed Xi on the border talks. The sides discussed trade.")
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-05-18")}
+    assert (1, "KGZGOV", "CHNGOV", "040") in got, got
+    assert (2, "KGZGOV", "CHNGOV", "040") in got and (2, "CHNGOV", "KGZGOV", "040") in got, got

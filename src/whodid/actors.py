@@ -399,6 +399,13 @@ def _residence(tok: Token, name_at: dict[int, tuple[Span, Alias]], day: date | N
     return None
 
 
+def _armed_people(doc: Doc, finder: ActorFinder, span: Span, name_at: dict[int, tuple[Span, Alias]]) -> str | None:
+    """The armed sector a modifier gives a people ("rebel Serbs": REB), or None."""
+    mods = [c for c in span.root.children if c.dep_ in ("amod", "compound") and c.i < span.start and c.i not in name_at]
+    sectors = [a.sector[:3] for a, _, _ in finder.agents_in(doc, mods)] if mods else []
+    return next((s for s in sectors if s in ("REB", "INS", "SEP", "UAF", "RAD")), None)
+
+
 def _counted_people(tok: Token, name_at: dict[int, tuple[Span, Alias]], crowds: frozenset[str]) -> bool:
     """Whether a plural demonym is counted or described as people: a number or an adjective
     on it ("2,000 Libyans", "young Algerians"), a crowd it fills ("thousands of Nigerians"), or
@@ -547,6 +554,9 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                 # "thousands of Nigerians", "young Algerians", "Palestinians living in Gaza":
                 # people of the country, not the nation as a party ("the Palestinians rejected")
                 code = country_of(code) + "CVL"
+        if alias.form in ("demonym", "people") and code and (armed := _armed_people(doc, finder, span, name_at)):
+            # "rebel Serbs", "separatist Abkhazians": the people's fighters, not its civilians
+            code = country_of(code) + armed
         parts = [alias.origin]
         if actor.kind == "person" and code:
             titled = _titled(doc, finder, span, code, name_at, actor if day is None else None)
@@ -647,6 +657,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             continue
         if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in finder.knowledge.cue("pair_noun"):
             pair = [c for c in tok.children if c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod")]
+            if not pair and tok.lower_ == "sides" and [c.lower_ for c in tok.children] == ["the"]:
+                pair = list(tok.children)  # "the sides discussed …": the two met before
             if pair and not any(c.dep_ in ("poss", "appos") for c in tok.children):
                 # (not when the pair is named on the spot: "both parties, the SLA and the army")
                 # "both sides", "the two countries": the pair named before, left to coreference
@@ -753,6 +765,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             code = owner.country + m.sector
             ms[0] = replace(m, code=code, country=owner.country, parts=m.parts + owner.parts[:1])
 
+    _titled_short_names(doc, by_head, name_at)
+
     # people the dictionaries do not know ("Mr. Clarke"), from the parser's named entities:
     # no code, but a name that coreference and quote speakers can use
     for ent in doc.ents:
@@ -765,6 +779,30 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
     mentions = [m for ms in by_head.values() for m in ms]
     mentions.sort(key=lambda m: (m.start, m.head))
     return mentions
+
+
+def _titled_short_names(doc: Doc, by_head: dict[int, list[Mention]], name_at: dict[int, tuple[Span, Alias]]) -> None:
+    """A person the dictionaries do not know, named with a title and a country ("Uzbek Foreign
+    Minister Bakhtiyor Saidov"), is the same person when the name comes back alone ("Saidov
+    briefed …"), unless two titled people end in that name."""
+    known: dict[str, Mention | None] = {}
+    for hi, ms in sorted(by_head.items()):
+        tok = doc[hi]
+        m = next((m for m in ms if m.resolved and m.role and m.head == m.end - 1), None)
+        if m is None or tok.pos_ != "PROPN" or not tok.is_title or m.end - m.start < 3:
+            continue
+        prev = known.get(tok.text, m)
+        known[tok.text] = m if prev is not None and prev.code == m.code else None
+    if not known:
+        return
+    for tok in doc:
+        m = known.get(tok.text)
+        if (m is None or tok.i <= m.head or tok.i in by_head or tok.i in name_at or tok.pos_ != "PROPN"
+                or any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in by_head
+                       for j in (tok.i - 1, tok.i + 1))):  # fmt: skip
+            continue
+        by_head[tok.i] = [replace(m, start=tok.i, end=tok.i + 1, head=tok.i, is_name=True,
+                                  parts=m.parts + ["short name"])]
 
 
 # verbs that say where people are ("living in", "based in")

@@ -163,6 +163,9 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
         # "agreed to extend an arms embargo": the sanction decided stands for the agreeing
         or (e.code == "030" and f.source.code == e.source.code and e.trigger.is_ancestor(f.trigger)
             and "agreed on its own sanctions: the act" in f.notes)
+        # "invited Putin to hold talks": the invitation (036) stands for the bare appeal to act
+        or (e.code == "020" and e.trigger.dep_ == "xcomp" and e.trigger.head.i == f.trigger.i
+            and f.code[:2] in ("02", "03") and dyad(f)[:3] == dyad(e)[:3])
         or ((e.target is None or (_implicit_target(e) and not _implicit_target(f)
                                   and (e.code == f.code or e.code.endswith("0") or len(e.code) < len(f.code))))
             and f.target is not None

@@ -304,13 +304,14 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     code = e.code
     src, tgt = e.source, e.target
     if (code.startswith("14") and e.trigger.pos_ == "VERB" and e.trigger.lemma_.lower() == "protest"
-            and e.trigger.dep_ not in ("xcomp", "advcl")  # "began a hunger strike to protest …"
+            and (e.trigger.dep_ not in ("xcomp", "advcl")  # "began a hunger strike to protest …"
+                 or any(c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("envoy_word") for c in e.trigger.head.children))
             and (src.sector == "GOV" or (src.kind in ("country", "igo") and not src.sector
                                          and (e.trigger.doc[src.head].tag_ not in ("NNS", "NNPS")
                                               or e.trigger.doc[src.head].lower_ in (src.name or "").lower())))):  # fmt: skip
         # ("Serbs": people; "the Philippines": a state)
-        # "Russia protested against the decision", "the embassy protested": a state's protest
-        # is an official complaint (114), not a demonstration
+        # "Russia protested against the decision", "the embassy protested", "summoned the
+        # envoy to protest": a state's protest is an official complaint (114), not a demonstration
         return replace(e, code="114", notes=e.notes + ["a state's protest is an official complaint: 114"])
     if (code == "174" and tgt is not None and tgt.agent_type != "person"
             and (tgt.code or "").startswith(("IGO", "NGO")) and tgt.kind in ("igo", "group")):  # fmt: skip

@@ -2366,3 +2366,17 @@ def test_a_contribution_to_no_one_is_no_aid(coder):
     got = triples(coder, "Macron praised Merkel for her contribution to the peace process.", "2021-09-10")
     assert not any(c.startswith("07") for _, _, c in got), got
     assert ("FRA", "IRQ", "070") in {(s[:3], t, c) for s, t, c in triples(coder, "France made a contribution to Iraq for reconstruction.", "2005-09-10") if t}
+
+
+def test_speaking_to_the_press_and_a_title_are_no_consultation(coder):
+    got = triples(coder, "Talking to journalists in Riga, the Latvian prime minister said the summit had gone well.", "2023-06-30")
+    assert not any(c.startswith("04") for _, _, c in got), got
+    got = triples(coder, "Putin received the OSCE envoy for the Georgia-Abkhazia talks.", "2008-03-30")
+    assert ("RUSGOV", "IGOEURSCE", "043") in got, got
+    assert not any(c.startswith("04") for _, _, c in got - {("RUSGOV", "IGOEURSCE", "043")}), got
+
+
+def test_a_past_verb_after_a_reported_would_clause_is_the_speakers_act(coder):
+    text = "The Iranian foreign minister said Tehran would never give up enrichment and accused Israel of sabotage."
+    got = triples(coder, text, "2021-04-12")
+    assert ("IRNGOV", "ISR", "1125") in got or ("IRNGOV", "ISR", "112") in got, got

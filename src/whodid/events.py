@@ -1979,6 +1979,18 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                      and any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in trig.children))  # fmt: skip
     if code[:3] == "041" and not f.nominal and _names_something(trig):
         return []  # "what it called its involvement", "called the plan naive": naming, not phoning
+    if f.nominal and trig.dep_ == "pobj" and trig.head.lower_ in ("for", "on") and trig.head.i > 0 and any(
+            m.role and not m.is_name and m.head == t.i
+            for t in {trig.head.head, trig.doc[trig.head.i - 1]} for m in index.at(t)):  # fmt: skip
+        # "the EU envoy for the Belgrade-Pristina dialogue", "the special representative on the
+        # peace talks": part of a title, not talks held
+        dropped.append(f"sentence {si}: {trig.text}: part of a title")
+        return []
+    if (code[:2] == "04" and not f.nominal and trig.lemma_.lower() in ("talk", "speak", "brief")
+            and f.target is not None and trig.doc[f.target.head].lemma_.lower() in kn.cue("press_audience")):  # fmt: skip
+        # "speaking to reporters", "briefed journalists": how a statement is made, no consultation
+        dropped.append(f"sentence {si}: {trig.text}: speaking to the press")
+        return []
     if f.nominal and code.startswith("041") and trig.lemma_.lower() == "call" and _that_clause(trig) is not None:
         code = "020"  # "renewed its call that Israel lift …": an appeal, not a phone call
         one_sided = True

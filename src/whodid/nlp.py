@@ -191,7 +191,27 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_list_read_as_apposition(doc)
     _repair_verb_read_as_participle(doc)
     _repair_speech_clause_read_as_relative(doc)
+    _repair_past_conjunct_of_modal_clause(doc)
     return doc
+
+
+def _repair_past_conjunct_of_modal_clause(doc: Doc) -> None:
+    """A past-tense verb coordinated into a reported clause whose verb follows a modal ("warned
+    that Ankara would not tolerate … and accused Athens of …"): a bare verb after "would" and a
+    past form cannot share it, so the past verb is the speaker's own second act, coordinated
+    with the verb of saying."""
+    for tok in doc:
+        clause = tok.head
+        main = clause.head
+        if (tok.dep_ != "conj" or tok.tag_ != "VBD" or clause.tag_ != "VB" or clause.dep_ != "ccomp"
+                or main.tag_ != "VBD" or main.i > clause.i
+                or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):  # fmt: skip
+            continue
+        for c in list(clause.children):
+            if c.dep_ == "cc" and clause.i < c.i < tok.i:
+                c.head = main
+        tok.head = main
 
 
 def _repair_speech_clause_read_as_relative(doc: Doc) -> None:

@@ -2380,3 +2380,18 @@ def test_a_past_verb_after_a_reported_would_clause_is_the_speakers_act(coder):
     text = "The Iranian foreign minister said Tehran would never give up enrichment and accused Israel of sabotage."
     got = triples(coder, text, "2021-04-12")
     assert ("IRNGOV", "ISR", "1125") in got or ("IRNGOV", "ISR", "112") in got, got
+
+
+def test_foreign_forces_take_no_country_from_the_place_they_strike(coder):
+    got = triples(coder, "Coalition warplanes bombed Kandahar overnight.", "2001-11-20")
+    assert not any(s and s.startswith("AFG") for s, _, _ in got), got
+    got = triples(coder, "Government warplanes bombed rebel positions near Kandahar.", "2001-11-20")
+    assert any(s == "AFGGOVMIL" or s == "AFGMIL" for s, _, _ in got), got
+
+
+def test_destruction_from_the_air_and_troops_entering_a_country(coder):
+    got = triples(coder, "Turkish jets destroyed a Kurdish militia depot in northern Iraq.", "2019-10-20")
+    assert any(s == "TURMIL" and c == "195" for s, _, c in got), got
+    assert ("ETHMIL", "SOM", "192") in triples(coder, "Ethiopian troops entered Somalia on Sunday.", "2006-12-24")
+    got = triples(coder, "Russian troops entered Dagestan to fight the militants.", "1999-08-10")
+    assert not any(t == "RUS" and c == "192" for _, t, c in got), got

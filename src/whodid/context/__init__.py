@@ -334,6 +334,7 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if ((code == "192" or (code == "171" and e.by_default)) and tgt is not None
             and (tgt.kind == "person" or tgt.agent_type == "person")
             and e.trigger.doc[tgt.head].dep_ in ("dobj", "nsubjpass", "conj")
+            and e.trigger.lemma_.lower() not in ("enter", "cross", "invade", "occupy")  # ("entered Grozny")
             and e.trigger.doc[tgt.head].lemma_.lower() not in kn.cue("held_place")):  # fmt: skip
         # (a place a side holds stands for the side: "overran a rebel stronghold" is territory)
         # "troops captured the rebel leader", "seized two journalists": a person taken is
@@ -346,6 +347,10 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
     if code[:2] in ("18", "19") and e.trigger.doc[src.head].lemma_.lower() in kn.cue("protester_word"):
         # "protesters stormed the US embassy": a riot (what they destroy stays destruction, 1712)
         return replace(e, code="145", notes=e.notes + ["force used by protesters: a violent protest, 145"])
+    if code == "1712" and src.sector in _STATE_FORCE and _aerial(e.trigger.doc[src.head], kn):
+        # "Israeli jets destroyed an Iraqi nuclear reactor": destruction from the air is an air
+        # strike (195)
+        return replace(e, code="195", notes=e.notes + [f"destroyed by {e.trigger.doc[src.head].text}: 195"])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     if src.sector in _CIVIL and _strike_word(e.trigger) is not None:
@@ -843,8 +848,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             named = (not src.resolved and src.kind == "agent" and src.agent_type == "person"
                      and e.trigger.doc[src.head].pos_ == "PROPN" and (src.sector or "")[:3] not in _DOMESTIC)  # fmt: skip
             hostile = e.code[:2].isdigit() and int(e.code[:2]) >= 10
-            if not (named and hostile and place is None and e.target is not None and e.target.resolved
-                    and (e.target.country or "")[:3] == country):  # fmt: skip
+            foreign = not src.resolved and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in kn.cue("foreign_marker")
+                for c in e.trigger.doc[src.head].children)  # fmt: skip
+            # ("foreign troops pounded Baghdad", "allied warplanes": not of the place they strike)
+            if not foreign and not (named and hostile and place is None and e.target is not None and e.target.resolved
+                                    and (e.target.country or "")[:3] == country):  # fmt: skip
                 # ("Archbishop Desmond Tutu called for sanctions against Nigeria": a named
                 # figure turning on the only country named is not presumed to be of it)
                 src = _infer_country(src, place or country)
@@ -962,10 +971,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the Kazakh president arrived in Astana": coming home is no visit
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
                 continue
-            if (ev.code[:2] in ("03", "04", "05", "06", "07", "08", "16") and _own_state_target(ev)
+            if ((ev.code[:2] in ("03", "04", "05", "06", "07", "08", "16") or ev.code == "192") and _own_state_target(ev)
                     and (ev.source.sector or "")[:3] in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
                 # "Trump withdrew the United States from the deal": a state's relations are with
-                # others; its own state is no party to them (its rebels' are)
+                # others; its own state is no party to them (its rebels' are), nor does it
+                # occupy itself ("Russian troops entered Chechnya")
                 ev = replace(ev, target=None, notes=ev.notes + ["target: the source's own state, no other party"])
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc

@@ -500,3 +500,9 @@ def test_a_people_with_an_armed_modifier_are_its_fighters(coder):
     assert code_of(coder, "Government troops attacked rebel Serbs near Knin.", "Serbs", "1995-08-04") == "SRBREB"
     assert code_of(coder, "Rebel Chechens ambushed a Russian convoy.", "Chechens", "1995-04-02") == "RUSREB"
     assert code_of(coder, "Young Chechens ambushed a Russian convoy.", "Chechens", "1995-04-02") == "RUSCVL"
+
+
+def test_a_capitalised_first_word_is_no_persons_surname(coder):
+    found = mentions(coder, "During the summit in Sochi, Erdogan met Putin.", "2006-05-01")
+    assert "During" not in found, sorted(found)
+    assert found["Erdogan"].code == "TURGOV"

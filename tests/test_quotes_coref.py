@@ -367,3 +367,16 @@ def test_an_unknown_titled_person_is_known_by_the_surname_and_the_sides_are_the_
     got = {(e.sentence_index, e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-05-18")}
     assert (1, "KGZGOV", "CHNGOV", "040") in got, got
     assert (2, "KGZGOV", "CHNGOV", "040") in got and (2, "CHNGOV", "KGZGOV", "040") in got, got
+
+
+def test_a_call_received_his_interlocutor_and_the_head_of_state_after_an_igo_president(coder):
+    text = ("Georgian Prime Minister Irakli Garibashvili received a phone call from NATO Secretary General "
+            "Jens Stoltenberg. During the call, the prime minister briefed his interlocutor on Russian troop "
+            "movements near Abkhazia.")
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2022-02-10")}
+    assert (0, "IGOWSTNAT", "GEOGOV", "041") in got, got
+    assert (1, "GEOGOV", "IGOWSTNAT", "040") in got, got
+    text = ("Aliyev spoke by phone with European Council President Charles Michel. Michel urged restraint. "
+            "The head of state accused Armenia of shelling Azerbaijani positions.")
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2023-05-12")}
+    assert (2, "AZEGOV", "ARM") in got, got

@@ -746,6 +746,19 @@ def _when(trigger: Token, times: list[TimeExpression]) -> TimeExpression | None:
     return min(inside, key=lambda t: abs(t.start - trigger.idx))
 
 
+def _latest_partner(e: RawEvent, earlier: list[RawEvent], window: int = 4) -> Mention | None:
+    """The party of another country the source consulted with (04) in the latest earlier event,
+    a few sentences back at most: whom "his counterpart" or "his interlocutor" then means."""
+    home = (e.source.country or "")[:3]
+    for o in reversed(earlier):
+        if e.sentence_index - o.sentence_index > window:
+            break
+        if (o.sentence_index < e.sentence_index and o.code[:2] == "04" and o.target is not None and o.target.resolved
+                and (o.source.country or "")[:3] == home and (o.target.country or "")[:3] != home):  # fmt: skip
+            return o.target
+    return None
+
+
 def _titled_counterpart(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> RawEvent:
     """"Rebels in the Ivory Coast dismissed an appeal from the President", "the interior
     minister allowed opposition leader X to hold a rally": a titled counterpart in a sentence
@@ -791,7 +804,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             e = replace(e, source=with_code(src, t.country[:3] + src.sector, None, "country: of the rebels it faces, the only one named"))
             src = e.source
             needs = e.target is not None and not e.target.resolved
+        described = (coref is not None and e.trigger.doc[src.head].pos_ != "PROPN"
+                     and any(r.resolved and r.name for r in coref.get(src)))  # fmt: skip
         if (needs and not src.resolved and src.kind == "agent" and src.role and src.sector and (t is None or not t.resolved)
+                and not described  # ("the head of state" after Aliyev was named: coreference's)
                 and not _pair_of(e.trigger.doc[src.head])):  # fmt: skip
             # "President X threatened to institute a curfew in Algiers": a titled source in a
             # sentence that names one country and no other party is of that country ("the two
@@ -951,9 +967,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 ev.notes.append(f"target {ev.target.kind} unresolved")
             if (ev.target is not None and ev.target.resolved and (ev.target.country or "")[:3] == (ev.source.country or "")[:3]
                     and ev.trigger.doc[ev.target.head].lemma_.lower() in kn.cue("counterpart_noun")):  # fmt: skip
-                # "Erdogan will meet his counterpart": the other side, not his own
-                ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
-                             notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
+                # "Erdogan will meet his counterpart": the other side, not his own; after talks,
+                # the one he talked with ("spoke with Erdogan … informed his interlocutor")
+                partner = _latest_partner(ev, out)
+                if partner is not None:
+                    ev = replace(ev, target=replace(partner, start=ev.target.start, end=ev.target.end, head=ev.target.head),
+                                 notes=ev.notes + [f"counterpart: {partner.name or partner.code}, with whom the talks were held"])  # fmt: skip
+                else:
+                    ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
+                                 notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
             if (ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code
                     and any(p.startswith("country:") for p in ev.target.parts)):  # fmt: skip
                 # a role word given the sentence's country ("Iraqi military says it has seized oil

@@ -326,6 +326,8 @@ class Coref:
             a = s.mention
             if a.kind != "person" or not a.code or (a.role or "") not in fit:
                 continue
+            if role in ("head of state", "leader", "head of government") and (a.country or "").startswith("IGO"):
+                continue  # the president of the European Council heads no state
             if want_country and (a.country or "")[:3] != want_country:
                 continue
             if side and (a.sector or "")[:3] != side:

@@ -2395,3 +2395,18 @@ def test_destruction_from_the_air_and_troops_entering_a_country(coder):
     assert ("ETHMIL", "SOM", "192") in triples(coder, "Ethiopian troops entered Somalia on Sunday.", "2006-12-24")
     got = triples(coder, "Russian troops entered Dagestan to fight the militants.", "1999-08-10")
     assert not any(t == "RUS" and c == "192" for _, t, c in got), got
+
+
+def test_visas_revoked_and_a_veto_on_the_drafter(coder):
+    assert ("USAGOV", "NICGOV", "172") in triples(coder, "The State Department revoked the visas of 100 Nicaraguan officials.", "2021-07-12")
+    got = triples(coder, "Russia vetoed a U.K.-drafted resolution on Libya.", "2011-10-04")
+    assert ("RUS", "GBR", "129") in got, got
+    got = triples(coder, "China vetoed a UN draft resolution put forward by Norway.", "2011-10-04")
+    assert ("CHN", "NOR", "129") in got, got
+
+
+def test_a_forum_named_after_a_city_and_a_border_with_a_neighbour(coder):
+    got = triples(coder, "The Minsk Group urged Armenia and Azerbaijan to respect the truce.", "2016-04-05")
+    assert not any(s == "BLR" for s, _, _ in got), got
+    got = triples(coder, "Burundian security forces killed two people near the border with Rwanda.", "2006-04-05")
+    assert not any(t and t.startswith("RWA") for _, t, _ in got), got

@@ -142,6 +142,11 @@ class ActorFinder:
                 aliases = [a for a in aliases if a.form != "surname"]
                 if not aliases:
                     continue
+            if e < len(doc) and doc[e].text in ("Group", "Club", "Process", "Format"):
+                # "the Lima Group", "the Minsk Group": a forum named after a city, not the state
+                aliases = [a for a in aliases if not (a.actor.kind == "country" and a.form in ("capital", "seat"))]
+                if not aliases:
+                    continue
             if (e - s == 1 and e < len(doc) and doc[s].text in ("West", "Western") and doc[e].tag_ == "NNP"
                     and doc[e].is_title and doc[e].ent_type_ != "NORP"):  # fmt: skip
                 # "West Darfur", "Western Bahr el Ghazal": a region's name, not the West (names the

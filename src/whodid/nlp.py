@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from functools import lru_cache
 
+import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
@@ -47,6 +48,10 @@ def load_parser(name: str | None = None) -> Language:
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("whodid_e_verbs", after="lemmatizer")
         nlp.add_pipe("whodid_sentence_initial_plurals", last=True)
+    # "U.S.-backed", "U.N.-brokered": an abbreviation's hyphen splits as "US-backed" does, so
+    # that the name is seen (spaCy's infixes split a hyphen only between letters)
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for word in _ONE_TOKEN:
         # "cease-fire" split at its hyphen reads as "fire": keep it one word
         for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
@@ -192,7 +197,18 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_verb_read_as_participle(doc)
     _repair_speech_clause_read_as_relative(doc)
     _repair_past_conjunct_of_modal_clause(doc)
+    _repair_border_with(doc)
     return doc
+
+
+def _repair_border_with(doc: Doc) -> None:
+    """"Killed two people near the border with Brazil" read with "with Brazil" on the verb, as
+    if Brazil were fought or met: right after "border", "with" belongs to the border."""
+    for tok in doc:
+        if (tok.dep_ == "prep" and tok.lower_ == "with" and tok.i > 0 and tok.head.pos_ in ("VERB", "AUX")
+                and doc[tok.i - 1].lemma_.lower() in ("border", "frontier", "boundary")
+                and doc[tok.i - 1].head.i != tok.i):  # fmt: skip
+            tok.head = doc[tok.i - 1]
 
 
 def _repair_past_conjunct_of_modal_clause(doc: Doc) -> None:

@@ -263,6 +263,9 @@ def _place_country(e: RawEvent, index: MentionIndex, preps: tuple[str, ...] = ("
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
+                    if obj.lemma_.lower() in ("border", "frontier", "boundary") and any(
+                            c.dep_ == "prep" and c.lower_ == "with" for c in obj.children):  # fmt: skip
+                        continue  # "near the border with Brazil": either side of it
                     for m in index.at(obj):
                         if m.resolved and m.country and not m.country.startswith("IGO"):
                             return m.country[:3]

@@ -171,7 +171,8 @@ class ActorFinder:
             # an all-lowercase match of a case-insensitive alias must not be a common word
             if not alias.case_sensitive and span.text.islower() and len(span) == 1 and not span[0].pos_ == "PROPN":
                 continue
-            if len(span) == 1 and alias.actor.kind == "person" and span[0].is_sent_start and span[0].pos_ not in ("PROPN", "NOUN"):
+            if (len(span) == 1 and alias.actor.kind == "person" and span[0].is_sent_start
+                    and span[0].pos_ not in ("PROPN", "NOUN", "")):  # ("": a headline, not tagged)
                 continue  # "During the talks, …": a capitalised first word, not Mr During
             taken.update(range(span.start, span.end))
             if alias.actor.kind == "country" and (_code_for(alias, day) is None or (

@@ -2410,3 +2410,10 @@ def test_a_forum_named_after_a_city_and_a_border_with_a_neighbour(coder):
     assert not any(s == "BLR" for s, _, _ in got), got
     got = triples(coder, "Burundian security forces killed two people near the border with Rwanda.", "2006-04-05")
     assert not any(t and t.startswith("RWA") for _, t, _ in got), got
+
+
+def test_a_refused_permission_is_refused_to_whom_it_would_allow(coder):
+    got = triples(coder, "Kabul said it would not permit any group to attack Pakistan from Afghan territory.", "2023-01-05")
+    assert not any(t == "PAK" for _, t, _ in got), got
+    got = triples(coder, "Greece will not allow North Macedonia to join the European Union.", "2008-04-02")
+    assert ("GRC", "MKD", "120") in got, got

@@ -380,3 +380,11 @@ def test_a_call_received_his_interlocutor_and_the_head_of_state_after_an_igo_pre
             "The head of state accused Armenia of shelling Azerbaijani positions.")
     got = {(e.sentence_index, e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2023-05-12")}
     assert (2, "AZEGOV", "ARM") in got, got
+
+
+def test_the_two_leaders_agreeing_act_on_each_other_not_on_a_place_of_theirs(coder):
+    text = ("Modi received Sheikh Hasina in New Delhi. The two leaders agreed to build a pipeline to the "
+            "Indian border and signed seven agreements.")
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in coder.code_text(text, "2022-09-06")}
+    assert (1, "INDGOV", "BGDGOV", "03") in got and (1, "BGDGOV", "INDGOV", "03") in got, got
+    assert not any(t == "IND" for _, _, t, _ in got), got

@@ -2130,6 +2130,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
                                object_places=root in (2, 10, 11, 12))
+        if generic and trig.lemma_.lower() in kn.cue("permission_verb"):
+            # "would not permit any group to attack Turkey": the permission is refused to its
+            # object, not to whom the act it would allow is aimed at
+            allowed = [c for c in trig.children if c.dep_ in ("dobj", "dative")] + [
+                s for c in trig.children if c.dep_ in ("xcomp", "ccomp") for s in c.children if s.dep_ == "nsubj"]
+            targets = [m for a in allowed for m in _expand(a, index)]
         if f.pattern.recip and len({m.code for m in sources}) >= 2:
             # "Armenia and Azerbaijan exchanged accusations over the shelling of villages": the
             # parties act on each other; what it is over is the topic

@@ -950,10 +950,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         if coref is not None and e.target is not None and not e.target.resolved:
             targets = list(coref.get(e.target))
         pairs = [(src, tgt) for src in sources for tgt in targets]
-        # ("both sides agreed to …", "they agreed to …" after two parties named together)
-        paired = ((e.source.role == "pair" or (e.source.kind == "pronoun" and len(sources) >= 2))
-                  and e.target is None and _mutual(e.trigger, sources, kn, e.code))  # fmt: skip
-        if ((e.reciprocal or paired) and (e.target is None or not any(t is not None and t.resolved for t in targets))
+        # ("both sides agreed to …", "they agreed to …" after two parties named together, "the
+        # two leaders agreed to …")
+        # (a target of one of the pair's own countries is a place of theirs: "the two leaders
+        # agreed to build a railway to the Turkish border")
+        own = {(m.country or "")[:3] for m in sources if m.resolved}
+        at_home = all(t is not None and t.resolved and (t.country or "")[:3] in own for t in targets)
+        paired = ((e.source.role == "pair" or (e.source.kind in ("pronoun", "agent") and not e.source.resolved and len(sources) >= 2))
+                  and (e.target is None or at_home) and _mutual(e.trigger, sources, kn, e.code))  # fmt: skip
+        if ((e.reciprocal or paired) and (e.target is None or at_home or not any(t is not None and t.resolved for t in targets))
                 and len({m.code for m in sources if m.resolved}) >= 2):  # fmt: skip
             # "the two leaders discussed trade", "Armenia and Azerbaijan exchanged accusations
             # over the shelling of border villages": each of the pair with the other

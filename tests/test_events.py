@@ -2417,3 +2417,11 @@ def test_a_refused_permission_is_refused_to_whom_it_would_allow(coder):
     assert not any(t == "PAK" for _, t, _ in got), got
     got = triples(coder, "Greece will not allow North Macedonia to join the European Union.", "2008-04-02")
     assert ("GRC", "MKD", "120") in got, got
+
+
+def test_aircraft_entering_airspace_and_a_denial_of_ones_own_forces_act(coder):
+    got = triples(coder, "Two Russian fighter jets entered Swedish airspace near Gotland.", "2022-03-02")
+    assert ("RUSMIL", "SWE", "150") in got, got
+    got = triples(coder, "Moscow denied that its warplanes had bombed the hospital in Mariupol.", "2022-03-10")
+    assert ("RUS", None, "016") in got, got
+    assert not any(c.startswith("19") for _, _, c in got), got

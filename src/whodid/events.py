@@ -1052,7 +1052,10 @@ def _own_act_denied(f: Frame, mood: Mood, si: int, sent: Span, index: MentionInd
             or _negated(denier, kn) or not (trig.head.i == denier.i and trig.dep_ in ("xcomp", "ccomp"))):  # fmt: skip
         return []
     own = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if own and not (own[0].pos_ == "PRON" and own[0].lower_ not in ("you", "that", "this", "what")):
+    # ("denied that its aircraft had crossed the border": its own forces' act)
+    theirs = own and own[0].pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her") for c in own[0].children)
+    if own and not theirs and not (own[0].pos_ == "PRON" and own[0].lower_ not in ("you", "that", "this", "what")):
         return []
     sources, _ = _subject(denier, index)
     if not sources or any(c.dep_ == "neg" for c in trig.children):

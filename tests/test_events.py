@@ -2425,3 +2425,9 @@ def test_aircraft_entering_airspace_and_a_denial_of_ones_own_forces_act(coder):
     got = triples(coder, "Moscow denied that its warplanes had bombed the hospital in Mariupol.", "2022-03-10")
     assert ("RUS", None, "016") in got, got
     assert not any(c.startswith("19") for _, _, c in got), got
+
+
+def test_a_country_provided_with_weapons_or_money_is_given_military_or_economic_aid(coder):
+    got = triples(coder, "South Korea will provide Poland with 180 tanks and coastal radars.", "2022-07-27")
+    assert ("KOR", "POL", "0332") in got, got
+    assert ("IGOBUSIMF", "PAK", "071") in triples(coder, "The IMF provided Pakistan with a loan.", "2023-07-12")

@@ -2431,3 +2431,11 @@ def test_a_country_provided_with_weapons_or_money_is_given_military_or_economic_
     got = triples(coder, "South Korea will provide Poland with 180 tanks and coastal radars.", "2022-07-27")
     assert ("KOR", "POL", "0332") in got, got
     assert ("IGOBUSIMF", "PAK", "071") in triples(coder, "The IMF provided Pakistan with a loan.", "2023-07-12")
+
+
+def test_cooperation_against_a_foe_is_with_the_partner_and_what_is_pledged_stands(coder):
+    got = triples(coder, "Nigeria and Chad agreed to deepen security cooperation against Boko Haram.", "2015-06-11")
+    assert ("NGA", "TCD", "0312") in got and ("TCD", "NGA", "0312") in got, got
+    assert not any(t and t.endswith("REB") for _, t, _ in got), got
+    got = triples(coder, "The French president pledged to train 2,000 Malian soldiers.", "2013-02-02")
+    assert ("FRAGOV", "MLIMIL", "0312") in got and ("FRAGOV", "MLIMIL", "0332") not in got, got

@@ -2133,6 +2133,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
                                object_places=root in (2, 10, 11, 12))
+        if 3 <= root <= 7 and targets:
+            # "agreed to strengthen security cooperation against al-Shabaab": whom cooperation is
+            # against is the common foe, not the partner
+            targets = [m for m in targets if not (trig.doc[m.head].dep_ == "pobj" and trig.doc[m.head].head.lower_ == "against"
+                                                  and trig.doc[m.head].head.head.i != trig.i
+                                                  and trig.doc[m.head].head.head.lemma_.lower() in kn.cue("mutual_noun"))]
         if generic and trig.lemma_.lower() in kn.cue("permission_verb"):
             # "would not permit any group to attack Turkey": the permission is refused to its
             # object, not to whom the act it would allow is aimed at

@@ -163,6 +163,11 @@ def _one_per_root(raw: list[events.RawEvent]) -> list[events.RawEvent]:
         # "agreed to extend an arms embargo": the sanction decided stands for the agreeing
         or (e.code == "030" and f.source.code == e.source.code and e.trigger.is_ancestor(f.trigger)
             and "agreed on its own sanctions: the act" in f.notes)
+        # "pledged to train 3,000 Somali soldiers": what is pledged (0312) stands for what the
+        # pledge's words alone suggest (0332, from "soldiers")
+        or (dyad(f) == dyad(e) and len(f.code) == len(e.code) and f.code != e.code
+            and not f.code.endswith("0") and not e.code.endswith("0")
+            and f.trigger.dep_ == "xcomp" and f.trigger.head.i == e.trigger.i)
         # "invited Putin to hold talks": the invitation (036) stands for the bare appeal to act
         or (e.code == "020" and e.trigger.dep_ == "xcomp" and e.trigger.head.i == f.trigger.i
             and f.code[:2] in ("02", "03") and dyad(f)[:3] == dyad(e)[:3])

@@ -49,3 +49,9 @@ def test_actors_are_not_places(coder):
     assert e.source.code == "RUS" and e.location["name"] == "Minsk"
     e = one(coder, "Moscow accused Kyiv of sabotage.", "112")
     assert e.location is None
+
+
+def test_a_place_named_with_its_unit_word_is_found(coder):
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Gunmen stormed a police station in Garissa county on Sunday.", "2015-04-02")}
+    assert ("KENUAF", "KENCOP") in got, got

@@ -155,6 +155,14 @@ class Locator:
             place = self.place_of(span.text)
             if place is not None:
                 return place
+        if obj.lemma_.lower() in _UNIT_WORDS:
+            # "Mandera county", "the Kalbajar district": the unit's own name
+            names = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:
+                name = _name_span(names[-1]).text
+                place = self.place_of(name)
+                if place is not None and place.name.lower() == name.lower():  # (not "Borna" for "Borno")
+                    return place
         # "the city of Brest", "the capital, Minsk"
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -164,6 +172,11 @@ class Locator:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 return self.place_of(_name_span(c).text)
         return None
+
+
+# administrative units named by a word after their name ("Mandera county")
+_UNIT_WORDS = frozenset({"county", "province", "district", "region", "governorate", "prefecture", "oblast",
+                         "department", "municipality", "state", "territory"})  # fmt: skip
 
 
 def _name_span(tok: Token) -> Span:

@@ -2439,3 +2439,12 @@ def test_cooperation_against_a_foe_is_with_the_partner_and_what_is_pledged_stand
     assert not any(t and t.endswith("REB") for _, t, _ in got), got
     got = triples(coder, "The French president pledged to train 2,000 Malian soldiers.", "2013-02-02")
     assert ("FRAGOV", "MLIMIL", "0312") in got and ("FRAGOV", "MLIMIL", "0332") not in got, got
+
+
+def test_a_rally_addressed_is_no_protest_and_a_war_not_joined_is_no_war(coder):
+    got = triples(coder, "Erdogan told a rally in Istanbul that Turkey would never bow to pressure.", "2018-08-12")
+    assert not any(c.startswith("14") for _, _, c in got), got
+    got = triples(coder, "Austria will not take part in the war, the chancellor said.", "2022-03-01")
+    assert not any(c.startswith(("13", "19")) for _, _, c in got), got
+    got = triples(coder, "Students held a rally against Erdogan in Istanbul.", "2018-08-12")
+    assert any(c.startswith("14") for _, _, c in got), got

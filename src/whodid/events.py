@@ -1249,7 +1249,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     for _ in range(12):
         lemma = node.lemma_.lower()
         modal_future = _has_aux(node, future | hypothetical)
-        if _negated(node, kn) and came in ("self", "xcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acomp", "nsubj", "attr"):
+        # ("will not take part in this war": the war is theirs only if they take part)
+        partaking = came == "prep" and child is not None and child.lower_ == "in" and (
+            lemma in ("participate", "engage", "join", "intervene")
+            or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in node.children)))
+        if _negated(node, kn) and (partaking or came in ("self", "xcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acomp", "nsubj", "attr")):
             if modal_future is not None and mood.mode in ("asserted", "intent"):
                 # "will not meet", "cannot accept": a refusal, not a mere negation
                 mood.mode = "refuse"
@@ -1632,6 +1636,14 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
     return events, dropped
 
 
+def _audience(noun: Token, speaking: frozenset[str]) -> bool:
+    """Whether a noun is whom a speaker addresses ("told a rally", "spoke at a rally")."""
+    if noun.dep_ in ("dobj", "dative"):
+        return noun.head.lemma_.lower() in speaking
+    return (noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at", "before")
+            and noun.head.head.lemma_.lower() in speaking)
+
+
 def _counterpart_owner(tok: Token, kn: Knowledge) -> bool:
     """A possessive pronoun of a counterpart noun ("his counterpart", "her host")."""
     return tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.head.lemma_.lower() in kn.cue("counterpart_noun")
@@ -1988,6 +2000,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "the EU envoy for the Belgrade-Pristina dialogue", "the special representative on the
         # peace talks": part of a title, not talks held
         dropped.append(f"sentence {si}: {trig.text}: part of a title")
+        return []
+    if f.nominal and code[:2] == "14" and _audience(trig, frozenset({"tell", "address", "speak", "talk", "brief"})):
+        # "Orban told a rally in Budapest", "addressed a rally of supporters": whom a speaker
+        # addresses, not a protest of the speaker's
+        dropped.append(f"sentence {si}: {trig.text}: the audience of a speech")
         return []
     if (code[:2] == "04" and not f.nominal and trig.lemma_.lower() in ("talk", "speak", "brief")
             and f.target is not None and trig.doc[f.target.head].lemma_.lower() in kn.cue("press_audience")):  # fmt: skip

@@ -388,3 +388,9 @@ def test_the_two_leaders_agreeing_act_on_each_other_not_on_a_place_of_theirs(cod
     got = {(e.sentence_index, e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in coder.code_text(text, "2022-09-06")}
     assert (1, "INDGOV", "BGDGOV", "03") in got and (1, "BGDGOV", "INDGOV", "03") in got, got
     assert not any(t == "IND" for _, _, t, _ in got), got
+
+
+def test_their_in_a_phrase_of_a_verb_between_two_parties_is_both(coder):
+    text = "Scholz told Macron during their talks in Paris that Germany would not block the deal."
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-01-22")}
+    assert ("DEUGOV", "FRAGOV", "040") in got and ("FRAGOV", "DEUGOV", "040") in got, got

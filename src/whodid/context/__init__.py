@@ -955,7 +955,9 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         # (a target of one of the pair's own countries is a place of theirs: "the two leaders
         # agreed to build a railway to the Turkish border")
         own = {(m.country or "")[:3] for m in sources if m.resolved}
-        at_home = all(t is not None and t.resolved and (t.country or "")[:3] in own for t in targets)
+        at_home = all(t is not None and t.resolved and ((t.country or "")[:3] in own or (
+            len(own) >= 2 and e.trigger.doc[t.head].dep_ == "pobj" and e.trigger.doc[t.head].head.lower_ == "at"))
+            for t in targets)  # ("their meeting at the G20 summit": where, not with whom)
         paired = ((e.source.role == "pair" or (e.source.kind in ("pronoun", "agent") and not e.source.resolved and len(sources) >= 2))
                   and (e.target is None or at_home) and _mutual(e.trigger, sources, kn, e.code))  # fmt: skip
         if ((e.reciprocal or paired) and (e.target is None or at_home or not any(t is not None and t.resolved for t in targets))

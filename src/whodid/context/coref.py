@@ -194,6 +194,9 @@ class Coref:
                     s.mention.head == prior.i for s in seen):  # fmt: skip
                 self.no_actor.add((m.start, m.end, m.head))
                 return None
+        pair = self._clause_pair(m, seen) if m.number == "plur" and pron.dep_ == "poss" else None
+        if pair is not None:
+            return pair
         # ... nor to whom that subject refers ("saying he would welcome him": not himself)
         same_as_subject = {(s.mention.code, s.mention.name) for s in seen if s.mention.head in excluded and s.mention.code}
         cands: list[tuple[tuple, _Seen]] = []
@@ -241,6 +244,21 @@ class Coref:
         if m.agent_type is not None and m.sector:  # "their troops"
             return [with_code(m, country_of(a.code or ""), a.name, rule)]
         return [with_code(m, a.code or "", a.name, rule)] if a.code else [replace(m, name=a.name, parts=m.parts + [rule])]
+
+    def _clause_pair(self, m: Mention, seen: list[_Seen]) -> list[Mention] | None:
+        """"Told the Ukrainian president during their meeting": "their" in a phrase of a verb
+        whose subject and object are two different parties is both of them."""
+        noun = self.doc[m.head]
+        prep = noun.head.head if noun.head.dep_ == "pobj" else None
+        verb = prep.head if prep is not None and prep.dep_ == "prep" else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        ends = ({c.i for c in verb.children if c.dep_ == "nsubj"}, {c.i for c in verb.children if c.dep_ in ("dobj", "dative")})
+        sides = [next((s.mention for s in reversed(seen) if s.mention.head in heads and s.mention.code), None) for heads in ends]
+        if any(x is None for x in sides) or sides[0].code == sides[1].code:  # type: ignore[union-attr]
+            return None
+        return [with_code(m, x.code or "", x.name, f"coreference: {self.doc[x.start:x.end].text!r} (one of the two in the clause)")
+                for x in sides if x is not None]  # fmt: skip
 
     def _the_country(self, m: Mention, seen: list[_Seen]) -> list[Mention] | None:
         """"The country" with nothing to say which: the one the article is about ("Polish

@@ -2448,3 +2448,8 @@ def test_a_rally_addressed_is_no_protest_and_a_war_not_joined_is_no_war(coder):
     assert not any(c.startswith(("13", "19")) for _, _, c in got), got
     got = triples(coder, "Students held a rally against Erdogan in Istanbul.", "2018-08-12")
     assert any(c.startswith("14") for _, _, c in got), got
+
+
+def test_a_closure_or_blockade_lifted_eases_it(coder):
+    assert ("ISR", "PSE", "081") in triples(coder, "Israel lifted its closure of the Gaza Strip on Tuesday.", "1997-09-30")
+    assert ("AZE", "ARM", "0872") in triples(coder, "Azerbaijan lifted its blockade of Armenia.", "1997-09-30")

@@ -2453,3 +2453,9 @@ def test_a_rally_addressed_is_no_protest_and_a_war_not_joined_is_no_war(coder):
 def test_a_closure_or_blockade_lifted_eases_it(coder):
     assert ("ISR", "PSE", "081") in triples(coder, "Israel lifted its closure of the Gaza Strip on Tuesday.", "1997-09-30")
     assert ("AZE", "ARM", "0872") in triples(coder, "Azerbaijan lifted its blockade of Armenia.", "1997-09-30")
+
+
+def test_more_trade_with_a_country_is_economic_cooperation(coder):
+    assert ("IND", "RUS", "061") in triples(coder, "India sharply increased oil imports from Russia last year.", "2023-03-01")
+    got = triples(coder, "Uzbekistan is ready to boost cotton exports to China, the minister said.", "2023-03-01")
+    assert ("UZB", "CHN", "0311") in got, got

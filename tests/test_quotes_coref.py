@@ -394,3 +394,13 @@ def test_their_in_a_phrase_of_a_verb_between_two_parties_is_both(coder):
     text = "Scholz told Macron during their talks in Paris that Germany would not block the deal."
     got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-01-22")}
     assert ("DEUGOV", "FRAGOV", "040") in got and ("FRAGOV", "DEUGOV", "040") in got, got
+
+
+def test_he_is_no_plural_group_and_a_request_to_ones_own_state_has_no_target(coder):
+    text = ('Pashinyan said Russian peacekeepers had failed to protect Armenians. "We thank our partners, '
+            'but we are disappointed in them," he said.')
+    got = {(e.source.code, e.cameo) for e in coder.code_text(text, "2023-09-25")}
+    assert not any(s and s.startswith("RUS") and c in ("051", "012") for s, c in got), got
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
+        "Tokayev said the troops had come to Kazakhstan at his request.", "2022-01-11")}
+    assert ("KAZGOV", "KAZ") not in got, got

@@ -191,6 +191,8 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         if (m.number == "sing" and cand.kind == "country" and cand.agent_type != "person" and doc[head].dep_ == "pobj"
                 and doc[head].head.lower_ in ("in", "into", "to", "from", "across", "over", "near", "at", "inside")):  # fmt: skip
             continue  # a place is nobody: "flew deep into Belarusian territory, and he ordered …"
+        if m.number == "sing" and m.role != "country" and cand.kind != "person" and doc[cand.head].tag_ in ("NNS", "NNPS"):
+            continue  # "he" or "his" is not "CSTO peacekeepers"
         if _compatible(m, cand):
             best = cand
             break
@@ -1003,7 +1005,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the Kazakh president arrived in Astana": coming home is no visit
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
                 continue
-            if ((ev.code[:2] in ("03", "04", "05", "06", "07", "08", "16") or ev.code == "192") and _own_state_target(ev)
+            if ((ev.code[:2] in ("02", "03", "04", "05", "06", "07", "08", "16") or ev.code == "192") and _own_state_target(ev)
                     and (ev.source.sector or "")[:3] in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
                 # "Trump withdrew the United States from the deal": a state's relations are with
                 # others; its own state is no party to them (its rebels' are), nor does it

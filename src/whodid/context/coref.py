@@ -214,6 +214,8 @@ class Coref:
                 continue  # a place is nobody: "met Xi in Beijing. He said they had …"
             if not _fits(m, a, together=bool(at.conjuncts)):
                 continue
+            if m.number == "sing" and a.kind != "person" and at.tag_ in ("NNS", "NNPS") and m.role != "country":
+                continue  # "he" is not "CSTO peacekeepers"
             # recency first (sentence), then subjects, then closeness
             score = (sent - s.sent, 0 if s.subject else 1, m.start - a.head)
             cands.append((score, s))

@@ -2459,3 +2459,8 @@ def test_more_trade_with_a_country_is_economic_cooperation(coder):
     assert ("IND", "RUS", "061") in triples(coder, "India sharply increased oil imports from Russia last year.", "2023-03-01")
     got = triples(coder, "Uzbekistan is ready to boost cotton exports to China, the minister said.", "2023-03-01")
     assert ("UZB", "CHN", "0311") in got, got
+
+
+def test_an_air_force_destroying_is_an_air_strike(coder):
+    got = triples(coder, "The Saudi air force destroyed a Houthi missile depot near Sanaa.", "2016-02-02")
+    assert any(s == "SAUMIL" and c == "195" for s, _, c in got), got

@@ -577,12 +577,12 @@ def _unnamed_partner(e: RawEvent, index: MentionIndex) -> bool:
 
 
 def _aerial(t: Token, kn: Knowledge) -> bool:
-    """A word for force from the air: an aircraft ("MiG fighters": by its model), or a strike or
-    raid from the air or by drone."""
+    """A word for force from the air: an aircraft ("MiG fighters": by its model), a strike or
+    raid from the air or by drone, or an air force."""
     planes = kn.cue("aircraft_word")
     return (t.lemma_.lower() in planes or t.lower_ in planes
             or any(c.dep_ == "compound" and c.lower_ in planes for c in t.children)
-            or (t.lemma_.lower() in ("strike", "raid") and any(c.lower_ in ("air", "drone", "aerial") for c in t.children)))  # fmt: skip
+            or (t.lemma_.lower() in ("strike", "raid", "force") and any(c.lower_ in ("air", "drone", "aerial") for c in t.children)))  # fmt: skip
 
 
 def _phrase_tokens(head: Token) -> list[Token]:

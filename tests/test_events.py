@@ -2464,3 +2464,11 @@ def test_more_trade_with_a_country_is_economic_cooperation(coder):
 def test_an_air_force_destroying_is_an_air_strike(coder):
     got = triples(coder, "The Saudi air force destroyed a Houthi missile depot near Sanaa.", "2016-02-02")
     assert any(s == "SAUMIL" and c == "195" for s, _, c in got), got
+
+
+def test_an_interest_in_expanding_cooperation_is_an_intent_and_a_but_clause_has_its_own_subject(coder):
+    got = triples(coder, "Hungary is interested in expanding economic cooperation with Turkey, Orban said.", "2024-08-14")
+    assert ("HUN", "TUR", "0311") in got, got
+    got = triples(coder, "Lukashenko said Minsk had proposed talks on border security but Warsaw had refused.", "2024-08-14")
+    assert not any(s == "BLR" and t == "POL" and c.startswith("02") for s, t, c in got), got
+    assert any(s == "POL" and c.startswith("12") for s, _, c in got), got

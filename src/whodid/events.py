@@ -1378,7 +1378,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                     lemma in kn.cue("intent_verb") and came == "prep" and child is not None and child.lower_ == "for"):  # fmt: skip
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
-            if (came == "prep" and child is not None and child.lower_ == "to"
+            if (came == "prep" and child is not None and child.lower_ in ("to", "in", "on")
                     and {lemma, node.lower_} & kn.cue("intent_to_ing")):  # fmt: skip
                 # "is committed to opening up the economy"
                 mood.mode = "intent"
@@ -1822,9 +1822,10 @@ def _gerund_adverbial_subject(verb: Token, index: MentionIndex) -> list[Mention]
 
 
 def _to_ing_holder(verb: Token, words: frozenset[str]) -> Token | None:
-    """The word an act in -ing hangs on through "to", when it is one of `words` ("committed"
-    in "is committed to opening up", "resorted" in "resorted to throwing stones")."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "to" or verb.head.head.i == verb.head.i:
+    """The word an act in -ing hangs on through "to" (or "in", "on"), when it is one of `words`
+    ("committed" in "is committed to opening up", "resorted" in "resorted to throwing stones",
+    "interested" in "is interested in expanding")."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("to", "in", "on") or verb.head.head.i == verb.head.i:
         return None
     holder = verb.head.head
     return holder if {holder.lemma_.lower(), holder.lower_} & words else None

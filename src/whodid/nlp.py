@@ -198,7 +198,32 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_speech_clause_read_as_relative(doc)
     _repair_past_conjunct_of_modal_clause(doc)
     _repair_border_with(doc)
+    _repair_but_clause_read_as_object(doc)
     return doc
+
+
+def _repair_but_clause_read_as_object(doc: Doc) -> None:
+    """"Minsk had proposed talks on border security but Warsaw had refused" read as "proposed
+    [talks … had refused]", the name after "but" coordinated into the object: the name is the
+    subject of the second verb, the noun the object of the first, and the verbs coordinated."""
+    for v in doc:
+        h = v.head
+        if v.dep_ != "ccomp" or v.pos_ != "VERB" or h.pos_ != "VERB" or h.i > v.i:
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and h.i < c.i < v.i and c.pos_ == "NOUN"), None)
+        if subj is None:
+            continue
+        name = doc[v.i - 1]
+        while name.dep_ in ("aux", "neg") and name.i > subj.i:
+            name = doc[name.i - 1]
+        cc = doc[name.i - 1] if name.i > 0 else None
+        if (name.pos_ != "PROPN" or name.dep_ != "conj" or cc is None or cc.lower_ not in ("but", "and", "while")
+                or not subj.is_ancestor(name)):  # fmt: skip
+            continue
+        name.head, name.dep_ = v, "nsubj"
+        cc.head = h
+        subj.head, subj.dep_ = h, "dobj"
+        v.head, v.dep_ = h, "conj"
 
 
 def _repair_border_with(doc: Doc) -> None:

@@ -2472,3 +2472,10 @@ def test_an_interest_in_expanding_cooperation_is_an_intent_and_a_but_clause_has_
     got = triples(coder, "Lukashenko said Minsk had proposed talks on border security but Warsaw had refused.", "2024-08-14")
     assert not any(s == "BLR" and t == "POL" and c.startswith("02") for s, t, c in got), got
     assert any(s == "POL" and c.startswith("12") for s, _, c in got), got
+
+
+def test_protesters_marching_demonstrate(coder):
+    got = triples(coder, "Tens of thousands of protesters marched through Tbilisi on Saturday.", "2024-05-11")
+    assert ("GEOOPP", "GEOGOV", "141") in got or ("GEOCVL", "GEOGOV", "141") in got, got
+    got = triples(coder, "Activists in Dhaka marched toward the Indian high commission.", "2024-05-11")
+    assert any(t and t.startswith("IND") and c == "141" for _, t, c in got), got

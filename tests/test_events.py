@@ -2479,3 +2479,8 @@ def test_protesters_marching_demonstrate(coder):
     assert ("GEOOPP", "GEOGOV", "141") in got or ("GEOCVL", "GEOGOV", "141") in got, got
     got = triples(coder, "Activists in Dhaka marched toward the Indian high commission.", "2024-05-11")
     assert any(t and t.startswith("IND") and c == "141" for _, t, c in got), got
+
+
+def test_a_measure_imposed_by_someone_and_extended_or_lifted_is_theirs(coder):
+    got = triples(coder, "The restrictions imposed on Syria by the Arab League were lifted in May.", "2023-05-07")
+    assert any(s == "IGOMEAARL" and t == "SYR" and c.startswith("08") for s, t, c in got), got

@@ -1903,6 +1903,11 @@ def _owned_measure(verb: Token, index: MentionIndex, kn: Knowledge) -> tuple[lis
         if c.dep_ == "nsubjpass" and c.lemma_.lower() in kn.cue("owned_measure"):
             owners = [m for mod in c.children if mod.dep_ in ("compound", "amod", "poss", "nmod")
                       for m in index.at(mod) if m.resolved and m.head == mod.i]  # fmt: skip
+            if not owners:
+                # "the sanctions imposed on Russia by the EU were extended": who imposed them
+                owners = [m for acl in c.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                          for ag in acl.children if ag.dep_ == "agent"
+                          for p in ag.children if p.dep_ == "pobj" for m in _expand(p, index) if m.resolved]  # fmt: skip
             if owners:
                 return owners, c
     return None

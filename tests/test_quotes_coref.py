@@ -404,3 +404,9 @@ def test_he_is_no_plural_group_and_a_request_to_ones_own_state_has_no_target(cod
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "Tokayev said the troops had come to Kazakhstan at his request.", "2022-01-11")}
     assert ("KAZGOV", "KAZ") not in got, got
+
+
+def test_him_after_a_coordinated_verb_is_not_its_shared_subject(coder):
+    text = "Sunak and Meloni met Erdogan in Rome and urged him to approve Sweden's NATO bid."
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in coder.code_text(text, "2023-05-20")}
+    assert ("GBRGOV", "TURGOV", "02") in got and ("ITAGOV", "TURGOV", "02") in got, got

@@ -154,6 +154,8 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     excluded: set[int] = set()
     if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
         verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "conj":
+            verb = verb.head  # "met Xi and urged him": the shared subject
         excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
     if pron.dep_ == "nsubj" and pron.head.dep_ == "relcl":
         excluded = {pron.head.head.i}  # "three companies it accused of …": not the companies

@@ -415,8 +415,12 @@ _STATE_ORGANS = {"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 
 
 def _subject_tokens(verb: Token) -> set[int]:
-    """The tokens of a verb's subject phrases: whom an object of that verb cannot be."""
-    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    """The tokens of a verb's subject phrases: whom an object of that verb cannot be (a verb
+    coordinated without a subject of its own shares its head's: "met Xi and urged him")."""
+    out = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if not out and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_tokens(verb.head)
+    return out
 
 
 def _fits(pronoun: Mention, a: Mention, together: bool = False) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
 from .knowledge.model import Agent, Alias, NamedActor, country_of
-from .sents import sent_of, words
+from .sents import sent_of, tokens_where, words
 
 # Dependencies by which a name modifies the head noun of its phrase.
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
@@ -192,7 +192,9 @@ class ActorFinder:
         that matches nothing else is almost always the actor it nearly spells. Only the last
         word may be misspelt; the words before it must be exact."""
         out = []
-        for tok in doc:
+        # (only proper nouns and named entities can be names: found on the Doc's arrays)
+        named = {t.i for t in tokens_where(doc, "POS", "PROPN")} | {t.i for t in tokens_where(doc, "ENT_TYPE", *_NAMED_ENTS)}
+        for tok in (doc[i] for i in sorted(named)):
             low = tok.lower_
             if (tok.i in taken or len(low) < 6 or not low.isalpha() or not tok.text[0].isupper()
                     or low in _REAL_NEAR_MISSES or (tok.pos_ != "PROPN" and tok.ent_type_ not in _NAMED_ENTS)
@@ -302,7 +304,7 @@ def _short_names(doc: Doc, found: list[tuple[Span, Alias]], taken: set[int]) -> 
             owner[tok.text] = alias if prev is not None and prev.actor is alias.actor else None
             first.setdefault(tok.text, span.end)
     out = []
-    for tok in doc:
+    for tok in tokens_where(doc, "ORTH", *owner) if owner else ():
         alias = owner.get(tok.text)
         if (alias is None or tok.i in taken or tok.i < first[tok.text] or tok.pos_ != "PROPN"
                 or any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (tok.i - 1, tok.i + 1))):  # fmt: skip
@@ -803,7 +805,7 @@ def _titled_short_names(doc: Doc, by_head: dict[int, list[Mention]], name_at: di
         known[tok.text] = m if prev is not None and prev.code == m.code else None
     if not known:
         return
-    for tok in doc:
+    for tok in tokens_where(doc, "ORTH", *known):
         m = known.get(tok.text)
         if (m is None or tok.i <= m.head or tok.i in by_head or tok.i in name_at or tok.pos_ != "PROPN"
                 or any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in by_head

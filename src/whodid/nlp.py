@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 
+from .sents import tokens_where
+
 # hyphenated words whose parts mean something else ("fire" in "cease-fire", "in" in "sit-in"),
 # or whose parts the parser scatters ("search-and-rescue teams")
 _ONE_TOKEN = ("cease-fire", "sit-in", "search-and-rescue")
@@ -172,7 +174,7 @@ def repair_parse(doc: Doc) -> Doc:
     read as a clause ("would allow UN agencies access to Rakhine" parsed with "access" as a
     complement clause whose subject is "agencies"). The noun becomes the direct object and its
     would-be subject (or a plural noun compounded with it) the indirect one."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "ccomp"):
         verb = tok.head
         if (tok.dep_ != "ccomp" or tok.pos_ != "NOUN" or tok.i < verb.i or verb.pos_ != "VERB"
                 or verb.lemma_.lower() not in _DOUBLE_OBJECT
@@ -206,7 +208,7 @@ def _repair_but_clause_read_as_object(doc: Doc) -> None:
     """"Minsk had proposed talks on border security but Warsaw had refused" read as "proposed
     [talks … had refused]", the name after "but" coordinated into the object: the name is the
     subject of the second verb, the noun the object of the first, and the verbs coordinated."""
-    for v in doc:
+    for v in tokens_where(doc, "DEP", "ccomp"):
         h = v.head
         if v.dep_ != "ccomp" or v.pos_ != "VERB" or h.pos_ != "VERB" or h.i > v.i:
             continue
@@ -229,8 +231,8 @@ def _repair_but_clause_read_as_object(doc: Doc) -> None:
 def _repair_border_with(doc: Doc) -> None:
     """"Killed two people near the border with Brazil" read with "with Brazil" on the verb, as
     if Brazil were fought or met: right after "border", "with" belongs to the border."""
-    for tok in doc:
-        if (tok.dep_ == "prep" and tok.lower_ == "with" and tok.i > 0 and tok.head.pos_ in ("VERB", "AUX")
+    for tok in tokens_where(doc, "LOWER", "with"):
+        if (tok.dep_ == "prep" and tok.i > 0 and tok.head.pos_ in ("VERB", "AUX")
                 and doc[tok.i - 1].lemma_.lower() in ("border", "frontier", "boundary")
                 and doc[tok.i - 1].head.i != tok.i):  # fmt: skip
             tok.head = doc[tok.i - 1]
@@ -241,7 +243,7 @@ def _repair_past_conjunct_of_modal_clause(doc: Doc) -> None:
     that Ankara would not tolerate … and accused Athens of …"): a bare verb after "would" and a
     past form cannot share it, so the past verb is the speaker's own second act, coordinated
     with the verb of saying."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "conj"):
         clause = tok.head
         main = clause.head
         if (tok.dep_ != "conj" or tok.tag_ != "VBD" or clause.tag_ != "VB" or clause.dep_ != "ccomp"
@@ -261,7 +263,7 @@ def _repair_speech_clause_read_as_relative(doc: Doc) -> None:
     would help" made a clause of "talks"). A that-clause with its own subject under a noun that
     hangs on a verb of speech is what was said; under any other noun it is that noun's content
     ("the report that Russia had sent troops"), not a relative clause."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "relcl"):
         that = next((c for c in tok.children if c.lower_ == "that" and c.dep_ in ("dobj", "nsubj") and c.i < tok.i), None)
         if tok.dep_ == "relcl" and that is not None and sum(c.dep_ == that.dep_ for c in tok.children) > 1:
             # "the report that Russia had sent troops": "that" cannot be the object (or subject)
@@ -316,7 +318,7 @@ def _repair_list_read_as_apposition(doc: Doc) -> None:
     Bahrain cut ties": "Egypt" apposed to "Arabia", the rest its conjuncts), which hides all
     but the first from the verb. Proper nouns apposed to a proper noun, one after the other, and
     closed by "and" or "or" are the items of a list."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "appos"):
         if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.i < tok.head.i:
             continue
         if tok.head.tag_ == "NN":
@@ -351,7 +353,7 @@ def _repair_speech_after_report(doc: Doc) -> None:
     border guards had fired at shepherds and called on Bishkek to punish them", with "called"
     a conjunct of "fired". A simple past appeal or statement after a past-perfect report, with
     no subject of its own, goes on from the reporting verb."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "conj"):
         reported = tok.head
         if (tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.lemma_.lower() not in _SPEAKER_VERBS
                 or reported.dep_ != "ccomp" or reported.tag_ != "VBN"
@@ -366,7 +368,7 @@ def _repair_subject_in_fronted_phrase(doc: Doc) -> None:
     """A subject read as one more conjunct of a fronted phrase ("With the signing of a
     memorandum, the government and the SPLM/A have agreed …": "government" made a conjunct of
     "memorandum"), which leaves the verb without a subject."""
-    for verb in doc:
+    for verb in tokens_where(doc, "DEP", "ROOT"):
         if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
@@ -389,7 +391,7 @@ def _repair_subject_in_fronted_phrase(doc: Doc) -> None:
 def _repair_subject_on_aux(doc: Doc) -> None:
     """A subject hung on the auxiliary instead of its verb ("The United Kingdom and France
     however have opposed …": "Kingdom" under "have"): it belongs to the verb."""
-    for aux in doc:
+    for aux in tokens_where(doc, "DEP", "aux", "auxpass"):
         verb = aux.head
         if aux.dep_ not in ("aux", "auxpass") or verb.i == aux.i or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -404,7 +406,7 @@ def _repair_shifted_object(doc: Doc) -> None:
     """An object placed after an as-phrase, read as in apposition to it ("denounced as an ugly
     crime Serbia's suppression of the unrest"): with no comma between them, the noun phrase is
     the verb's object."""
-    for prep in doc:
+    for prep in tokens_where(doc, "LOWER", "as"):
         verb = prep.head
         if prep.dep_ != "prep" or prep.lower_ != "as" or verb.pos_ != "VERB" or prep.i < verb.i:
             continue
@@ -423,7 +425,7 @@ def _repair_dative_inside_object(doc: Doc) -> None:
     """A name inside the object's phrase read as the verb's indirect object ("allow 13,000
     Turkish Kurd refugees to return": "Kurd" made the recipient): a word of the object phrase
     (its number or article) comes before it, so it modifies the object."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "dative"):
         verb = tok.head
         if tok.dep_ != "dative" or tok.pos_ not in ("PROPN", "NOUN") or tok.i + 1 >= len(doc):
             continue
@@ -442,7 +444,7 @@ def _repair_verb_read_as_naming(doc: Doc) -> None:
     """A main verb followed by a day, read as a participle naming its subject ("An official
     Syrian newspaper called Thursday on Arabs to unite": "a newspaper called Thursday"),
     which leaves the sentence without a verb. The verb is the main one, the day when."""
-    for root in doc:
+    for root in tokens_where(doc, "DEP", "ROOT"):
         if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or root.i + 2 >= len(doc):
             continue
         verb, day = doc[root.i + 1], doc[root.i + 2]
@@ -470,7 +472,7 @@ def _repair_parenthetical_participle(doc: Doc) -> None:
     verb its conjunct) or as a clause of the main verb holding the subject ("Eighteen fishermen,
     held captive in Libya for months, have been freed"). The later verb is the main one and the
     participle describes the subject."""
-    for part in doc:
+    for part in tokens_where(doc, "DEP", "ROOT", "ccomp"):
         subj = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i), None)
         if (subj is None or part.tag_ not in ("VBN", "VBD") or part.dep_ not in ("ROOT", "ccomp") or part.i < 2
                 or doc[part.i - 1].text != "," or subj.right_edge.i not in (part.i - 2, part.i - 1)
@@ -495,7 +497,7 @@ def _repair_named_recipient(doc: Doc) -> None:
     """A named recipient read as a modifier of the thing given ("gave the United States
     permission to use …" parsed as one phrase "the United States permission"): a name right
     before the direct object of a two-object verb is the indirect object."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "dobj"):
         verb = tok.head
         if (tok.dep_ != "dobj" or tok.pos_ != "NOUN" or verb.pos_ != "VERB"
                 or verb.lemma_.lower() not in _DOUBLE_OBJECT or tok.i < verb.i):  # fmt: skip
@@ -513,7 +515,7 @@ def _repair_reduced_relative(doc: Doc) -> None:
     subject of that participle's clause, leaving the preposition without its object ("granted
     asylum to five officers holed up in a residence": "officers" made the subject of
     "holed"). The noun is the preposition's object and the participle a modifier of it."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "nsubj", "nsubjpass"):
         verb = tok.head
         if (tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBN", "VBD")
                 or verb.dep_ not in ("advcl", "ccomp", "conj", "parataxis") or verb.i < tok.i
@@ -536,7 +538,7 @@ def _repair_gerund_series(doc: Doc) -> None:
     ignoring the law and sending troops": "ignoring" hung on "accused"). An adverbial -ing clause
     right after the comma closing the first act, that itself continues with "and ...", is the
     second item of that series, so it belongs to whoever the first act is ascribed to."""
-    for tok in doc:
+    for tok in tokens_where(doc, "DEP", "advcl"):
         verb = tok.head
         if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < 2 or doc[tok.i - 1].text != "," \
                 or any(c.dep_ in ("nsubj", "mark", "aux") for c in tok.children) \

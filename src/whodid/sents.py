@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "whodid.sents"
@@ -63,3 +64,12 @@ def words(doc: Doc) -> tuple[list[str], list[str]]:
         cached = (lowers, lemmas)
         doc.user_data["whodid.words"] = cached
     return cached
+
+
+def tokens_where(doc: Doc, attr: str, *values: str) -> list[Token]:
+    """The tokens whose `attr` (DEP, LOWER, ORTH, …) is one of `values`, found on the Doc's
+    array rather than token by token (a repair that looks at a few tokens need not make a
+    Python object of every one)."""
+    wanted = numpy.array([doc.vocab.strings.add(v) for v in values], dtype="uint64")
+    found = numpy.isin(doc.to_array(attr), wanted).nonzero()[0]
+    return [doc[int(i)] for i in found]

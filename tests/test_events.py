@@ -2484,3 +2484,11 @@ def test_protesters_marching_demonstrate(coder):
 def test_a_measure_imposed_by_someone_and_extended_or_lifted_is_theirs(coder):
     got = triples(coder, "The restrictions imposed on Syria by the Arab League were lifted in May.", "2023-05-07")
     assert any(s == "IGOMEAARL" and t == "SYR" and c.startswith("08") for s, t, c in got), got
+
+
+def test_an_inverted_condition_and_a_counterfactual_are_no_facts(coder):
+    got = triples(coder, "Had Ankara asked for help, Baku would have sent troops, Aliyev said.", "2023-02-10")
+    assert not any(c.startswith(("02", "15", "03")) for _, _, c in got), got
+    got = triples(coder, "Erdogan said NATO could have stopped the war.", "2023-02-10")
+    assert not any(c.startswith(("19", "08", "17")) for _, _, c in got), got
+    assert ("TUR", "SYR", "1384") in triples(coder, "Should the talks fail, Turkey will attack Syria.", "2023-02-10")

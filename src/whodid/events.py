@@ -1032,6 +1032,23 @@ def _own_threat(clause: Token, kn: Knowledge) -> bool:
     return subj[0].lower_ == "we" or plural_pronoun == plural_warner or warners[0].pos_ == "PRON"
 
 
+def _inverted_condition(clause: Token) -> bool:
+    """A condition put by inversion, without "if": "Had Russia asked for help, …", "Should
+    talks fail, …", "Were Iran to attack, …"."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and not any(c.dep_ == "mark" for c in clause.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "should", "were") and c.i < subj.i and c.i == clause.left_edge.i
+        and (c.is_sent_start or c.nbor(-1).text in (",", ";", "and", "but"))  # (a clause first, not "Russia had asked")
+        and not c.sent.text.rstrip().endswith("?")
+        for c in clause.children)  # fmt: skip
+
+
+def _counterfactual(verb: Token) -> bool:
+    """"would have refused", "could have prevented": a past that did not happen."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and "have" in auxes and any(a in ("would", "could", "might", "'d") for a in auxes)
+
+
 def _conditional_consequence(clause: Token) -> bool:
     """Whether a warned clause is a possible act made the price of a condition: "… could carry
     out air strikes if the shelling continued"."""
@@ -1406,9 +1423,18 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if lemma in kn.cue("report") and came in ("ccomp", "acl"):
                 reported = True
         conditional_main = any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in kn.cue("conditional") for m in c.children)
+            c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in kn.cue("conditional") for m in c.children)
+                                   or _inverted_condition(c))
             for c in node.children
-        )
+        )  # fmt: skip
+        if _counterfactual(node):
+            # "Kazakhstan would have refused": what would have happened did not
+            mood.drop = "counterfactual (would have)"
+            return mood
+        if node.dep_ in ("advcl", "ccomp") and _inverted_condition(node):
+            # "Had Russia asked for help, …": a condition, not a fact
+            mood.drop = "conditional (inverted)"
+            return mood
         if conditional_main:
             coercive = any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in kn.cue("coercive") for m in c.children)

@@ -2492,3 +2492,10 @@ def test_an_inverted_condition_and_a_counterfactual_are_no_facts(coder):
     got = triples(coder, "Erdogan said NATO could have stopped the war.", "2023-02-10")
     assert not any(c.startswith(("19", "08", "17")) for _, _, c in got), got
     assert ("TUR", "SYR", "1384") in triples(coder, "Should the talks fail, Turkey will attack Syria.", "2023-02-10")
+
+
+def test_sanctions_fall_on_others_and_civil_disobedience_is_dissent(coder):
+    got = triples(coder, "Canada imposed sanctions on four senior generals.", "2021-02-18")
+    assert not any(t and t.startswith("CAN") for _, t, _ in got), got
+    got = triples(coder, "Nurses in Myanmar started a civil disobedience campaign against the junta.", "2021-02-03")
+    assert any(c == "140" for _, _, c in got), got

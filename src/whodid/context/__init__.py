@@ -774,6 +774,7 @@ def _titled_counterpart(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> 
     if (t is not None and not t.resolved and t.kind == "agent" and t.role and t.sector
             and e.source.resolved and e.source.country and not e.source.country.startswith("IGO")
             and t.sector != e.source.sector
+            and not e.code.startswith(("163", "1312"))  # a state sanctions others
             and _sentence_country(e, mentions, kn) == e.source.country[:3]):  # fmt: skip
         return replace(e, target=with_code(t, e.source.country[:3] + t.sector, None, "country: the source's, the only one named"))
     return e
@@ -898,8 +899,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 home = src.country[:3]
             if e.target is not None and not e.target.resolved and (e.target.sector or "")[:3] in _REBELS:
                 home = _counterpart_home(e, src, kn) or home
-            if e.code.startswith("174") and src is not None and home == (src.country or "")[:3]:
-                home = None  # "Italy turned away 600 migrants": those expelled are foreigners
+            if e.code.startswith(("174", "163", "1312")) and src is not None and home == (src.country or "")[:3]:
+                # "Italy turned away 600 migrants": those expelled are foreigners; "Britain froze
+                # the assets of three generals": a state sanctions others, not its own
+                home = None
             # an arrest, a detention or a ban by the state falls on its own people, titled or not
             titled = e.code.startswith("17") and src is not None and home == (src.country or "")[:3]
             e = replace(e, source=src, target=_infer_country(e.target, home, titled))  # type: ignore[arg-type]  # fmt: skip

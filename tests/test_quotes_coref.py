@@ -410,3 +410,14 @@ def test_him_after_a_coordinated_verb_is_not_its_shared_subject(coder):
     text = "Sunak and Meloni met Erdogan in Rome and urged him to approve Sweden's NATO bid."
     got = {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in coder.code_text(text, "2023-05-20")}
     assert ("GBRGOV", "TURGOV", "02") in got and ("ITAGOV", "TURGOV", "02") in got, got
+
+
+def test_a_reaction_to_the_decision_named_before_is_aimed_at_who_took_it(coder):
+    text = ("Washington imposed tariffs and sanctions on Chinese chip makers on Friday. "
+            "Beijing condemned the move and promised a firm response.")
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, "2023-10-20")}
+    assert (1, "CHN", "USA", "111") in got, got
+    # words are no decision taken: a statement before is not what "the decision" names
+    text = "Uganda said the elections had gone well. Kenya welcomed the decision."
+    got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2023-10-20")}
+    assert ("KEN", "UGA") not in got, got

@@ -73,7 +73,7 @@ def test_sanctions_accusation_and_aid(coded):
         (0, "IGOEUREEC", "BLRGOV", "163"),  # imposed new sanctions on Belarusian officials
         (0, "IGOEUREEC", "BLRBUS", "163"),  # … and companies
         (0, "IGOEUREEC", "BLR", "112"),  # accusing Minsk of orchestrating the crisis
-        (2, "BLR", None, "111"),  # Belarus condemned the decision
+        (2, "BLR", "IGOEUREEC", "111"),  # Belarus condemned the decision (the EU's, sentence 0)
         (2, "BLR", None, "130"),  # … and threatened to retaliate
         (5, "DEU", "POL", "0333"),  # Germany offered Poland and Lithuania humanitarian aid
         (5, "DEU", "LTU", "0333"),

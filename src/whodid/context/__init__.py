@@ -1034,8 +1034,48 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # is unnamed here, not the accuser's own government; "the Security Council agreed
                 # to an extension of the mandate of its force (UNIFIL)": an agreement all the same
                 ev = replace(ev, target=None)
+            if ev.target is None:
+                ev = _reaction_to_earlier_act(ev, out, index, kn)
             out.append(_refine(_people_of_demonym(ev), kn))
     return out
+
+
+# what a definite noun a reaction is aimed at ("condemned the decision") may stand for: the
+# roots of an earlier act it can name ("" = any)
+_ACT_NOUNS: dict[str, tuple[str, ...]] = {
+    "decision": ("",), "move": ("",), "step": ("",), "action": ("",), "plan": ("",), "policy": ("",),
+    "measure": ("16", "17"), "sanction": ("16",), "ban": ("16", "17"), "restriction": ("16", "17"),
+    "flight": ("15", "19"), "incursion": ("15", "19"), "deployment": ("15",), "exercise": ("15",), "drill": ("15",),
+    "test": ("15",), "attack": ("18", "19", "20"), "strike": ("19",), "shelling": ("19",), "bombing": ("18", "19"),
+    "accusation": ("11",), "claim": ("01", "11"), "remark": ("01", "11"), "statement": ("01", "11"),
+    "visit": ("04",), "expulsion": ("16", "17"), "arrest": ("17",), "detention": ("17",),
+}  # fmt: skip
+
+
+def _reaction_to_earlier_act(e: RawEvent, earlier: list[RawEvent], index: MentionIndex, kn: Knowledge) -> RawEvent:
+    """A reaction aimed at "the decision", "the sanctions" or "the flights" named by the sentence
+    before (or the one before that) is aimed at whoever took it: "The EU imposed new sanctions
+    on Belarus. … Belarus condemned the decision" (Belarus → EU)."""
+    if e.code[:2] not in ("05", "11", "12", "13") or e.trigger.pos_ != "VERB":
+        return e
+    obj = next((c for c in e.trigger.children if c.dep_ == "dobj"), None)
+    roots = _ACT_NOUNS.get(obj.lemma_.lower()) if obj is not None else None
+    if (roots is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "such") for c in obj.children)
+            or any(index.at(t) for t in obj.subtree)):  # fmt: skip
+        return e
+    home = (e.source.country or "")[:3]
+    for o in reversed(earlier):
+        if o.sentence_index >= e.sentence_index:
+            continue
+        if e.sentence_index - o.sentence_index > 2:
+            break
+        if not o.source.resolved or (o.source.country or "")[:3] == home:
+            continue
+        # (a decision or a move is an act, not words: not a statement or an appeal)
+        if o.code[:2] in roots or (roots == ("",) and o.code[:2] not in ("01", "02")):
+            return replace(e, target=replace(o.source, start=obj.left_edge.i, end=obj.i + 1, head=obj.i),
+                           notes=e.notes + [f"target: who took {obj.text!r} (sentence {o.sentence_index})"])
+    return e
 
 
 def _own_state_target(e: RawEvent) -> bool:

@@ -2499,3 +2499,8 @@ def test_sanctions_fall_on_others_and_civil_disobedience_is_dissent(coder):
     assert not any(t and t.startswith("CAN") for _, t, _ in got), got
     got = triples(coder, "Nurses in Myanmar started a civil disobedience campaign against the junta.", "2021-02-03")
     assert any(c == "140" for _, _, c in got), got
+
+
+def test_the_weapon_fired_is_no_target(coder):
+    got = triples(coder, "The Libyan army said militias had fired artillery at the camp.", "2015-01-10")
+    assert not any(t and t.endswith("MIL") for _, t, _ in got), got

@@ -421,3 +421,12 @@ def test_a_reaction_to_the_decision_named_before_is_aimed_at_who_took_it(coder):
     text = "Uganda said the elections had gone well. Kenya welcomed the decision."
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2023-10-20")}
     assert ("KEN", "UGA") not in got, got
+
+
+def test_each_other_and_both_sides_of_a_civil_war(coder):
+    text = ("Ethiopia's army and the Tigray People's Liberation Front accused each other of attacking civilians. "
+            "The African Union urged both sides to return to talks.")
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in coder.code_text(text, "2021-11-05")}
+    assert any(s == 0 and a == "ETHMIL" and t and t.startswith("ETHREB") for s, a, t, _ in got), got
+    assert any(s == 0 and a.startswith("ETHREB") and t == "ETHMIL" for s, a, t, _ in got), got
+    assert any(s == 1 and t == "ETHMIL" for s, _, t, _ in got) and any(s == 1 and t and t.startswith("ETHREB") for s, _, t, _ in got), got

@@ -676,7 +676,8 @@ def _verb_target(verb: Token, passive: bool, index: MentionIndex, weak_in: bool 
     for c in verb.children:
         if c.dep_ == "dobj" and c.i > verb.i and _named_by(c, consumed or set()):
             # (also people of a named country: "trains Iraqi pilots")
-            found = [m for m in _expand(c, index) if m.kind == "agent" or (m.kind == "country" and m.sector and m.head == c.i)]
+            found = [m for m in _expand(c, index) if (m.kind == "agent" and m.agent_type != "thing")
+                     or (m.kind == "country" and m.sector and m.head == c.i)]  # ("fired artillery": what is fired)
             if found:
                 return found
     if weak_in:
@@ -1662,6 +1663,14 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
     return events, dropped
 
 
+def _each_other(verb: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another"."""
+    return any(c.dep_ in ("dobj", "pobj", "dative") and (
+        (c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children))
+        or (c.lower_ == "one" and any(d.lower_ == "another" for d in c.children)))  # ("one another", parsed either way)
+        for c in verb.children)  # fmt: skip
+
+
 def _audience(noun: Token, speaking: frozenset[str]) -> bool:
     """Whether a noun is whom a speaker addresses ("told a rally", "spoke at a rally")."""
     if noun.dep_ in ("dobj", "dative"):
@@ -2198,6 +2207,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "Armenia and Azerbaijan exchanged accusations over the shelling of villages": the
             # parties act on each other; what it is over is the topic
             targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
+    if root in (18, 19, 20) and targets:
+        # "fired artillery at the camp from positions east of the city": where force came from
+        targets = [m for m in targets if not (trig.doc[m.head].dep_ == "pobj" and trig.doc[m.head].head.lower_ == "from")]
+    if not f.nominal and not targets and len(sources) >= 2 and _each_other(trig):
+        # "the army and the RSF accused each other of shelling the camp": each the other
+        targets = list(sources)
     if root == 9 and targets and not f.nominal:
         # "opened an investigation of arms sales to Croatia", "a hearing into techniques used
         # against detainees": who received or suffered the act is not who is investigated

@@ -298,7 +298,8 @@ class Coref:
                 continue  # where they met ("talks in Moscow"), not a party
             # a state and its organs are one side ("Chinese troops", "Beijing"); its rebels or
             # opposition another ("both sides" of a civil war)
-            state = (a.sector or "")[:3] in _STATE_ORGANS
+            # (a group's sector is in its code: "SDNREBRSF" is rebels)
+            state = (a.sector or (a.code[3:6] if a.kind == "group" else ""))[:3] in _STATE_ORGANS
             key = country_of(a.code)[:3] if states or state else a.code
             if key not in parties and len(parties) == 2:
                 break

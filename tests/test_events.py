@@ -2504,3 +2504,9 @@ def test_sanctions_fall_on_others_and_civil_disobedience_is_dissent(coder):
 def test_the_weapon_fired_is_no_target(coder):
     got = triples(coder, "The Libyan army said militias had fired artillery at the camp.", "2015-01-10")
     assert not any(t and t.endswith("MIL") for _, t, _ in got), got
+
+
+def test_a_territory_seized_is_occupied_and_a_truce_observed_is_mutual(coder):
+    assert ("IRQMIL", "KWT", "192") in triples(coder, "Iraqi troops seized Kuwait in a few hours.", "1990-08-02")
+    got = triples(coder, "Ethiopia and Eritrea began observing the ceasefire on Monday.", "2000-06-19")
+    assert ("ETH", "ERI", "0871") in got and ("ERI", "ETH", "0871") in got, got

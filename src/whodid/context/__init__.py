@@ -347,6 +347,11 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
         # "troops captured the rebel leader", "seized two journalists": a person taken is
         # detained (173), not a territory or property
         return replace(e, code="173", notes=e.notes + ["a person captured is detained: 173"])
+    if (code == "171" and tgt is not None and tgt.kind == "country" and tgt.code and tgt.code == tgt.country
+            and e.trigger.doc[tgt.head].pos_ == "PROPN" and e.trigger.doc[tgt.head].head.i == e.trigger.i
+            and e.trigger.doc[tgt.head].dep_ in ("dobj", "nsubjpass")):  # fmt: skip
+        # "Argentine forces seized the Falkland Islands": a territory seized is occupied (192)
+        return replace(e, code="192", notes=e.notes + ["a territory seized is occupied: 192"])
     if code == "144" and (src.sector or "")[:3] in _STATE_FORCE:
         # "troops blocked the roads into the city": a state's forces blocking a way restrict
         # movement (191); protesters blocking it protest (144)

@@ -2207,8 +2207,9 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "Armenia and Azerbaijan exchanged accusations over the shelling of villages": the
             # parties act on each other; what it is over is the topic
             targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
-    if root in (18, 19, 20) and targets:
+    if root in (18, 19, 20) and not code.startswith("192") and targets:
         # "fired artillery at the camp from positions east of the city": where force came from
+        # (a town taken from a side is that side's: "seized Zakho from Iraqi troops")
         targets = [m for m in targets if not (trig.doc[m.head].dep_ == "pobj" and trig.doc[m.head].head.lower_ == "from")]
     if not f.nominal and not targets and len(sources) >= 2 and _each_other(trig):
         # "the army and the RSF accused each other of shelling the camp": each the other

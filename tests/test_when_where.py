@@ -55,3 +55,9 @@ def test_a_place_named_with_its_unit_word_is_found(coder):
     got = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(
         "Gunmen stormed a police station in Garissa county on Sunday.", "2015-04-02")}
     assert ("KENUAF", "KENCOP") in got, got
+
+
+def test_a_compass_word_alone_is_no_town(coder):
+    events = coder.code_text("South Korea's army held a drill simulating an attack on the North's test site.", "2017-09-04")
+    assert not any(e.target is not None and e.target.code == "USA" for e in events), events
+    assert all(e.location is None or e.location["country"] != "USA" for e in events)

@@ -199,4 +199,6 @@ _ENGLISH = {
     "august", "bar", "hope", "orange", "say", "police", "union", "independence", "liberty",
     "university", "college", "church", "sunday", "monday", "friday", "lincoln", "washington",
     "jackson", "franklin", "marion", "clinton", "trump", "obama", "page",
+    # compass words alone: "the North's test site" is North Korea, not North Salt Lake
+    "north", "south", "east", "west", "central", "centre", "center",
 }  # fmt: skip

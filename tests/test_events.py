@@ -2510,3 +2510,8 @@ def test_a_territory_seized_is_occupied_and_a_truce_observed_is_mutual(coder):
     assert ("IRQMIL", "KWT", "192") in triples(coder, "Iraqi troops seized Kuwait in a few hours.", "1990-08-02")
     got = triples(coder, "Ethiopia and Eritrea began observing the ceasefire on Monday.", "2000-06-19")
     assert ("ETH", "ERI", "0871") in got and ("ERI", "ETH", "0871") in got, got
+
+
+def test_an_infinitives_to_is_no_preposition(coder):
+    got = triples(coder, "Putin told Macron to mind his own affairs.", "2022-02-07")
+    assert ("RUSGOV", "FRAGOV", "010") in got, got

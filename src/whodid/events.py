@@ -217,6 +217,8 @@ def _match_elements(
     within = None
     if el.slot and after is not None and after.dep_ in ("prep", "agent", "dative"):
         within = {t.i for t in after.subtree}
+    if el.slot and after is not None and after.tag_ == "TO" and after.dep_ == "aux":
+        return None  # "told Merkel to mind her own business": an infinitive's "to" is no "to +"
     for j in range(start, len(region)):
         tok = region[j]
         if el.slot:

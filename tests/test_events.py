@@ -2515,3 +2515,8 @@ def test_a_territory_seized_is_occupied_and_a_truce_observed_is_mutual(coder):
 def test_an_infinitives_to_is_no_preposition(coder):
     got = triples(coder, "Putin told Macron to mind his own affairs.", "2022-02-07")
     assert ("RUSGOV", "FRAGOV", "010") in got, got
+
+
+def test_a_count_of_coordinated_people_is_each_of_them(coder):
+    got = triples(coder, "Russian authorities detained hundreds of activists and journalists.", "2013-08-20")
+    assert ("RUSGOV", "RUSOPP", "173") in got and ("RUSGOV", "RUSMED", "173") in got, got

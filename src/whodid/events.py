@@ -404,7 +404,8 @@ def _expand(tok: Token, index: MentionIndex) -> list[Mention]:
                 if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and t.lemma_.lower() in _PLACES_FOR)):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            ms = index.at(p)
+                            # ("thousands of soldiers and judges": each of them)
+                            ms = [m for q in (p, *p.conjuncts) for m in index.at(q)]
                             if not ms and p.lower_ in _COUNTS:
                                 # "tens of thousands of Egyptians": a count of a count
                                 ms = [m for c2 in p.children if c2.dep_ == "prep" and c2.lower_ == "of"

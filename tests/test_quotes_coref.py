@@ -430,3 +430,11 @@ def test_each_other_and_both_sides_of_a_civil_war(coder):
     assert any(s == 0 and a == "ETHMIL" and t and t.startswith("ETHREB") for s, a, t, _ in got), got
     assert any(s == 0 and a.startswith("ETHREB") and t == "ETHMIL" for s, a, t, _ in got), got
     assert any(s == 1 and t == "ETHMIL" for s, _, t, _ in got) and any(s == 1 and t and t.startswith("ETHREB") for s, _, t, _ in got), got
+
+
+def test_the_sides_are_the_two_who_talked_last(coder):
+    text = ("Ilham Aliyev received a phone call from NATO Secretary General Jens Stoltenberg. Aliyev said Armenian "
+            "forces had shelled Azerbaijani positions near Lachin. The sides also discussed energy security.")
+    got = {(e.sentence_index, e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2023-05-12")}
+    assert (2, "AZEGOV", "IGOWSTNAT") in got and (2, "IGOWSTNAT", "AZEGOV") in got, got
+    assert not any(i == 2 and "ARM" in (s or "") + (t or "") for i, s, t in got), got

@@ -958,6 +958,12 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 src = _infer_country(phrase, _speaker_home(phrase, tgt, e, mentions, kn))
             e = replace(e, source=src, target=tgt)  # type: ignore[arg-type]
         sources = coref.get(e.source) if coref is not None and not e.source.resolved else [e.source]
+        if e.source.role == "pair" and not any(c.lower_ in ("both", "two") for c in e.trigger.doc[e.source.head].children):
+            # "During the conversation, … The sides discussed …": the two who talked last
+            talked = next((o for o in reversed(out) if o.code[:2] == "04" and o.target is not None and o.target.resolved
+                           and e.sentence_index - o.sentence_index <= 6), None)  # fmt: skip
+            if talked is not None:
+                sources = [replace(x, start=e.source.start, end=e.source.end, head=e.source.head) for x in (talked.source, talked.target)]
         targets: list[Mention | None] = [e.target]
         if coref is not None and e.target is not None and not e.target.resolved:
             targets = list(coref.get(e.target))

@@ -2520,3 +2520,8 @@ def test_an_infinitives_to_is_no_preposition(coder):
 def test_a_count_of_coordinated_people_is_each_of_them(coder):
     got = triples(coder, "Russian authorities detained hundreds of activists and journalists.", "2013-08-20")
     assert ("RUSGOV", "RUSOPP", "173") in got and ("RUSGOV", "RUSMED", "173") in got, got
+
+
+def test_an_acronym_opening_a_sentence_is_a_name(coder):
+    got = triples(coder, "ECOWAS imposed sanctions on Mali's junta.", "2022-01-09")
+    assert any(s == "IGOWAFWAS" and c == "163" for s, _, c in got), got

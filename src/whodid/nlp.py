@@ -201,7 +201,25 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_past_conjunct_of_modal_clause(doc)
     _repair_border_with(doc)
     _repair_but_clause_read_as_object(doc)
+    _repair_acronym_read_as_verb(doc)
     return doc
+
+
+def _repair_acronym_read_as_verb(doc: Doc) -> None:
+    """A sentence-opening acronym read as the verb ("ECOWAS imposed sanctions on Niger": "ECOWAS"
+    a verb in -ing, "imposed" a participle of "sanctions"): the acronym is a name and the subject,
+    the participle the main verb."""
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.dep_ == "ROOT" and first.pos_ in ("VERB", "AUX") and first.is_upper and first.is_alpha
+                and len(first) >= 3 and first.i + 2 < sent.end):  # fmt: skip
+            continue
+        verb = doc[first.i + 1]
+        if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("amod", "acl"):
+            continue
+        _promote_to_root(first, verb)
+        verb.tag_, verb.pos_ = "VBD", "VERB"
+        first.head, first.dep_, first.pos_, first.tag_ = verb, "nsubj", "PROPN", "NNP"
 
 
 def _repair_but_clause_read_as_object(doc: Doc) -> None:

@@ -2525,3 +2525,9 @@ def test_a_count_of_coordinated_people_is_each_of_them(coder):
 def test_an_acronym_opening_a_sentence_is_a_name(coder):
     got = triples(coder, "ECOWAS imposed sanctions on Mali's junta.", "2022-01-09")
     assert any(s == "IGOWAFWAS" and c == "163" for s, _, c in got), got
+
+
+def test_a_veto_or_objection_lifted_is_a_concession(coder):
+    got = triples(coder, "Poland lifted its veto on the EU budget.", "2020-12-10")
+    assert any(s == "POL" and c.startswith("08") for s, _, c in got), got
+    assert not any(c.startswith("12") for _, _, c in got), got

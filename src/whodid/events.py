@@ -1407,6 +1407,12 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
+            if (nominal and came == "dobj" and child is not None and child.i == trigger.i and node.pos_ == "VERB"
+                    and lemma in ("lift", "drop", "withdraw", "remove", "abandon", "scrap", "rescind", "revoke")):  # fmt: skip
+                # "Hungary lifted its veto", "Turkey dropped its objection": what is ended is no
+                # act of its own
+                mood.drop = f"what is ended ({node.text})"
+                return mood
             if (nominal and node.pos_ == "NOUN" and lemma in kn.cue("ending_noun") and came == "prep"
                     and child is not None and child.lower_ in ("in", "to", "of")):  # fmt: skip
                 # "agreed to a ceasefire in their border war", "called for an end to the

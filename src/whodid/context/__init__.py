@@ -758,6 +758,10 @@ def _when(trigger: Token, times: list[TimeExpression]) -> TimeExpression | None:
     return min(inside, key=lambda t: abs(t.start - trigger.idx))
 
 
+# sanctions imposed or threatened: a state's fall on others, not on its own people
+_SANCTIONS = ("163", "1312")
+
+
 def _latest_partner(e: RawEvent, earlier: list[RawEvent], window: int = 4) -> Mention | None:
     """The party of another country the source consulted with (04) in the latest earlier event,
     a few sentences back at most: whom "his counterpart" or "his interlocutor" then means."""
@@ -779,7 +783,7 @@ def _titled_counterpart(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> 
     if (t is not None and not t.resolved and t.kind == "agent" and t.role and t.sector
             and e.source.resolved and e.source.country and not e.source.country.startswith("IGO")
             and t.sector != e.source.sector
-            and not e.code.startswith(("163", "1312"))  # a state sanctions others
+            and not e.code.startswith(_SANCTIONS)  # a state sanctions others
             and _sentence_country(e, mentions, kn) == e.source.country[:3]):  # fmt: skip
         return replace(e, target=with_code(t, e.source.country[:3] + t.sector, None, "country: the source's, the only one named"))
     return e
@@ -904,7 +908,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 home = src.country[:3]
             if e.target is not None and not e.target.resolved and (e.target.sector or "")[:3] in _REBELS:
                 home = _counterpart_home(e, src, kn) or home
-            if e.code.startswith(("174", "163", "1312")) and src is not None and home == (src.country or "")[:3]:
+            if e.code.startswith(("174", *_SANCTIONS)) and src is not None and home == (src.country or "")[:3]:
                 # "Italy turned away 600 migrants": those expelled are foreigners; "Britain froze
                 # the assets of three generals": a state sanctions others, not its own
                 home = None

@@ -271,10 +271,10 @@ def test_plover_compound_and_missing_expansion() -> None:
         plover_rec(
             "c",
             "compound",
-            ["HUNGOV", "ROUGOV"],
+            ["BGRGOV", "GRCGOV"],
             [],
             "AGREE",
-            "(SRC/TAR: Hungarian) and (SRC/TAR: Romanian)",
+            "(SRC/TAR: Bulgarian) and (SRC/TAR: Greek)",
         ),
         plover_rec("s", "single", ["KGZELI"], [], "RETREAT"),
         plover_rec("x", "cross", ["USALEG"], ["IRN", "LBY"], "SANCTION"),
@@ -282,7 +282,7 @@ def test_plover_compound_and_missing_expansion() -> None:
     ]
     coder = table(
         {
-            "compound": [ev("HUNGOV", "ROUGOV", "030"), ev("ROUGOV", "HUNGOV", "031")],
+            "compound": [ev("BGRGOV", "GRCGOV", "030"), ev("GRCGOV", "BGRGOV", "031")],
             "single": [ev("KGZELI", None, "0831")],
             "cross": [ev("USALEG", "IRN", "163"), ev("USALEG", "LBY", "010")],
             "target only": [ev(None, "IRQCVL", "183")],
@@ -294,8 +294,8 @@ def test_plover_compound_and_missing_expansion() -> None:
     assert (event.tp, event.fp, event.fn) == (5, 0, 1)  # the 010 statement is not a PLOVER event
     assert rep.counts["predicted events without a PLOVER category (01, 02)"] == 1
     assert rep.details[0].gold == [
-        {"source": "HUNGOV", "target": "ROUGOV", "plover": "AGREE"},
-        {"source": "ROUGOV", "target": "HUNGOV", "plover": "AGREE"},
+        {"source": "BGRGOV", "target": "GRCGOV", "plover": "AGREE"},
+        {"source": "GRCGOV", "target": "BGRGOV", "plover": "AGREE"},
     ]
     assert rep.breakdown["false negatives by gold category"] == {"SANCTION": 1}
 

@@ -446,8 +446,8 @@ def test_a_statement_calling_on_someone_is_its_issuers_appeal(coder):
 
 
 def test_offered_troops_are_an_offer_of_military_aid_to_the_receiver(coder):
-    got = triples(coder, "Syria offered its troops to Lebanon's president.")
-    assert ("SYR", "LBNGOV", "0332") in got, got
+    got = triples(coder, "Chad offered its soldiers to Niger's president.")
+    assert ("TCD", "NERGOV", "0332") in got, got
 
 
 def test_troops_contributed_to_a_force_are_peacekeeping(coder):
@@ -531,8 +531,8 @@ def test_victims_at_a_well_known_city_are_of_its_country(coder):
 
 
 def test_it_reported_by_a_leader_is_the_leaders_state(coder):
-    got = triples(coder, "Turkey's president says it will launch a military operation against Kurdish fighters in Syria.")
-    assert got and all(s == "TUR" for s, _, _ in got), got
+    got = triples(coder, "Iran's president says it will carry out a military operation against Baluch rebels in Pakistan.")
+    assert got and all(s == "IRN" for s, _, _ in got), got
 
 
 def test_the_accused_is_not_the_government_named_in_the_accusation(coder):
@@ -788,7 +788,8 @@ def test_calling_something_names_it_rather_than_phoning(coder, text, expected):
 
 
 def test_a_pattern_preposition_belongs_to_the_phrase_of_the_word_before_it(coder):
-    # "diplomat of +" must not match "diplomat … after the expulsion of a Russian diplomat"
+    # "diplomat of +" must not match an expelled diplomat followed by "the expulsion of two Russian
+    # diplomats": the second "of" hangs on "expulsion", not on the first diplomat
     got = triples(coder, "Russia's foreign ministry on Tuesday expelled an Estonian diplomat in response to "
         "the expulsion of two Russian diplomats by Tallinn.", "2024-03-14")
     assert ("RUSGOV", "ESTGOV", "161") in got, got
@@ -987,9 +988,9 @@ def test_a_call_for_something_with_an_actor_is_not_a_phone_call(coder):
 
 
 def test_she_is_not_an_organisation(coder):
-    got = triples(coder, "The British prime minister wants to stay close to the European Union's single market, "
+    got = triples(coder, "The Norwegian prime minister wants her country to stay inside the EU's internal market, "
                   "and she appealed for a resumption of the negotiations.", "2018-03-02")  # fmt: skip
-    assert ("GBRGOV", None, "026") in got or any(s == "GBRGOV" and c.startswith("02") for s, _, c in got), got
+    assert ("NORGOV", None, "026") in got or any(s == "NORGOV" and c.startswith("02") for s, _, c in got), got
     assert not any(s.startswith("IGO") for s, _, _ in got), got
 
 

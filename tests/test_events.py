@@ -2532,3 +2532,12 @@ def test_a_veto_or_objection_lifted_is_a_concession(coder):
     got = triples(coder, "Poland lifted its veto on the EU budget.", "2020-12-10")
     assert any(s == "POL" and c.startswith("08") for s, _, c in got), got
     assert not any(c.startswith("12") for _, _, c in got), got
+
+
+def test_a_gunman_shooting_or_killing_an_office_holder_is_an_attempt_or_an_assassination(coder):
+    got = triples(coder, "A gunman shot and wounded the Serbian prime minister in Belgrade.", "2003-03-12")
+    assert any(t == "SRBGOV" and c == "185" for _, t, c in got), got
+    got = triples(coder, "Gunmen killed the Haitian president at his home.", "2021-07-07")
+    assert any(t == "HTIGOV" and c == "186" for _, t, c in got), got
+    got = triples(coder, "Israeli jets killed the Hamas military chief in an air strike.", "2012-11-14")
+    assert not any(c in ("185", "186") for _, _, c in got), got

@@ -363,6 +363,19 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
         # "Israeli jets destroyed an Iraqi nuclear reactor": destruction from the air is an air
         # strike (195)
         return replace(e, code="195", notes=e.notes + [f"destroyed by {e.trigger.doc[src.head].text}: 195"])
+    if (code in ("180", "183", "1823", "190") and tgt is not None and tgt.role and tgt.resolved
+            and (tgt.kind == "person" or tgt.agent_type == "person") and src.sector in _NON_STATE
+            and e.trigger.pos_ == "VERB" and e.trigger.doc[tgt.head].head.i == e.trigger.i
+            and e.trigger.doc[tgt.head].dep_ in ("dobj", "nsubjpass")
+            and e.trigger.doc[tgt.head].tag_ not in ("NNS", "NNPS")):  # fmt: skip
+        # "a gunman shot Prime Minister Robert Fico" (185), "gunmen killed the Haitian
+        # president" (186): force by non-state attackers on one office-holder is an attempt on
+        # a life, or its end (a state's force on a leader stays force: "killed the Hamas leader
+        # in an air strike")
+        dead = e.trigger.lemma_.lower() in ("kill", "murder", "assassinate", "slay") or any(
+            c.lower_ == "dead" for c in e.trigger.children)
+        new = "186" if dead else "185"
+        return replace(e, code=new, notes=e.notes + [f"force on an office-holder: {new}"])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     if src.sector in _CIVIL and _strike_word(e.trigger) is not None:

@@ -1408,7 +1408,7 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
             if (nominal and came == "dobj" and child is not None and child.i == trigger.i and node.pos_ == "VERB"
-                    and lemma in ("lift", "drop", "withdraw", "remove", "abandon", "scrap", "rescind", "revoke")):  # fmt: skip
+                    and lemma in _ENDING_VERBS):  # fmt: skip
                 # "Hungary lifted its veto", "Turkey dropped its objection": what is ended is no
                 # act of its own
                 mood.drop = f"what is ended ({node.text})"
@@ -1670,6 +1670,12 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
                 if not (e.sentence_index == si and e.trigger.i in drop and e.by_default)
             ]  # fmt: skip
     return events, dropped
+
+
+# verbs of addressing people: a rally told or spoken to is an audience
+_ADDRESSING = frozenset({"tell", "address", "speak", "talk", "brief"})
+# verbs that end what they take: a veto lifted or an objection dropped is no veto or objection
+_ENDING_VERBS = frozenset({"lift", "drop", "withdraw", "remove", "abandon", "scrap", "rescind", "revoke"})
 
 
 def _each_other(verb: Token) -> bool:
@@ -2051,7 +2057,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # peace talks": part of a title, not talks held
         dropped.append(f"sentence {si}: {trig.text}: part of a title")
         return []
-    if f.nominal and code[:2] == "14" and _audience(trig, frozenset({"tell", "address", "speak", "talk", "brief"})):
+    if f.nominal and code[:2] == "14" and _audience(trig, _ADDRESSING):
         # "Orban told a rally in Budapest", "addressed a rally of supporters": whom a speaker
         # addresses, not a protest of the speaker's
         dropped.append(f"sentence {si}: {trig.text}: the audience of a speech")

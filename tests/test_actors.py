@@ -40,6 +40,10 @@ def code_of(coder, text: str, words: str, day: str | None = "2024-03-14") -> str
         ("The United Nations met.", "United Nations", "IGOUNO"),
         ("The IAEA sent inspectors.", "IAEA", "IGOUNOIAE"),
         ("Hamas fired rockets.", "Hamas", "PSEREBHMS"),
+        # missions are their organisation's
+        ("KFOR sent more soldiers to the north.", "KFOR", "IGOWSTNAT"),
+        ("ECOMOG troops entered the capital.", "ECOMOG", "IGOWAFWAS"),
+        ("AMISOM handed over two bases.", "AMISOM", "IGOAFRAFU"),
     ],
 )
 def test_names_forms_and_organisations(coder, text, words, code):
@@ -506,3 +510,11 @@ def test_a_capitalised_first_word_is_no_persons_surname(coder):
     found = mentions(coder, "During the summit in Sochi, Erdogan met Putin.", "2006-05-01")
     assert "During" not in found, sorted(found)
     assert found["Erdogan"].code == "TURGOV"
+
+
+def test_a_surname_after_the_full_name_is_that_person_not_a_namesake(coder):
+    text = ("Philippine President Ferdinand Marcos Jr. met the Japanese prime minister on Monday. "
+            "Marcos thanked Japan for its support.")
+    events = coder.code_text(text, "2024-03-25")
+    thanks = [e for e in events if e.cameo.startswith("05") and e.sentence_index == 1]
+    assert thanks and all(e.source.code == "PHLGOV" for e in thanks), [(e.source.code, e.cameo) for e in events]

@@ -2541,3 +2541,253 @@ def test_a_gunman_shooting_or_killing_an_office_holder_is_an_attempt_or_an_assas
     assert any(t == "HTIGOV" and c == "186" for _, t, c in got), got
     got = triples(coder, "Israeli jets killed the Hamas military chief in an air strike.", "2012-11-14")
     assert not any(c in ("185", "186") for _, _, c in got), got
+
+
+def test_a_surname_read_as_a_bare_noun_is_the_subject(coder):
+    # the small parser reads "Trump" as a noun heading the sentence and "promised" as an adjective
+    got = triples(coder, "Trump promised security guarantees to Pyongyang.", "2018-06-13")
+    assert any(s == "USAGOV" and t == "PRK" and c.startswith("03") for s, t, c in got), got
+
+
+def test_barbs_or_accusations_traded_are_mutual_accusations(coder):
+    got = triples(coder, "Delhi and Islamabad traded accusations after the bombing.", "2019-02-16")
+    assert ("IND", "PAK", "112") in got and ("PAK", "IND", "112") in got, got
+
+
+def test_office_holders_clash_in_words_soldiers_in_arms(coder):
+    got = triples(coder, "The Hungarian prime minister clashed with the Dutch prime minister over the rule of law.",
+                  "2021-06-25")
+    assert ("HUNGOV", "NLDGOV", "110") in got and not any(c.startswith("19") for _, _, c in got), got
+    got = triples(coder, "Armenian and Azerbaijani soldiers clashed near the village of Tegh.", "2023-04-11")
+    assert ("ARMMIL", "AZEMIL", "190") in got, got
+
+
+def test_drills_wrapped_up_or_strikes_rehearsed_show_force(coder):
+    got = triples(coder, "Beijing wrapped up four days of naval drills off Taiwan.", "2022-08-08")
+    assert any(s == "CHN" and t == "TWN" and c == "150" for s, t, c in got), got
+    got = triples(coder, "Russian bombers rehearsed strikes on Sweden's ports.", "2013-03-29")
+    assert any(s == "RUSMIL" and t == "SWE" and c == "150" for s, t, c in got), got
+
+
+def test_the_speaker_asked_about_a_report_asserts_neither_the_asking_nor_the_report(coder):
+    got = triples(coder, "Asked about reports that Tajikistan had agreed to buy Iranian drones, Rahmon said no deal "
+                         "had been reached.", "2023-05-30")  # fmt: skip
+    assert not any(c.startswith(("02", "03", "05", "06")) for _, _, c in got), got
+
+
+def test_an_aircraft_called_military_is_no_troops_crossing_a_border(coder):
+    got = triples(coder, "Two Russian military planes crossed into Finnish airspace.", "2022-08-26")
+    assert ("RUSMIL", "FIN", "150") in got and not any(c == "192" for _, _, c in got), got
+
+
+def test_anti_tank_weapons_sent_to_a_country_are_military_aid(coder):
+    got = triples(coder, "Britain sent anti-tank weapons to Kyiv.", "2022-01-18")
+    assert ("GBR", "UKR", "072") in got and not any(c == "150" for _, _, c in got), got
+
+
+def test_military_sales_suspended_cut_military_aid(coder):
+    got = triples(coder, "Paris suspended military sales to Baghdad after the invasion.", "1990-08-03")
+    assert ("FRA", "IRQ", "1622") in got, got
+
+
+def test_informing_someone_that_something_happened_is_a_statement_to_them(coder):
+    got = triples(coder, "The Serbian president informed the Hungarian prime minister that the border would "
+                         "stay open.", "2023-11-20")  # fmt: skip
+    assert ("SRBGOV", "HUNGOV", "010") in got, got
+
+
+def test_a_passive_with_a_by_agent_reads_the_passive_subject_as_the_verbs_object(coder):
+    got = triples(coder, "Fresh sanctions were imposed on Belarus by Canada on Friday.", "2021-06-21")
+    assert ("CAN", "BLR", "163") in got, got
+    got = triples(coder, "The Iranian charge d'affaires was summoned by the Dutch foreign ministry.", "2019-01-08")
+    assert ("NLDGOV", "IRNGOV", "114") in got, got
+
+
+def test_a_leader_assured_that_his_state_would_act_announces_its_intent(coder):
+    got = triples(coder, "Macron assured Sandu that France would send air defence systems to Moldova.", "2023-06-01")
+    assert any(s == "FRA" and t == "MDA" and c.startswith("03") for s, t, c in got), got
+
+
+def test_defending_a_country_against_attack_is_military_protection(coder):
+    got = triples(coder, "Turkey will defend Azerbaijan against any aggression, Erdogan said.", "2020-09-28")
+    assert ("TUR", "AZE", "0334") in got, got
+
+
+def test_repeating_someones_propaganda_is_no_criticism_of_them(coder):
+    got = triples(coder, "The minister said Serbia was echoing Russian propaganda.", "2022-10-04")
+    assert not any(t == "RUS" for _, t, _ in got), got
+
+
+def test_a_call_for_weapons_from_a_country_asks_that_country_for_military_aid(coder):
+    got = triples(coder, "Moldova renewed its call for more radar systems from France.", "2023-06-01")
+    assert ("MDA", "FRA", "0232") in got, got
+
+
+def test_a_bloc_against_a_country_is_not_joined_with_it(coder):
+    got = triples(coder, "Indonesia will not join any bloc against China.", "2021-09-24")
+    assert not any(t == "CHN" for _, t, _ in got), got
+
+
+def test_nobody_as_the_object_negates_the_act(coder):
+    got = triples(coder, "Armenia has attacked nobody, the Armenian defence minister said.", "2022-09-14")
+    assert not any(c.startswith(("18", "19")) for _, _, c in got), got
+    got = triples(coder, "Serbia threatens no one.", "2022-12-27")
+    assert not any(c.startswith("13") for _, _, c in got), got
+
+
+def test_two_verbs_joined_by_and_share_the_second_ones_object(coder):
+    got = triples(coder, "Georgian police beat and arrested dozens of demonstrators in Tbilisi.", "2024-05-01")
+    assert any(s == "GEOCOP" and t == "GEOOPP" and c.startswith(("17", "18")) and c != "173" for s, t, c in got), got
+    got = triples(coder, "Beijing condemned and rejected Manila's statement.", "2024-06-18")
+    assert ("CHN", "PHL", "111") in got, got
+
+
+def test_a_coast_guard_ship_ramming_a_boat_uses_force(coder):
+    got = triples(coder, "A Chinese coast guard vessel rammed a Vietnamese fishing boat.", "2020-04-03")
+    assert any(s.startswith("CHN") and t.startswith("VNM") and c == "190" for s, t, c in got), got
+
+
+def test_a_countrys_named_group_is_one_actor_not_also_its_rebels(coder):
+    got = triples(coder, "Yemen's Houthi rebels fired a drone at Eilat.", "2023-11-01")
+    assert {s for s, _, _ in got} == {"YEMREBHTH"}, got
+
+
+def test_seeking_someones_release_appeals_for_it(coder):
+    got = triples(coder, "Canada is seeking the release of two Canadian businessmen.", "2019-06-01")
+    assert any(s == "CAN" and c == "0253" for s, _, c in got), got
+    got = triples(coder, "Moscow asked Beijing for financial aid.", "2022-03-14")
+    assert any(c == "0231" for _, _, c in got), got
+    got = triples(coder, "The court requested warrants for two Serbian generals.", "2001-04-02")
+    assert not any(c.startswith("023") for _, _, c in got), got
+
+
+def test_whom_an_act_prompts_to_act_is_the_one_who_acts(coder):
+    got = triples(coder, "Belgrade expelled the OSCE monitors, prompting Germany and France to recall their envoys.",
+                  "1999-01-18")
+    assert any(s == "DEU" and c.startswith("16") for s, _, c in got), got
+    assert not any(s == "SRB" and c.startswith("16") and t in (None, "SRB") for s, t, c in got), got
+
+
+def test_an_attack_with_chemical_weapons_is_mass_violence(coder):
+    got = triples(coder, "Iraqi forces attacked Iranian troops with mustard gas and sarin.", "1988-04-18")
+    assert ("IRQMIL", "IRNMIL", "2041") in got, got
+
+
+def test_a_partner_together_with_whom_one_acts_is_no_target(coder):
+    got = triples(coder, "Qatar will continue its mediation together with Egypt and the United States.", "2024-02-01")
+    assert not any(t in ("EGY", "USA") for _, t, _ in got), got
+
+
+def test_an_envoy_or_a_mission_ordered_to_leave_is_expelled(coder):
+    got = triples(coder, "Burkina Faso's junta ordered the French ambassador to leave within a day.", "2023-01-23")
+    assert any(s.startswith("BFA") and t == "FRAGOV" and c == "161" for s, t, c in got), got
+    got = triples(coder, "The Malian government ordered the UN mission to leave the country.", "2023-06-16")
+    assert any(t == "IGOUNO" and c == "1661" for _, t, c in got), got
+
+
+def test_military_intervention_threatened_is_a_threat_of_force(coder):
+    got = triples(coder, "ECOWAS threatened military intervention in Niger.", "2023-07-31")
+    assert any(t == "NER" and c == "138" for _, t, c in got), got
+
+
+def test_membership_frozen_and_recognition_switched(coder):
+    got = triples(coder, "Belarus suspended its participation in the Eastern Partnership.", "2021-06-28")
+    assert any(s == "BLR" and c.startswith("16") for s, _, c in got), got
+    got = triples(coder, "Nicaragua switched diplomatic recognition from Taipei to Beijing.", "2021-12-10")
+    assert ("NIC", "CHN", "054") in got, got
+
+
+def test_a_visiting_guest_is_whom_the_host_meets(coder):
+    got = triples(coder, "Indian Prime Minister Narendra Modi met visiting Japanese Prime Minister Fumio Kishida in "
+                         "New Delhi.", "2023-03-20")  # fmt: skip
+    assert ("INDGOV", "JPNGOV", "040") in got, got
+    assert not any(s == "INDGOV" and c == "042" for s, _, c in got), got
+
+
+def test_rebels_taking_their_countrys_capital_act_on_the_state(coder):
+    got = triples(coder, "The Taliban captured Kabul on Sunday.", "2021-08-15")
+    assert any(s and s.startswith("AFG") and t == "AFG" and c.startswith("19") for s, t, c in got), got
+
+
+def test_forces_moving_against_a_country_attack_it(coder):
+    got = triples(coder, "Soviet tanks moved against Lithuania's parliament.", "1991-01-13")
+    assert any(t and t.startswith("LTU") and c == "190" for _, t, c in got), got
+
+
+def test_readiness_to_sign_with_a_country_and_a_past_verb_after_the_infinitive(coder):
+    got = triples(coder, "The Armenian prime minister expressed his readiness to sign a border deal with Azerbaijan "
+                         "and urged Russia to keep its promises.", "2023-05-25")  # fmt: skip
+    assert any(s == "ARMGOV" and t == "AZE" and c.startswith("03") for s, t, c in got), got
+    assert any(s == "ARMGOV" and t == "RUS" and c.startswith("02") for s, t, c in got), got
+
+
+def test_asked_to_stop_supplying_weapons_is_no_request_for_them(coder):
+    got = triples(coder, "Baku called on Paris to stop supplying weapons to Armenia.", "2023-10-24")
+    assert any(s == "AZE" and t == "FRA" and c.startswith("02") for s, t, c in got), got
+    assert not any(c == "0232" for _, _, c in got), got
+
+
+def test_standing_by_a_country_supports_it(coder):
+    got = triples(coder, "Pakistan will always stand by China, the prime minister said.", "2022-11-02")
+    assert any(s.startswith("PAK") and t == "CHN" and c.startswith(("05", "03")) for s, t, c in got), got
+
+
+def test_a_vetoed_package_is_a_veto_on_the_body_that_proposed_it(coder):
+    got = triples(coder, "Slovakia vetoed the EU's aid package for Moldova.", "2024-02-01")
+    assert any(s == "SVK" and t == "IGOEUREEC" and c == "129" for s, t, c in got), got
+    got = triples(coder, "Austria vetoed a fresh EU sanctions package against Belarus.", "2024-02-01")
+    assert any(s == "AUT" and t == "IGOEUREEC" for s, t, _ in got), got
+
+
+def test_an_appeal_denied_or_a_release_forecast_is_no_event(coder):
+    got = triples(coder, "Tokayev denied that Moscow had asked Kazakhstan to send troops to Ukraine.", "2022-06-17")
+    assert not any(c.startswith(("02", "15", "03")) for _, _, c in got), got
+    got = triples(coder, "Tehran is unlikely to free the detained French tourists.", "2023-01-10")
+    assert not any(c.startswith(("08", "03")) for _, _, c in got), got
+
+
+def test_a_passive_subjects_own_noun_decides_the_pattern_not_a_word_inside_its_clause(coder):
+    got = triples(coder, "The claim that Russian jets violated Finnish airspace was dismissed by Moscow.", "2021-08-01")
+    assert not any(c.startswith("122") for _, _, c in got), got
+
+
+def test_a_between_phrase_after_an_intransitive_verb_belongs_to_its_subject(coder):
+    got = triples(coder, "Clashes erupted overnight between Kyrgyz and Tajik border guards.", "2022-09-14")
+    assert any(s[:3] == "KGZ" and t and t[:3] == "TJK" and c.startswith("19") for s, t, c in got), got
+
+
+
+def test_a_states_forces_acting_at_home_take_no_implicit_target(coder):
+    got = triples(coder, "Russian missiles hit Odesa as Ukraine launched a counteroffensive.", "2023-06-10")
+    assert not any(s == "UKR" and t == "UKR" for s, t, _ in got), got
+
+
+
+def test_an_infinitives_to_is_not_agreeing_to_something(coder):
+    got = triples(coder, "Armenia and Azerbaijan agreed to pull back their troops from the border.", "2021-05-20")
+    assert not any(c == "030" and t and t.endswith("MIL") for _, t, c in got), got
+
+
+def test_retaliation_with_tariffs_is_a_sanction_not_force(coder):
+    got = triples(coder, "Canada retaliated with tariffs on American steel.", "2018-07-01")
+    assert any(s == "CAN" and t == "USA" and c == "163" for s, t, c in got), got
+    assert not any(c.startswith("19") for _, _, c in got), got
+
+
+def test_asking_a_state_to_send_peacekeepers_or_troops_appeals_for_military_help(coder):
+    got = triples(coder, "Bishkek asked Moscow to send peacekeepers to the Tajik border.", "2022-09-17")
+    assert ("KGZ", "RUS", "0234") in got, got
+
+
+def test_calling_a_country_an_ally_praises_it(coder):
+    got = triples(coder, "Erdogan called Hungary a reliable partner.", "2024-07-08")
+    assert ("TURGOV", "HUN", "051") in got, got
+
+
+def test_wanted_lists_citizenship_stripped_and_sanctions_placed(coder):
+    got = triples(coder, "Moscow put the Lithuanian culture minister on its wanted list.", "2024-02-13")
+    assert ("RUS", "LTUGOV", "1121") in got, got
+    got = triples(coder, "Tokyo placed sanctions on three Russian banks.", "2022-03-08")
+    assert any(s == "JPN" and t and t.startswith("RUS") and c == "163" for s, t, c in got), got
+    got = triples(coder, "Estonia stripped a Russian priest of his residence permit.", "2023-10-01")
+    assert any(s == "EST" and c == "172" for s, _, c in got), got

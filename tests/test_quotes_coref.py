@@ -438,3 +438,63 @@ def test_the_sides_are_the_two_who_talked_last(coder):
     got = {(e.sentence_index, e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, "2023-05-12")}
     assert (2, "AZEGOV", "IGOWSTNAT") in got and (2, "IGOWSTNAT", "AZEGOV") in got, got
     assert not any(i == 2 and "ARM" in (s or "") + (t or "") for i, s, t in got), got
+
+
+def test_rejecting_the_criticism_answers_whoever_voiced_it_before(coder):
+    text = ("Mexico's president criticised Canada over its mining companies. "
+            "A Canadian government spokesperson rejected the criticism on Tuesday.")
+    got = triples(coder, text, "2024-02-06")
+    assert any(s == "CANGOV" and t == "MEXGOV" for s, t, _ in got), got
+
+
+def test_a_move_summing_up_the_clause_before_is_the_subjects_act(coder):
+    got = triples(coder, "Moscow closed two Latvian consulates, a move Riga condemned as hostile.", "2022-04-14")
+    assert ("LVA", "RUS", "111") in got, got
+
+
+def test_we_in_a_bodys_own_statement_is_that_body(coder):
+    text = ("The Foreign Ministry of Kazakhstan expresses concern over the clashes on the Kyrgyz-Tajik border. "
+            "We urge Bishkek and Dushanbe to settle the dispute through dialogue.")
+    got = triples(coder, text, "2022-09-16")
+    assert any(s == "KAZGOV" and t == "KGZ" and c.startswith("02") for s, t, c in got), got
+    # an unquoted "we" after a state named bare is left alone: it may be anyone's
+    got = triples(coder, "Kazakhstan borders Kyrgyzstan. We urge Bishkek to settle the dispute.", "2022-09-16")
+    assert not any(s and s.startswith("KAZ") for s, _, _ in got), got
+
+
+def test_they_or_their_after_two_named_subjects_is_both(coder):
+    got = triples(coder, "Serbia and Kosovo said they would resume talks in Brussels.", "2023-02-27")
+    assert any(s == "SRB" and t == "KSV" for s, t, _ in got) and any(s == "KSV" and t == "SRB" for s, t, _ in got), got
+    got = triples(coder, "Macron and Scholz agreed that their defence ministers would meet next week.", "2024-03-15")
+    assert ("FRAGOV", "DEUGOV", "036") in got and ("DEUGOV", "FRAGOV", "036") in got, got
+
+
+def test_reports_called_false_in_the_next_sentence_are_not_facts(coder):
+    text = ("Some Georgian media claimed that Yerevan had asked Moscow for new tanks. "
+            "The Armenian defence minister called these reports a fabrication.")
+    got = triples(coder, text, "2023-03-02")
+    assert not any(c.startswith("023") for _, _, c in got), got
+    # reports that nobody disputes stay
+    text = "Some Georgian media claimed that Yerevan had asked Moscow for new tanks. The minister visited Paris."
+    assert any(c.startswith("023") for _, _, c in triples(coder, text, "2023-03-02"))
+
+
+def test_the_leaders_after_one_described_and_one_named_president_are_both(coder):
+    text = ("The President of Turkmenistan held talks with the President of Tajikistan Emomali Rahmon in Ashgabat. "
+            "The leaders discussed gas supplies and signed an agreement on the border.")
+    got = triples(coder, text, "2024-05-20")
+    assert sum(1 for s, t, c in got if c.startswith("057") and {s, t} == {"TKMGOV", "TJKGOV"}) == 2, got
+
+
+def test_they_under_a_subject_of_two_described_presidents_is_both(coder):
+    text = ("The Kyrgyz president met the Kazakh president in Bishkek. The presidents condemned the attack, "
+            "which they blamed on Afghan smugglers.")
+    got = triples(coder, text, "2024-06-05")
+    assert ("KGZGOV", "AFGCRM", "112") in got and ("KAZGOV", "AFGCRM", "112") in got, got
+
+
+def test_the_two_neighbours_urged_are_not_the_urgers_own_state(coder):
+    text = ("Guyana's president called the move a threat. Brazil reinforced its troops on the border with "
+            "Venezuela. Lula urged the two neighbours to avoid escalation.")
+    got = triples(coder, text, "2023-12-06")
+    assert {t for s, t, c in got if s == "BRAGOV" and c.startswith("02")} == {"VEN", "GUY"}, got

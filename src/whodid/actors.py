@@ -786,6 +786,12 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                                        "ner:PERSON", agent_type="person", is_name=True)]  # fmt: skip
 
     _appositive_roles(doc, by_head)
+    for hi, ms in by_head.items():
+        # "Yemen's Houthi rebels": the named group, not also its country's rebels in general
+        groups = [m for m in ms if m.kind == "group" and m.country]
+        if groups and len(ms) > len(groups):
+            by_head[hi] = [m for m in ms if not (m.kind == "country" and any(
+                (g.start, g.end, g.country) == (m.start, m.end, m.country) for g in groups))]
     mentions = [m for ms in by_head.values() for m in ms]
     mentions.sort(key=lambda m: (m.start, m.head))
     return mentions
@@ -796,10 +802,16 @@ def _titled_short_names(doc: Doc, by_head: dict[int, list[Mention]], name_at: di
     Minister Bakhtiyor Saidov"), is the same person when the name comes back alone ("Saidov
     briefed …"), unless two titled people end in that name."""
     known: dict[str, Mention | None] = {}
-    for hi, ms in sorted(by_head.items()):
-        tok = doc[hi]
-        m = next((m for m in ms if m.resolved and m.role and m.head == m.end - 1), None)
-        if m is None or tok.pos_ != "PROPN" or not tok.is_title or m.end - m.start < 3:
+    for _, ms in sorted(by_head.items()):
+        m = next((m for m in ms if m.resolved and (m.role and m.head == m.end - 1 or (m.kind == "person" and m.is_name))),
+                 None)  # fmt: skip
+        if m is None:
+            continue
+        last = m.end - 1
+        while last > m.start and doc[last].lower_.rstrip(".") in _NAME_SUFFIXES:
+            last -= 1  # "Ferdinand Marcos Jr.": known as Marcos
+        tok = doc[last]
+        if tok.pos_ != "PROPN" or not tok.is_title or last - m.start < (1 if m.kind == "person" else 2):
             continue
         prev = known.get(tok.text, m)
         known[tok.text] = m if prev is not None and prev.code == m.code else None
@@ -807,14 +819,23 @@ def _titled_short_names(doc: Doc, by_head: dict[int, list[Mention]], name_at: di
         return
     for tok in tokens_where(doc, "ORTH", *known):
         m = known.get(tok.text)
-        if (m is None or tok.i <= m.head or tok.i in by_head or tok.i in name_at or tok.pos_ != "PROPN"
-                or any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in by_head
-                       for j in (tok.i - 1, tok.i + 1))):  # fmt: skip
+        if m is None or tok.i <= m.head or tok.pos_ != "PROPN" or any(
+                0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in by_head
+                for j in (tok.i - 1, tok.i + 1)):  # fmt: skip
             continue
+        if tok.i in by_head or tok.i in name_at:
+            # a surname the dictionaries give to someone else ("Marcos" after "Ferdinand Marcos
+            # Jr.": not his father): the person this article named in full
+            own = by_head.get(tok.i, [])
+            if not (len(own) == 1 and own[0].kind == "person" and own[0].end - own[0].start == 1
+                    and own[0].code != m.code):  # fmt: skip
+                continue
         by_head[tok.i] = [replace(m, start=tok.i, end=tok.i + 1, head=tok.i, is_name=True,
                                   parts=m.parts + ["short name"])]
 
 
+# what follows a surname in a full name ("Ferdinand Marcos Jr.")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # verbs that say where people are ("living in", "based in")
 _RESIDING = {"live", "base", "station", "reside", "stay", "shelter", "hide", "trap", "strand", "displace"}
 # sectors of a side outside the state ("rebel leader", "the opposition leader")

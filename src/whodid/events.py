@@ -29,7 +29,8 @@ _STRONG_PREPS = {"with", "against", "to", "on", "toward", "towards", "at", "into
 _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite", "allow", "order", "encourage",
                    "help", "press", "push", "request", "require", "compel", "enable", "instruct", "authorize",
                    "authorise", "permit", "warn", "advise", "expect", "want", "need", "lead", "cause",
-                   "appeal", "plead", "implore", "beg"}  # fmt: skip
+                   "appeal", "plead", "implore", "beg", "prompt", "spur", "drive", "oblige", "provoke",
+                   "challenge", "tempt", "trigger", "inspire", "pressure"}  # fmt: skip
 # verbs of withdrawing forces: in the passive with no agent, the forces' owner withdrew them
 _WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
 _RELATIVE = {"that", "who", "which", "whom"}
@@ -143,13 +144,14 @@ def post_region(trigger: Token) -> list[Token]:
             for cc in c.conjuncts:
                 if cc.i > c.i and cc.pos_ in ("NOUN", "PROPN"):
                     _collect(cc, out, _CLAUSE_DEPS)
-    if (trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children)
-            and not any(c.dep_ == "agent" for c in trigger.children)):  # fmt: skip
-        # "two inspectors were expelled" (by nobody named): the passive subject is what the
-        # verb acts on
+    if trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children):
+        # "two inspectors were expelled", "sanctions were imposed on Iran by the EU": the
+        # passive subject is what the verb acts on; the by-agent is the doer, no object
+        agent = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
         for c in trigger.children:
             if c.dep_ == "nsubjpass":
                 _collect(c, out, _CLAUSE_DEPS)
+        out = [t for t in out if t.i not in agent]
     return sorted(out, key=lambda t: t.i)
 
 
@@ -203,14 +205,16 @@ def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
 def _match_elements(
     elements: tuple[Element, ...], region: list[Token], index: MentionIndex, start: int = 0,
     after: Token | None = None, no_place: bool = False, anchor: Token | None = None, topic: bool = False,
-    trigger: Token | None = None,
+    trigger: Token | None = None, subject: bool = False,
 ) -> tuple[set[int], dict[str, Mention]] | None:
     """Match elements in order (gaps allowed) against region[start:]; backtracking, small inputs.
 
     A slot right after a preposition must be filled from that preposition's object
     ("talks with +" binds the actor of the with-phrase, not one further on); a pattern that is
     a bare slot after the trigger (`anchor`) is not filled from inside one of the trigger's
-    prepositional phrases ("called for a deal with the EU" does not call the EU)."""
+    prepositional phrases ("called for a deal with the EU" does not call the EU). In the
+    `subject` region a word names the doer, so an adjective does not stand for its noun
+    ("military helicopters" are no "military", i.e. troops)."""
     if not elements:
         return set(), {}
     el, rest = elements[0], elements[1:]
@@ -238,7 +242,7 @@ def _match_elements(
                 nxt = j + 1
                 while nxt < len(region) and region[nxt].i < m.end:
                     nxt += 1
-                sub = _match_elements(rest, region, index, nxt, None, no_place)
+                sub = _match_elements(rest, region, index, nxt, None, no_place, subject=subject)
                 if sub is not None:
                     consumed, slots = sub
                     slots = dict(slots)
@@ -262,12 +266,33 @@ def _match_elements(
                 # the first word after the trigger is of its object, not of where it happened:
                 # "released a ship it seized near the port city of Derna" seized no city
                 continue
+            if subject and n == 1 and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+                continue  # "military helicopters" are no "military" (troops)
+            if n == 1 and _inside_hyphenated_modifier(tok):
+                continue  # "anti-tank weapons" are no tanks
+            if n == 1 and not rest and tok.tag_ == "TO" and tok.dep_ == "aux" and len(el.alts) > 1:
+                # "agreed to disengage …" is no "agreed on | to" (a noun): the infinitive says
+                # what (a "to" alone after a slot is the infinitive: "called on X to")
+                continue
             if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)):
-                sub = _match_elements(rest, region, index, j + n, toks[-1], no_place)
+                sub = _match_elements(rest, region, index, j + n, toks[-1], no_place, subject=subject)
                 if sub is not None:
                     consumed, slots = sub
                     return consumed | {t.i for t in toks}, slots
     return None
+
+
+_OPPOSING_PREFIXES = frozenset({"anti", "counter", "non"})
+
+
+def _inside_hyphenated_modifier(tok: Token) -> bool:
+    """The last part of a hyphenated word against something, modifying a noun after it
+    ("anti-tank weapons", "anti-aircraft guns"): what the thing is against, not the thing
+    (a "cruise-missile attack" is still missiles)."""
+    doc = tok.doc
+    return (tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_
+            and doc[tok.i - 2].lower_ in _OPPOSING_PREFIXES
+            and not doc[tok.i - 1].whitespace_ and tok.head.i > tok.i and tok.dep_ in ("amod", "compound", "nmod"))  # fmt: skip
 
 
 def _place_phrase_top(tok: Token, trigger: Token) -> Token | None:
@@ -322,6 +347,22 @@ def _has_particles(trigger: Token, entry: Trigger, nominal: bool) -> set[int] | 
     return found
 
 
+def _distance(tok: Token, trigger: Token) -> int:
+    """How far a pattern word stands from the trigger: in the text, or for a passive verb's
+    subject before it, in steps up the parse ("the claim that Polish jets entered … was
+    dismissed": "claim", not "jets", is what was dismissed)."""
+    if tok.i > trigger.i or not any(c.dep_ == "auxpass" for c in trigger.children):
+        return abs(tok.i - trigger.i)
+    t = tok
+    for n in range(1, 12):
+        t = t.head
+        if t.i == trigger.i:
+            return n
+        if t.head.i == t.i:
+            break
+    return abs(tok.i - trigger.i)
+
+
 def _could_match(firsts: tuple[frozenset[str], ...], words: set[str]) -> bool:
     """A cheap necessary condition: every word position has an alternative whose first word
     occurs in the region (saves the backtracking matcher most of its work)."""
@@ -345,7 +386,7 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
         for order, pattern in enumerate([*entry.patterns, entry.default]):
             if not (_could_match(pattern.pre_firsts, pre_words) and _could_match(pattern.post_firsts, post_words)):
                 continue
-            pre_m = _match_elements(pattern.pre, pre, index) if pattern.pre else (set(), {})
+            pre_m = _match_elements(pattern.pre, pre, index, subject=not nominal) if pattern.pre else (set(), {})
             if pre_m is None:
                 continue
             # where people meet is not whom they meet ("met in Paris")
@@ -366,7 +407,7 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             bound = sum(1 for m in slots.values() if m.resolved)
             # among equally specific patterns the one whose words stand nearest the trigger (its
             # object: "rejected reports that … a military base") beats one further on
-            near = -min((abs(i - trigger.i) for i in consumed if i != trigger.i), default=0)
+            near = -min((_distance(trigger.doc[i], trigger) for i in consumed if i != trigger.i), default=0)
             rank = (not pattern.fallback, len(consumed) + bound, not is_default, pattern.code is not None, near, -order)
             frame = Frame(trigger, entry, pattern, consumed, slots.get("source") or slots.get("both"),
                           slots.get("target") or slots.get("both"), nominal)  # fmt: skip
@@ -740,6 +781,11 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
         ms = _expand(c, index) if not _named_by(c, consumed) else [m for m in index.at(c) if m.resolved]
         if ms:
             return ms
+    shared = _shared_object(verb)
+    if shared is not None:
+        ms = _expand(shared, index)
+        if ms:
+            return ms
     # (equipment nobody owns is not acted on: "trained Ukrainian soldiers on Leopard tanks")
     ms = [m for m in _prep_targets(verb, index) if m.resolved or m.agent_type != "thing"]
     if ms:
@@ -747,6 +793,15 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
     for c in verb.children:
         if c.dep_ == "dobj":
             ms = _prep_targets(c, index, strong_only=True)
+            if ms:
+                return ms
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i and _named_by(c, consumed) and any(x.dep_ == "xcomp" for x in verb.children):
+            # "ordered the French ambassador to leave the country": the named envoy is who is
+            # ordered out, not the country left (a foreign envoy, not one's own troops)
+            own = {(m.country or "")[:3] for m in _subject(verb, index)[0]}
+            ms = [m for m in index.at(c) if m.resolved and m.head == c.i and (m.country or "")[:3] not in own
+                  and ((m.sector and m.agent_type == "person") or (m.code or "").startswith("IGO"))]  # fmt: skip
             if ms:
                 return ms
     for c in verb.children:  # "agreed to help Ukraine": the object of the complement
@@ -760,6 +815,34 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
                     if ms:
                         return ms
     return []
+
+
+def _alongside(tok: Token) -> bool:
+    """Whether a name is the object of "together with", "along with" or "jointly with"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    before = tok.doc[prep.i - 1] if prep.i > 0 else None
+    return any(c.dep_ == "advmod" and c.lower_ in _ALONGSIDE for c in prep.children) or (
+        before is not None and before.lower_ in _ALONGSIDE)
+
+
+_ALONGSIDE = frozenset({"together", "along", "jointly", "alongside"})
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the verb right after "and" that two verbs share ("riot police beat and
+    detained hundreds of protesters", "condemned and rejected the decision"), when the first
+    has no complement of its own."""
+    if any(c.i > verb.i and c.dep_ not in ("cc", "conj", "punct", "advmod") for c in verb.children):
+        return None
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2
+                and verb.doc[verb.i + 1].lower_ in ("and", "or")), None)  # fmt: skip
+    if nxt is None or any(s.dep_ in _SUBJ for s in nxt.children):
+        return None
+    return next((o for o in nxt.children if o.dep_ == "dobj" and o.i > nxt.i), None)
 
 
 # what is signed, offered or turned down concerns whom its infinitive names ("an accord to
@@ -988,6 +1071,10 @@ def _negated(tok: Token, kn: Knowledge) -> bool:
                 return True
             if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
                 return True
+        if c.dep_ == "dobj" and c.i > tok.i and (
+                c.lower_ in kn.cue("negative_subject") - {"neither"}
+                or (c.lower_ == "one" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))):  # fmt: skip
+            return True  # "Greece threatens nobody", "attacked no one"
     return False
 
 
@@ -1002,6 +1089,14 @@ def _ends_in_question(tok: Token) -> bool:
         if t.text == "?":
             return True
     return False
+
+
+def _asked_participle(node: Token) -> bool:
+    """A past participle opening its sentence ("Asked about …," "When asked whether …,") that
+    modifies the main clause: its subject is the one asked."""
+    return (node.tag_ == "VBN" and node.dep_ in ("advcl", "prep", "acl") and node.i < node.head.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in node.children)
+            and all(t.lower_ in ("when", "if", "after", "once") or t.is_punct for t in node.doc[sent_of(node).start : node.i]))  # fmt: skip
 
 
 def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
@@ -1220,7 +1315,37 @@ def _forward_time(node: Token, kn: Knowledge) -> bool:
 
 
 def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
-    """Walk up from the trigger through the clauses that govern it and decide its mood."""
+    """Walk up from the trigger through the clauses that govern it and decide its mood. What
+    is asked or demanded is as factual as the asking ("Lukashenko denied that Russia had asked
+    him to join the war": no appeal)."""
+    mood = _modality(trigger, kn, nominal)
+    if mood.mode != "asserted" and not mood.drop and _in_background_clause(trigger):
+        # "is prepared to impose martial law as street battles raged in Baghdad": the battles
+        # are no one's intent; a scene set by the way, left uncoded
+        mood.drop = "background clause of a statement of intent"
+        return mood
+    agent = mood.agent
+    if mood.mode in ("appeal", "demand") and not mood.drop and agent is not None and agent.i != trigger.i \
+            and agent.pos_ in ("VERB", "AUX") and not mood.imperative:  # fmt: skip
+        outer = _modality(agent, kn, False)
+        if outer.drop:
+            mood.drop = f"{outer.drop}, the {mood.mode} itself"
+    return mood
+
+
+def _in_background_clause(trigger: Token) -> bool:
+    """Whether the trigger sits in a past clause of time ("as street battles raged …")."""
+    t = trigger
+    for _ in range(6):
+        if t.dep_ == "advcl" and _past(t) and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     mood = Mood()
     notes = mood.notes
     falsity = kn.cue("falsity")
@@ -1269,6 +1394,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     reported = False
     for _ in range(12):
         lemma = node.lemma_.lower()
+        if lemma in kn.cue("question") and _asked_participle(node):
+            # "Asked about reports that Kazakhstan had agreed to buy drones, Tokayev said …":
+            # the speaker is asked; neither the question nor its matter is an event
+            mood.drop = f"asked of the speaker ({node.text})"
+            return mood
         modal_future = _has_aux(node, future | hypothetical)
         # ("will not take part in this war": the war is theirs only if they take part)
         partaking = came == "prep" and child is not None and child.lower_ == "in" and (
@@ -1298,6 +1428,10 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 # to come would do is not done, nor intended by anyone yet
                 mood.drop = f"in a measure not yet taken ({node.text})"
                 return mood
+        if came == "xcomp" and lemma in kn.cue("prediction"):
+            # "Minsk is unlikely to release the opposition leaders": a forecast, not an act
+            mood.drop = f"predicted ({node.text})"
+            return mood
         if came != "self":
             if lemma in kn.cue("accusation") and came in ("prep", "ccomp") and node.pos_ == "VERB":
                 # "accused the United States of violating …, ignoring …": alleged, not asserted
@@ -1387,7 +1521,11 @@ def modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if (lemma in kn.cue("intent_verb") and came == "ccomp" and child is not None and mood.mode in ("asserted", "intent")
                     and (infinitive(child) or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
                          or mood.mode == "intent")
-                    and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in child.children)):  # fmt: skip
+                    and any(c.dep_ == "nsubj" and c.pos_ != "PRON"
+                            # ("agreed that their foreign ministers would meet": their own people)
+                            and not any(p.dep_ == "poss" and p.lower_ in ("their", "its", "our", "his", "her")
+                                        for p in c.children)
+                            for c in child.children)):  # fmt: skip
                 # "Russia wants Ukraine to surrender", "Lukashenko hopes that the EU will lift
                 # its sanctions": wanted of another, an appeal to it (not the other's intent)
                 mood.mode, mood.agent = "appeal", node
@@ -2222,6 +2360,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "Armenia and Azerbaijan exchanged accusations over the shelling of villages": the
             # parties act on each other; what it is over is the topic
             targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
+    if targets and root not in (6, 15):
+        # "continue its mediation together with France and the United States": partners in the
+        # act, not whom it is aimed at (in joint exercises or work they are the partner)
+        targets = [m for m in targets if not _alongside(trig.doc[m.head])]
     if root in (18, 19, 20) and not code.startswith("192") and targets:
         # "fired artillery at the camp from positions east of the city": where force came from
         # (a town taken from a side is that side's: "seized Zakho from Iraqi troops")
@@ -2431,8 +2573,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                 notes.append(f"{mode} code from {mapped[1]}")
                 code = mapped[0]
         # an announced or refused action is the announcer's; the other side did not express it
-        if reverse is not None and len(sources) < 2:
-            reverse = None
+        if reverse is not None and len(sources) < 2 and (targets or not any(m.kind == "pronoun" and m.number == "plur" for m in sources)):
+            reverse = None  # (a plural pronoun may stand for both: "India and Pakistan said they would meet")
         elif reverse is not None:
             reverse = code
     recip = reverse is not None

@@ -202,24 +202,117 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_border_with(doc)
     _repair_but_clause_read_as_object(doc)
     _repair_acronym_read_as_verb(doc)
+    _repair_clause_apposition(doc)
+    _repair_visiting_guest(doc)
+    _repair_past_conjunct_of_infinitive(doc)
+    _repair_between_on_intransitive(doc)
     return doc
+
+
+def _repair_between_on_intransitive(doc: Doc) -> None:
+    """"Fighting erupted in Khartoum between the army and the RSF", "talks resumed in Geneva
+    between Russia and the US": a between-phrase on an intransitive verb says between whom its
+    subject (the fighting, the talks) is, and belongs to that noun."""
+    for prep in tokens_where(doc, "LOWER", "between"):
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ != "VERB" or prep.i < verb.i:
+            continue
+        if any(c.dep_ in ("dobj", "dative", "attr", "auxpass") for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < verb.i), None)
+        if subj is not None and not any(c.dep_ == "prep" and c.lower_ == "between" for c in subj.children):
+            prep.head = subj
+
+
+def _repair_past_conjunct_of_infinitive(doc: Doc) -> None:
+    """"expressed his readiness to sign a treaty with Armenia and called on the EU to …": a
+    past verb cannot be coordinated with an infinitive; it goes with the finite verb that
+    governs the infinitive's phrase, and shares that verb's subject."""
+    for t in tokens_where(doc, "DEP", "conj"):
+        inf = t.head
+        if t.tag_ != "VBD" or inf.tag_ != "VB" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in inf.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        up = inf.head
+        for _ in range(4):
+            if up.tag_ in ("VBD", "VBZ", "VBP") and up.pos_ in ("VERB", "AUX"):
+                break
+            if up.head.i == up.i:
+                up = None
+                break
+            up = up.head
+        else:
+            up = None
+        if up is not None and up.i < t.i:
+            t.head = up
+
+
+def _repair_visiting_guest(doc: Doc) -> None:
+    """"Zhao met visiting Italian Foreign Minister Andreotti": "visiting" describes the guest,
+    read as a clause of its own ("met, visiting Andreotti") that leaves the meeting without
+    whom it was with. The guest is the verb's object and "visiting" an adjective of it."""
+    for t in tokens_where(doc, "LOWER", "visiting"):
+        verb = t.head
+        if (t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "dep") or verb.i != t.i - 1 or verb.pos_ != "VERB"
+                or any(c.dep_ in ("dobj", "dative") for c in verb.children)):  # fmt: skip
+            continue
+        guest = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if guest is None or guest.pos_ != "PROPN":
+            continue
+        guest.head, guest.dep_ = verb, "dobj"
+        for c in list(t.children):
+            if c.i > guest.i:
+                c.head = verb
+        t.head, t.dep_, t.pos_, t.tag_ = guest, "amod", "ADJ", "JJ"
+
+
+# nouns that sum up the clause before them ("…, a move Taipei condemned as intimidation")
+_SUMMING_NOUNS = frozenset({"move", "step", "decision", "action", "act", "development", "measure"})
+
+
+def _repair_clause_apposition(doc: Doc) -> None:
+    """"China said it would hold missile tests off Taiwan, a move Taipei condemned": the noun
+    after the comma sums up the clause, read as a second object of its verb. It is an
+    apposition to the clause, so what is said of it is no part of the verb's object."""
+    for n in tokens_where(doc, "DEP", "dobj"):
+        if n.lemma_.lower() not in _SUMMING_NOUNS or n.i < 2:
+            continue
+        first = n.left_edge
+        if first.i < 1 or doc[first.i - 1].text != "," or first.lower_ not in ("a", "an"):
+            continue
+        if any(c.dep_ == "dobj" and c.i < first.i for c in n.head.children):
+            n.dep_ = "appos"
 
 
 def _repair_acronym_read_as_verb(doc: Doc) -> None:
     """A sentence-opening acronym read as the verb ("ECOWAS imposed sanctions on Niger": "ECOWAS"
-    a verb in -ing, "imposed" a participle of "sanctions"): the acronym is a name and the subject,
-    the participle the main verb."""
+    a verb in -ing, "imposed" a participle of "sanctions"), or a surname read as a bare noun
+    heading the sentence ("Trump promised security guarantees to North Korea": "promised" an
+    adjective of "guarantees"): the first word is a name and the subject, the participle the
+    main verb."""
     for sent in doc.sents:
         first = sent[0]
-        if not (first.dep_ == "ROOT" and first.pos_ in ("VERB", "AUX") and first.is_upper and first.is_alpha
-                and len(first) >= 3 and first.i + 2 < sent.end):  # fmt: skip
+        if not (first.dep_ == "ROOT" and first.is_alpha and len(first) >= 3 and first.i + 2 < sent.end):
             continue
         verb = doc[first.i + 1]
         if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("amod", "acl"):
             continue
+        if not (first.pos_ in ("VERB", "AUX") and first.is_upper) and not _bare_name_read_as_noun(first, verb):
+            continue
         _promote_to_root(first, verb)
         verb.tag_, verb.pos_ = "VBD", "VERB"
         first.head, first.dep_, first.pos_, first.tag_ = verb, "nsubj", "PROPN", "NNP"
+
+
+def _bare_name_read_as_noun(first: Token, verb: Token) -> bool:
+    """A capitalised singular noun with no determiner, whose object phrase the following
+    participle describes, in a sentence with no other verb: a name, not a noun heading a title."""
+    obj = verb.head
+    return (first.pos_ in ("NOUN", "PROPN") and first.tag_ in ("NN", "NNP") and first.is_title
+            and verb.dep_ == "amod" and obj.i > verb.i and obj.head.i == first.i and obj.dep_ == "dobj"
+            and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in first.children)
+            and not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in first.sent))  # fmt: skip
 
 
 def _repair_but_clause_read_as_object(doc: Doc) -> None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..dates import TimeExpression, find_time_expressions, within
 from ..events import MentionIndex, RawEvent, _expand, _mutual, _speech_head, _subject, bomb_clauses
 from ..knowledge import Knowledge
-from ..sents import doc_text, sent_of
+from ..sents import doc_text, sent_of, sentences
 from .coref import Coref
 from .locate import Locator
 from .quotes import QuoteSpan, find_quotes, speaker_mention
@@ -296,6 +296,8 @@ _DOMESTIC = {"OPP", "REB", "JUD", "LEG", "INS", "SEP"}
 # sides that take on their own state
 _REBELS = {"OPP", "REB", "INS", "SEP"}
 _NON_STATE = {"REB", "UAF", "INS", "SEP", "CRM", "OPP", "CVL", "RAD"}
+# office-holders whose clashes are arguments (heads of state and government, ministers, lawmakers, judges)
+_CIVILIAN_OFFICE = {"GOV", "LEG", "JUD"}
 _CIVIL = {"CVL", "OPP", "MED", "EDU", "LAB", "REL", "REF", "HRI", "NGO", "BUS", "AGR", "HLH", "ELI", "JUD", "LEG"}
 
 
@@ -376,6 +378,11 @@ def _refine(e: RawEvent, kn: Knowledge) -> RawEvent:
             c.lower_ == "dead" for c in e.trigger.children)
         new = "186" if dead else "185"
         return replace(e, code=new, notes=e.notes + [f"force on an office-holder: {new}"])
+    if (code == "190" and tgt is not None and e.trigger.lemma_.lower() in ("clash", "spar")
+            and all((a.kind == "person" or a.agent_type == "person") and (a.code or "")[3:6] in _CIVILIAN_OFFICE
+                    and e.trigger.doc[a.head].tag_ not in ("NNS", "NNPS") for a in (src, tgt))):  # fmt: skip
+        # "Zelensky and Trump clashed over a minerals deal": two leaders clash in words, not arms
+        return replace(e, code="110", notes=e.notes + ["a clash between office-holders is verbal: 110"])
     if code[:2] not in ("18", "19") or code in ("175",):
         return e
     if src.sector in _CIVIL and _strike_word(e.trigger) is not None:
@@ -494,7 +501,7 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
     if speakers:
         coref = Coref(doc, mentions, kn, day, speakers, title=title)
     locator = Locator(doc, mentions) if raw else None  # places only for documents with events
-    resolved = resolve(raw, mentions, kn, dropped, coref, locator)
+    resolved = _retract_refuted(resolve(raw, mentions, kn, dropped, coref, locator), kn, dropped)
     if resolved and locator is not None:
         times = find_time_expressions(doc_text(doc), day)
         resolved = [
@@ -506,6 +513,57 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
 
 
 _AUTHORITIES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+_DEFINITE = frozenset({"these", "those", "such", "this", "the"})
+
+
+def _refutes_reports(sent: Span, kn: Knowledge) -> bool:
+    """Whether a sentence calls the reports before it false or denies them ("The Kazakh
+    leader called these reports a fabrication", "Minsk denied the claims")."""
+    reports, denial, falsity = kn.cue("report"), kn.cue("denial"), kn.cue("falsity")
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in reports or not any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):  # fmt: skip
+            continue
+        verb = tok.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in denial and verb.lemma_.lower() not in ("stop", "fail", "avoid"):
+            return True
+        near = [c for c in verb.children if c.i != tok.i] + [g for c in verb.children for g in c.children]
+        if any(w.lemma_.lower() in falsity or w.lower_ in falsity for w in near):
+            return True
+    return False
+
+
+def _retract_refuted(events: list[RawEvent], kn: Knowledge, dropped: list[str]) -> list[RawEvent]:
+    """"Some Russian media claimed that Astana had asked Tashkent for a loan. The Kazakh leader
+    called these reports a fabrication": what was only reported, and then called false or
+    denied in the next sentences, is not coded as a fact."""
+    if not events:
+        return events
+    doc = events[0].trigger.doc
+    sents = list(sentences(doc))
+    refuted = {i for i, s in enumerate(sents) if _refutes_reports(s, kn)}
+    if not refuted:
+        return events
+    reports = kn.cue("report")
+    out = []
+    for e in events:
+        later = [i for i in refuted if 0 < i - e.sentence_index <= 2]
+        t = e.trigger
+        reporter = None
+        for _ in range(8):
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in reports and t.i != e.trigger.i:
+                reporter = t
+                break
+            if t.head.i == t.i:
+                break
+            t = t.head
+        if later and reporter is not None:
+            dropped.append(f"sentence {e.sentence_index}: {e.trigger_text}: reported by {reporter.text!r} and called false in sentence {later[0]}")
+            continue
+        out.append(e)
+    return out
 
 
 def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowledge | None = None) -> RawEvent:
@@ -539,7 +597,15 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
         tgt = _implied(e, country, "CVL")
         return replace(e, target=tgt, notes=e.notes + [f"implicit target: a curfew or emergency rule is imposed on its own population ({tgt.code})"])
     place = e.place
-    if root in ("15", "16", "17", "18", "19", "20") and place is not None and getattr(place, "country", None):
+    own_state = country and not (src.country or "").startswith("IGO") and _side(src) in ("", "GOV", "MIL", "COP", "SPY")
+    foreign = index is not None and any(
+        m.resolved and m.country and not m.country.startswith("IGO") and m.country[:3] != country
+        for t in e.sentence for m in index.at(t))  # fmt: skip
+    if (root in ("15", "16", "17", "18", "19", "20") and place is not None and getattr(place, "country", None)
+            and not (own_state and foreign and place.country[:3] == country)):  # type: ignore[attr-defined]  # fmt: skip
+        # (a state's own forces acting at home while a foreign state is in the news are not
+        # acting on their own country: "Ukraine launched a counteroffensive as Russia shelled
+        # Kharkiv"; alone, they act in it: "Ethiopian troops broke the truce near Mekele")
         tgt = _implied(e, place.country, None)  # type: ignore[attr-defined]
         note = f"implicit target: the country where it happened ({place.name}, {place.country})"  # type: ignore[attr-defined]
         return replace(e, target=tgt, notes=e.notes + [note])
@@ -947,7 +1013,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # group, known or not, never the nearest name before it
                 phrase = _unknown_speaker(e.trigger, index, kn)
                 phrase = phrase if phrase is not None and _compatible(src, phrase) else None
-            if phrase is None:
+            several = (coref is not None and src is not None and src.kind == "pronoun" and src.number == "plur"
+                       and len({x.code for x in coref.get(src) if x.resolved}) >= 2)  # fmt: skip
+            if phrase is None and not several:
+                # ("India and Pakistan said they would resume talks": both, as coreference has it)
                 src = _resolve(src, speaker, addressee, e, index)
             tgt = e.target
             if (coref is not None and tgt is not None and not tgt.resolved and tgt.kind == "pronoun" and tgt.person == 3
@@ -1039,7 +1108,9 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
                 continue
             if ((ev.code[:2] in ("02", "03", "04", "05", "06", "07", "08", "16") or ev.code == "192") and _own_state_target(ev)
-                    and (ev.source.sector or "")[:3] in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
+                    and _side(ev.source) in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
+                # (a group's side is in its code: "Taliban militia captured Kabul" takes the state's
+                # capital from it)
                 # "Trump withdrew the United States from the deal": a state's relations are with
                 # others; its own state is no party to them (its rebels' are), nor does it
                 # occupy itself ("Russian troops entered Chechnya")
@@ -1075,7 +1146,8 @@ _ACT_NOUNS: dict[str, tuple[str, ...]] = {
     "measure": ("16", "17"), "sanction": ("16",), "ban": ("16", "17"), "restriction": ("16", "17"),
     "flight": ("15", "19"), "incursion": ("15", "19"), "deployment": ("15",), "exercise": ("15",), "drill": ("15",),
     "test": ("15",), "attack": ("18", "19", "20"), "strike": ("19",), "shelling": ("19",), "bombing": ("18", "19"),
-    "accusation": ("11",), "claim": ("01", "11"), "remark": ("01", "11"), "statement": ("01", "11"),
+    "accusation": ("11",), "allegation": ("11",), "criticism": ("11",), "claim": ("01", "11"), "remark": ("01", "11"),
+    "comment": ("01", "11"), "statement": ("01", "11"),
     "visit": ("04",), "expulsion": ("16", "17"), "arrest": ("17",), "detention": ("17",),
 }  # fmt: skip
 
@@ -1084,16 +1156,22 @@ def _reaction_to_earlier_act(e: RawEvent, earlier: list[RawEvent], index: Mentio
     """A reaction aimed at "the decision", "the sanctions" or "the flights" named by the sentence
     before (or the one before that) is aimed at whoever took it: "The EU imposed new sanctions
     on Belarus. … Belarus condemned the decision" (Belarus → EU)."""
-    if e.code[:2] not in ("05", "11", "12", "13") or e.trigger.pos_ != "VERB":
-        return e
+    if (e.code[:2] not in ("05", "11", "12", "13") and e.code != "016") or e.trigger.pos_ != "VERB":
+        return e  # (016: "rejected the criticism", "denied the accusation")
     obj = next((c for c in e.trigger.children if c.dep_ == "dobj"), None)
+    # "…, a move Taipei condemned as intimidation": the noun summing up the clause before
+    summing = obj is None and e.trigger.dep_ == "relcl" and e.trigger.head.dep_ == "appos"
+    if summing:
+        obj = e.trigger.head
     roots = _ACT_NOUNS.get(obj.lemma_.lower()) if obj is not None else None
-    if (roots is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "such") for c in obj.children)
-            or any(index.at(t) for t in obj.subtree)):  # fmt: skip
+    if (roots is None or not (summing or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "such")
+                                             for c in obj.children))
+            or any(index.at(t) for t in obj.subtree if not (summing and e.trigger.is_ancestor(t) or t.i == e.trigger.i))):  # fmt: skip
         return e
     home = (e.source.country or "")[:3]
     for o in reversed(earlier):
-        if o.sentence_index >= e.sentence_index:
+        if o.sentence_index > e.sentence_index or (o.sentence_index == e.sentence_index
+                                                   and not (summing and o.trigger.i < obj.i)):  # fmt: skip
             continue
         if e.sentence_index - o.sentence_index > 2:
             break
@@ -1104,6 +1182,13 @@ def _reaction_to_earlier_act(e: RawEvent, earlier: list[RawEvent], index: Mentio
             return replace(e, target=replace(o.source, start=obj.left_edge.i, end=obj.i + 1, head=obj.i),
                            notes=e.notes + [f"target: who took {obj.text!r} (sentence {o.sentence_index})"])
     return e
+
+
+def _side(m: Mention) -> str:
+    """The sector an actor's code puts it in ("AFGREB" for a Taliban spokesman: the rebels,
+    not the government his role word suggests), else its role's sector."""
+    code = m.code or ""
+    return code[3:6] if len(code) >= 6 and not code.startswith("IGO") else (m.sector or "")[:3]
 
 
 def _own_state_target(e: RawEvent) -> bool:

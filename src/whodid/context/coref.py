@@ -76,6 +76,7 @@ class Coref:
         self.map: dict[tuple[int, int, int], list[Mention]] = {}
         self.no_actor: set[tuple[int, int, int]] = set()  # pronouns known to refer to no actor
         self.notes: list[str] = []
+        self._quoted: set[int] | None = None  # tokens between quotation marks, found when first needed
         self._sent_starts = [s.start for s in sentences(doc)]
         self.main_country = self._main_country(mentions)
         self._run(mentions)
@@ -140,7 +141,7 @@ class Coref:
             elif m.kind == "pronoun" and m.role == "country" and m.rule == "the country":
                 resolved = self._the_country(m, seen)
             elif m.kind == "pronoun" and m.person == 1:
-                resolved = self._first_person(m)
+                resolved = self._first_person(m) or self._issuer(m, seen, sent)
             elif m.kind == "pronoun" and m.person == 3:
                 resolved = self._third_person(m, seen, sent)
             elif m.agent_type == "person" and m.role and m.kind != "person":
@@ -169,6 +170,30 @@ class Coref:
         base = code if code.startswith("IGO") else code[:3] + (speaker.sector or "")
         return [with_code(m, base, speaker.name, "first person in a quotation: the speaker's side")]
 
+    def _issuer(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        """"We", "our" outside any quotation in a statement a body issues ("The Ministry of
+        Foreign Affairs expresses deep concern … We call on Baku and Yerevan to show
+        restraint"): the body that was the subject of this sentence or the one before."""
+        if m.number != "plur":
+            return None
+        if self._quoted is None:
+            self._quoted = _quoted_tokens(self.doc)
+        if m.head in self._quoted:
+            return None
+        for s in reversed(seen):
+            if sent - s.sent > 1:
+                break
+            a = s.mention
+            if not s.subject or not a.resolved or a.kind == "person" or a.agent_type == "person" or not a.code:
+                continue
+            if a.kind != "igo" and not (a.sector or "").startswith("GOV"):
+                return None  # (a state or a people named bare may be anyone's "we")
+            code = a.code
+            if m.agent_type is not None:  # "our troops": the body's country, the phrase's sector
+                return [with_code(m, country_of(code), a.name, "first person in a body's statement: its side")]
+            return [with_code(m, code, a.name, "first person in a body's statement: the body")]
+        return None
+
     def _third_person(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
         doc = self.doc
         pron = doc[m.start]
@@ -195,6 +220,8 @@ class Coref:
                 self.no_actor.add((m.start, m.end, m.head))
                 return None
         pair = self._clause_pair(m, seen) if m.number == "plur" and pron.dep_ == "poss" else None
+        if pair is None and m.number == "plur" and pron.dep_ in ("nsubj", "nsubjpass", "poss"):
+            pair = self._coordinated_subject(m, seen)
         if pair is not None:
             return pair
         # ... nor to whom that subject refers ("saying he would welcome him": not himself)
@@ -262,6 +289,29 @@ class Coref:
         return [with_code(m, x.code or "", x.name, f"coreference: {self.doc[x.start:x.end].text!r} (one of the two in the clause)")
                 for x in sides if x is not None]  # fmt: skip
 
+    def _coordinated_subject(self, m: Mention, seen: list[_Seen]) -> list[Mention] | None:
+        """"Orban and Zelensky agreed that their foreign ministers would meet", "the presidents
+        condemned the attack, which they blamed on …": a plural pronoun in a clause under a verb
+        whose subject is several parties is all of them."""
+        tok = self.doc[m.head]
+        for _ in range(6):
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < m.start), None)
+            if subj is None:
+                continue
+            # (several named, or a plural description resolved to several: "the presidents")
+            heads = {subj.i, *(c.i for c in subj.conjuncts)}
+            parties = [s.mention for s in seen if s.mention.head in heads and s.mention.code]
+            if len({p.code for p in parties}) < 2:
+                return None
+            return [with_code(m, p.code or "", p.name, f"coreference: {self.doc[p.start:p.end].text!r} (one of the subjects)")
+                    for p in parties]  # fmt: skip
+        return None
+
     def _the_country(self, m: Mention, seen: list[_Seen]) -> list[Mention] | None:
         """"The country" with nothing to say which: the one the article is about ("Polish
         helicopters violated the country's airspace", in a report from Minsk; "a visit to the
@@ -286,12 +336,18 @@ class Coref:
         states = head.lemma_.lower() not in ("side", "party", "rival", "foe", "adversary", "enemy")
         verb = head.head if head.dep_ != "pobj" else head.head.head
         excluded = _subject_tokens(verb) if head.dep_ not in ("nsubj", "nsubjpass") else set()
+        # (nor the subject's own state named earlier: "Brazil reinforced its border with
+        # Venezuela. Lula urged the two neighbours …": Venezuela and Guyana, not Brazil)
+        own = {country_of(s.mention.code)[:3] for s in seen if s.mention.head in excluded and s.mention.code
+               and not s.mention.code.startswith("IGO")}  # fmt: skip
         parties: dict[str, list[Mention]] = {}
         for s in reversed(seen):
             if sent - s.sent > _WINDOW:
                 break
             a = s.mention
             if a.head in excluded or a.head >= m.start or not a.code or a.code.startswith("IGO") or a.kind == "pronoun":
+                continue
+            if states and country_of(a.code)[:3] in own:
                 continue
             at = doc[a.head]
             if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "outside", "from", "to"):
@@ -345,7 +401,12 @@ class Coref:
             if sent - s.sent > _DESC_WINDOW:
                 break
             a = s.mention
-            if a.kind != "person" or not a.code or (a.role or "") not in fit:
+            # (a plural description also counts office-holders described, not named: "the
+            # President of Kazakhstan held talks with … Mirziyoyev. … the leaders discussed")
+            person = a.kind == "person" or (plural and a.agent_type == "person" and a.resolved)
+            if not person or not a.code or (a.role or "") not in fit:
+                continue
+            if plural and any(c[1].mention.code == a.code for c in cands):
                 continue
             if role in ("head of state", "leader", "head of government") and (a.country or "").startswith("IGO"):
                 continue  # the president of the European Council heads no state
@@ -413,6 +474,22 @@ class Coref:
 
 
 _STATE_ORGANS = {"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """The tokens that stand between opening and closing quotation marks."""
+    inside = False
+    out: set[int] = set()
+    for t in doc:
+        if t.text in ('"', "''", "``"):
+            inside = not inside
+        elif t.text == "\u201c":
+            inside = True
+        elif t.text == "\u201d":
+            inside = False
+        elif inside:
+            out.add(t.i)
+    return out
 
 
 def _subject_tokens(verb: Token) -> set[int]:

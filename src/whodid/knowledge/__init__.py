@@ -85,7 +85,7 @@ _CUE_KINDS = {
     "refusal",
     "ruled_out",
     "permission_verb", "explode_verb", "protester_word", "drawing_verb", "talks_speech_verb",
-    "envoy_word", "press_audience", "foreign_marker",
+    "envoy_word", "press_audience", "foreign_marker", "prediction",
     "appeal_verb",
     "demand_verb",
     "threat_verb",

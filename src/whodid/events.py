@@ -347,11 +347,11 @@ def _has_particles(trigger: Token, entry: Trigger, nominal: bool) -> set[int] | 
     return found
 
 
-def _distance(tok: Token, trigger: Token) -> int:
+def _distance(tok: Token, trigger: Token, passive: bool) -> int:
     """How far a pattern word stands from the trigger: in the text, or for a passive verb's
     subject before it, in steps up the parse ("the claim that Polish jets entered … was
     dismissed": "claim", not "jets", is what was dismissed)."""
-    if tok.i > trigger.i or not any(c.dep_ == "auxpass" for c in trigger.children):
+    if tok.i > trigger.i or not passive:
         return abs(tok.i - trigger.i)
     t = tok
     for n in range(1, 12):
@@ -379,6 +379,7 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
     post_words = {_lower(t) for t in post} | {t.lemma_.lower() for t in post}
     pre_words = {_lower(t) for t in pre} | {t.lemma_.lower() for t in pre}
     best: tuple[tuple, Frame] | None = None
+    passive = not nominal and any(c.dep_ == "auxpass" for c in trigger.children)
     for entry in entries:
         parts = _has_particles(trigger, entry, nominal)
         if parts is None:
@@ -407,7 +408,7 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             bound = sum(1 for m in slots.values() if m.resolved)
             # among equally specific patterns the one whose words stand nearest the trigger (its
             # object: "rejected reports that … a military base") beats one further on
-            near = -min((_distance(trigger.doc[i], trigger) for i in consumed if i != trigger.i), default=0)
+            near = -min((_distance(trigger.doc[i], trigger, passive) for i in consumed if i != trigger.i), default=0)
             rank = (not pattern.fallback, len(consumed) + bound, not is_default, pattern.code is not None, near, -order)
             frame = Frame(trigger, entry, pattern, consumed, slots.get("source") or slots.get("both"),
                           slots.get("target") or slots.get("both"), nominal)  # fmt: skip
@@ -1345,18 +1346,25 @@ def _in_background_clause(trigger: Token) -> bool:
     return False
 
 
+def _sentence_words(sent: Span, kn: Knowledge) -> frozenset[str]:
+    """The words of a sentence (lemmas and forms), leaving out modifiers inside a phrase
+    ("false news" as a modifier does not call a report false); made once per sentence."""
+    cache = sent.doc.user_data.setdefault("whodid.sentence_words", {})
+    got = cache.get(sent.start)
+    if got is None:
+        report = kn.cue("report")
+        got = cache[sent.start] = frozenset(
+            w for t in sent if not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in report)
+            for w in (t.lemma_.lower(), t.lower_))  # fmt: skip
+    return got
+
+
 def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
     mood = Mood()
     notes = mood.notes
     falsity = kn.cue("falsity")
     # words that call a report false; "false news" as a mere modifier inside a phrase does not
-    sent_lower = {
-        w
-        for t in sent_of(trigger)
-        if not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in kn.cue("report"))
-        for w in (t.lemma_.lower(), t.lower_)
-    }
-    sent_lower |= _verdict_after(trigger, falsity)
+    sent_lower = _sentence_words(sent_of(trigger), kn) | _verdict_after(trigger, falsity)
     if _ends_in_question(trigger):
         mood.drop = "question"
         return mood

@@ -9,16 +9,17 @@ dropped with a note; an unresolved target keeps its words with a null code, not 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..dates import TimeExpression, find_time_expressions, within
 from ..events import MentionIndex, RawEvent, _expand, _mutual, _speech_head, _subject, bomb_clauses
 from ..knowledge import Knowledge
-from ..sents import doc_text, sent_of, sentences
+from ..sents import doc_text, sent_of, sentences, tokens_where
 from .coref import Coref
 from .locate import Locator
 from .quotes import QuoteSpan, find_quotes, speaker_mention
@@ -516,12 +517,12 @@ _AUTHORITIES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 _DEFINITE = frozenset({"these", "those", "such", "this", "the"})
 
 
-def _refutes_reports(sent: Span, kn: Knowledge) -> bool:
-    """Whether a sentence calls the reports before it false or denies them ("The Kazakh
-    leader called these reports a fabrication", "Minsk denied the claims")."""
-    reports, denial, falsity = kn.cue("report"), kn.cue("denial"), kn.cue("falsity")
-    for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in reports or not any(
+def _refutes_reports(nouns: list[Token], kn: Knowledge) -> bool:
+    """Whether a sentence, by its report nouns, calls the reports before it false or denies
+    them ("The Kazakh leader called these reports a fabrication", "Minsk denied the claims")."""
+    denial, falsity = kn.cue("denial"), kn.cue("falsity")
+    for tok in nouns:
+        if tok.pos_ != "NOUN" or not any(
                 c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):  # fmt: skip
             continue
         verb = tok.head
@@ -542,8 +543,14 @@ def _retract_refuted(events: list[RawEvent], kn: Knowledge, dropped: list[str]) 
     if not events:
         return events
     doc = events[0].trigger.doc
-    sents = list(sentences(doc))
-    refuted = {i for i, s in enumerate(sents) if _refutes_reports(s, kn)}
+    nouns = tokens_where(doc, "LEMMA", *kn.cue("report"))
+    if not nouns:
+        return events
+    starts = [s.start for s in sentences(doc)]
+    by_sent: dict[int, list[Token]] = {}
+    for t in nouns:
+        by_sent.setdefault(bisect_right(starts, t.i) - 1, []).append(t)
+    refuted = {i for i, ts in by_sent.items() if _refutes_reports(ts, kn)}
     if not refuted:
         return events
     reports = kn.cue("report")
@@ -598,11 +605,8 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
         return replace(e, target=tgt, notes=e.notes + [f"implicit target: a curfew or emergency rule is imposed on its own population ({tgt.code})"])
     place = e.place
     own_state = country and not (src.country or "").startswith("IGO") and _side(src) in ("", "GOV", "MIL", "COP", "SPY")
-    foreign = index is not None and any(
-        m.resolved and m.country and not m.country.startswith("IGO") and m.country[:3] != country
-        for t in e.sentence for m in index.at(t))  # fmt: skip
     if (root in ("15", "16", "17", "18", "19", "20") and place is not None and getattr(place, "country", None)
-            and not (own_state and foreign and place.country[:3] == country)):  # type: ignore[attr-defined]  # fmt: skip
+            and not (own_state and place.country[:3] == country and _foreign_named(e, country, index))):  # type: ignore[attr-defined]  # fmt: skip
         # (a state's own forces acting at home while a foreign state is in the news are not
         # acting on their own country: "Ukraine launched a counteroffensive as Russia shelled
         # Kharkiv"; alone, they act in it: "Ethiopian troops broke the truce near Mekele")
@@ -633,6 +637,13 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the country where it happened ({country})"])
     return e
+
+
+def _foreign_named(e: RawEvent, country: str, index: MentionIndex | None) -> bool:
+    """Whether the event's sentence names a state other than `country`."""
+    return index is not None and any(
+        m.resolved and m.country and not m.country.startswith("IGO") and m.country[:3] != country
+        for t in e.sentence for m in index.at(t))  # fmt: skip
 
 
 def _counterpart_home(e: RawEvent, other: Mention | None, kn: Knowledge) -> str | None:

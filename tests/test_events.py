@@ -2791,3 +2791,9 @@ def test_wanted_lists_citizenship_stripped_and_sanctions_placed(coder):
     assert any(s == "JPN" and t and t.startswith("RUS") and c == "163" for s, t, c in got), got
     got = triples(coder, "Estonia stripped a Russian priest of his residence permit.", "2023-10-01")
     assert any(s == "EST" and c == "172" for s, _, c in got), got
+
+
+def test_the_longest_words_of_a_pattern_win_an_aircraft_carrier_sent_shows_force(coder):
+    got = triples(coder, "Washington sent an aircraft carrier to the eastern Mediterranean.", "2023-10-08")
+    assert any(s == "USA" and c == "150" for s, _, c in got), got
+    assert not any(c.startswith("07") for _, _, c in got), got

@@ -109,6 +109,10 @@ class Element:
     alts: tuple[tuple[str, ...], ...] = ()  # each alternative is a run of consecutive words
     slot: str | None = None  # "target" | "source" | "both" (PETRARCH's %) | None
 
+    def __post_init__(self) -> None:
+        # the longest alternative is tried first: "aircraft carrier" before "aircraft"
+        object.__setattr__(self, "alts", tuple(sorted(self.alts, key=len, reverse=True)))
+
     @property
     def weight(self) -> int:
         if self.slot:

@@ -34,6 +34,8 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite",
 # verbs of withdrawing forces: in the passive with no agent, the forces' owner withdrew them
 _WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
 _RELATIVE = {"that", "who", "which", "whom"}
+# possessives that point back to an actor already named ("its troops", "their ministers")
+_OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _CARRYING = frozenset({"carry", "transport", "ferry", "bring"})
 _PLACE_TIME_PREPS = {"in", "at", "near", "during", "since", "after", "before", "until", "inside", "outside",
                      "within", "throughout", "amid", "despite", "following", "via", "through", "across"}  # fmt: skip
@@ -1171,7 +1173,7 @@ def _own_act_denied(f: Frame, mood: Mood, si: int, sent: Span, index: MentionInd
     own = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
     # ("denied that its aircraft had crossed the border": its own forces' act)
     theirs = own and own[0].pos_ == "NOUN" and any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her") for c in own[0].children)
+        c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in own[0].children)
     if own and not theirs and not (own[0].pos_ == "PRON" and own[0].lower_ not in ("you", "that", "this", "what")):
         return []
     sources, _ = _subject(denier, index)
@@ -1531,7 +1533,7 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                          or mood.mode == "intent")
                     and any(c.dep_ == "nsubj" and c.pos_ != "PRON"
                             # ("agreed that their foreign ministers would meet": their own people)
-                            and not any(p.dep_ == "poss" and p.lower_ in ("their", "its", "our", "his", "her")
+                            and not any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES
                                         for p in c.children)
                             for c in child.children)):  # fmt: skip
                 # "Russia wants Ukraine to surrender", "Lukashenko hopes that the EU will lift

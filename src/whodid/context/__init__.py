@@ -488,7 +488,8 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
     index = MentionIndex(mentions)
     qspans = find_quotes(doc, kn)
     # first pass: names for descriptions and third-person pronouns, so that speakers get named
-    coref = Coref(doc, mentions, kn, day, title=title)
+    quoted = {i for q in qspans if q.direct for i in q.tokens}
+    coref = Coref(doc, mentions, kn, day, title=title, quoted=quoted)
     speakers: dict[int, Mention] = {}
     found: list[QuoteFound] = []
     for q in qspans:
@@ -500,7 +501,7 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
                 speakers.setdefault(i, resolved)
     # second pass: first person inside quotations is the speaker's side
     if speakers:
-        coref = Coref(doc, mentions, kn, day, speakers, title=title)
+        coref = Coref(doc, mentions, kn, day, speakers, title=title, quoted=quoted)
     locator = Locator(doc, mentions) if raw else None  # places only for documents with events
     resolved = _retract_refuted(resolve(raw, mentions, kn, dropped, coref, locator), kn, dropped)
     if resolved and locator is not None:
@@ -1175,8 +1176,7 @@ def _reaction_to_earlier_act(e: RawEvent, earlier: list[RawEvent], index: Mentio
     if summing:
         obj = e.trigger.head
     roots = _ACT_NOUNS.get(obj.lemma_.lower()) if obj is not None else None
-    if (roots is None or not (summing or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "such")
-                                             for c in obj.children))
+    if (roots is None or not (summing or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children))
             or any(index.at(t) for t in obj.subtree if not (summing and e.trigger.is_ancestor(t) or t.i == e.trigger.i))):  # fmt: skip
         return e
     home = (e.source.country or "")[:3]

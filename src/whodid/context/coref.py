@@ -67,7 +67,8 @@ class Coref:
     """Resolutions of a Doc's mentions: `get(m)` gives the actors a mention refers to."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], kn: Knowledge, day: date | None,
-                 speakers: dict[int, Mention] | None = None, title: list[Mention] | None = None):  # fmt: skip
+                 speakers: dict[int, Mention] | None = None, title: list[Mention] | None = None,
+                 quoted: set[int] | None = None):  # fmt: skip
         self.doc = doc
         self.kn = kn
         self.day = day
@@ -76,7 +77,7 @@ class Coref:
         self.map: dict[tuple[int, int, int], list[Mention]] = {}
         self.no_actor: set[tuple[int, int, int]] = set()  # pronouns known to refer to no actor
         self.notes: list[str] = []
-        self._quoted: set[int] | None = None  # tokens between quotation marks, found when first needed
+        self.quoted = quoted or set()  # tokens inside direct quotations
         self._sent_starts = [s.start for s in sentences(doc)]
         self.main_country = self._main_country(mentions)
         self._run(mentions)
@@ -174,11 +175,7 @@ class Coref:
         """"We", "our" outside any quotation in a statement a body issues ("The Ministry of
         Foreign Affairs expresses deep concern … We call on Baku and Yerevan to show
         restraint"): the body that was the subject of this sentence or the one before."""
-        if m.number != "plur":
-            return None
-        if self._quoted is None:
-            self._quoted = _quoted_tokens(self.doc)
-        if m.head in self._quoted:
+        if m.number != "plur" or m.head in self.quoted:
             return None
         for s in reversed(seen):
             if sent - s.sent > 1:
@@ -474,22 +471,6 @@ class Coref:
 
 
 _STATE_ORGANS = {"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """The tokens that stand between opening and closing quotation marks."""
-    inside = False
-    out: set[int] = set()
-    for t in doc:
-        if t.text in ('"', "''", "``"):
-            inside = not inside
-        elif t.text == "\u201c":
-            inside = True
-        elif t.text == "\u201d":
-            inside = False
-        elif inside:
-            out.add(t.i)
-    return out
 
 
 def _subject_tokens(verb: Token) -> set[int]:

@@ -2797,3 +2797,23 @@ def test_the_longest_words_of_a_pattern_win_an_aircraft_carrier_sent_shows_force
     got = triples(coder, "Washington sent an aircraft carrier to the eastern Mediterranean.", "2023-10-08")
     assert any(s == "USA" and c == "150" for s, _, c in got), got
     assert not any(c.startswith("07") for _, _, c in got), got
+
+
+def test_a_sport_event_that_only_dates_or_frames_a_political_act_keeps_the_sentence(coder):
+    got = triples(coder, "Paris offered Moscow a ceasefire during the Olympic Games.", "2024-05-02")
+    assert any(s == "FRA" and t == "RUS" for s, t, _ in got), got
+    # a result is still sport
+    assert triples(coder, "France beat Russia 2-0 in a World Cup qualifier.", "2024-05-02") == set()
+
+
+def test_what_a_state_called_a_thing_is_the_object_of_its_verdict(coder):
+    got = triples(coder, "Ankara condemned what it described as Greek provocations in the Aegean.", "2022-06-01")
+    assert ("TUR", "GRC", "111") in got, got
+    got = triples(coder, "Riga expelled a Russian diplomat over what it called espionage.", "2023-04-11")
+    assert ("LVA", "RUSGOV", "161") in got, got
+    assert not any(c == "111" for _, _, c in got), got
+
+
+def test_an_unnamed_minister_acting_on_the_only_country_named_is_not_its_minister(coder):
+    got = triples(coder, "The minister dismissed what he called Chinese propaganda about the strait.", "2024-08-20")
+    assert not any(s and s.startswith("CHN") for s, _, _ in got), got

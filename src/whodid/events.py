@@ -1680,11 +1680,25 @@ def _discarded(sent: Span, kn: Knowledge) -> tuple[str, set[int] | None] | None:
         for d in by_first.get(lowers[i], ()) + by_first.get(lemmas[i], ()):
             n = len(d.words)
             if i + n <= sent.end and (tuple(lowers[i : i + n]) == d.words or tuple(lemmas[i : i + n]) == d.words):
+                if _framed(sent.doc[i + n - 1], kn.discard_frames()):
+                    continue
                 clause = _subordinate_clause(sent.doc[i]) if d.origin.startswith("discards.tsv:") else None
                 if clause is None:
                     return d.origin, None
                 found = (d.origin, (found[1] if found else set()) | {t.i for t in clause.subtree})  # type: ignore[operator]
     return found
+
+
+def _framed(last: Token, frames: frozenset[str]) -> bool:
+    """A sport phrase that only dates or frames the event ("a truce during the Olympic Games",
+    "a boycott of the World Cup") does not make the sentence sport news."""
+    head = last
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in frames or (prep.head.i != prep.i and prep.head.lemma_.lower() in frames)
 
 
 def _subordinate_clause(tok: Token) -> Token | None:

@@ -206,7 +206,38 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_visiting_guest(doc)
     _repair_past_conjunct_of_infinitive(doc)
     _repair_between_on_intransitive(doc)
+    _repair_free_relative_verdict(doc)
     return doc
+
+
+# verbs that name a thing by a verdict ("what it called interference")
+_NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand", "characterize", "characterise"})
+
+
+def _repair_free_relative_verdict(doc: Doc) -> None:
+    """"Beijing denounced what it called US interference": the verdict names what was
+    denounced, read as the object of "called" in a clause of its own, which leaves the
+    denouncing without its object and the calling with an empty "what". The named thing is
+    the outer verb's object (or the preposition's), and "what it called" a relative of it."""
+    for w in tokens_where(doc, "LOWER", "what"):
+        verb = w.head
+        if w.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _NAMING_VERBS or w.i > verb.i:
+            continue
+        # (the tagger may take a plural for a verb: "what he called Russian lies")
+        named = next((c for c in verb.children if c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "VBZ")), None)
+        if named is None:
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            named = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        outer = verb.head
+        if named is None or outer.i == verb.i:
+            continue
+        if verb.dep_ in ("ccomp", "dobj", "xcomp") and outer.pos_ in ("VERB", "AUX"):
+            named.head, named.dep_ = outer, "dobj"
+        elif verb.dep_ in ("pcomp", "pobj") and outer.dep_ == "prep":
+            named.head, named.dep_ = outer, "pobj"
+        else:
+            continue
+        verb.head, verb.dep_ = named, "relcl"
 
 
 def _repair_between_on_intransitive(doc: Doc) -> None:

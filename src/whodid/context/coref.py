@@ -80,6 +80,7 @@ class Coref:
         self.quoted = quoted or set()  # tokens inside direct quotations
         self._sent_starts = [s.start for s in sentences(doc)]
         self.main_country = self._main_country(mentions)
+        self._mentions = mentions
         self._run(mentions)
 
     # -- public -------------------------------------------------------------------------------
@@ -432,7 +433,7 @@ class Coref:
                 return [self._named(m, a, f"coreference: {a.name} (named in the title)")]
         # the office holder on the article's date, in the country the description or article names
         country = want_country or self.main_country
-        if not country or side:
+        if not country or side or (not want_country and self._acts_on_country(m, country)):
             return None
         holder = self._holder(country, role)
         if holder is None:
@@ -440,6 +441,21 @@ class Coref:
         actor, term_code = holder
         fake = replace(m, name=actor.name)
         return [self._named(fake, None, f"leaders table: {role} of {country}", code=term_code)]
+
+    def _acts_on_country(self, m: Mention, country: str) -> bool:
+        """Whether an unnamed office-holder acts on the country the article is about in their
+        own clause ("The minister rejected Russian lies"): then that is the other side, and
+        no reason to take the description for its office-holder."""
+        tok = self.doc[m.head]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb, own = tok.head, {t.i for t in tok.subtree}
+        clause = {t.i for t in verb.subtree}
+        return any(
+            o.head in clause and o.head not in own and (o.country or "")[:3] == country
+            for o in self._mentions
+            if o.resolved and o.kind != "pronoun"
+        )
 
     def _named(self, m: Mention, a: Mention | None, rule: str, code: str | None = None) -> Mention:
         code = code or (a.code if a is not None else None) or m.code or ""

@@ -170,10 +170,19 @@ class Knowledge:
         if index is None:
             grouped: dict[str, list[Discard]] = {}
             for d in self.discards:
-                grouped.setdefault(d.words[0], []).append(d)
+                if d.scope != "frame":
+                    grouped.setdefault(d.words[0], []).append(d)
             index = {k: tuple(v) for k, v in grouped.items()}
             self.__dict__["_discards_first"] = index
         return index
+
+    def discard_frames(self) -> frozenset[str]:
+        """Words under which a sport phrase only frames a political sentence."""
+        frames = self.__dict__.get("_discard_frames")
+        if frames is None:
+            frames = frozenset(" ".join(d.words) for d in self.discards if d.scope == "frame")
+            self.__dict__["_discard_frames"] = frames
+        return frames
 
     def office_holders(self, country: str) -> list[NamedActor]:
         """People who held an office (a role in people.tsv) in a country, for coreference."""
@@ -415,8 +424,8 @@ def _read_discards(path: Path) -> list[Discard]:
     out = []
     for row in read_table(path, 2):
         scope, text = row.fields
-        if scope not in ("sentence", "story"):
-            raise row.error("scope must be sentence or story")
+        if scope not in ("sentence", "story", "frame"):
+            raise row.error("scope must be sentence, story or frame")
         out.append(Discard(words=tuple(text.lower().split()), scope=scope, origin=row.origin))
     return out
 

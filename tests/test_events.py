@@ -2817,3 +2817,16 @@ def test_what_a_state_called_a_thing_is_the_object_of_its_verdict(coder):
 def test_an_unnamed_minister_acting_on_the_only_country_named_is_not_its_minister(coder):
     got = triples(coder, "The minister dismissed what he called Chinese propaganda about the strait.", "2024-08-20")
     assert not any(s and s.startswith("CHN") for s, _, _ in got), got
+
+
+def test_paying_a_visit_is_visiting(coder):
+    got = triples(coder, "The Georgian prime minister paid an official visit to Armenia at the invitation of his counterpart.", "2024-01-10")
+    assert ("GEOGOV", "ARM", "042") in got, got
+    assert not any(c == "036" for _, _, c in got), got
+
+
+def test_a_promise_that_ones_state_would_help_is_an_intent_towards_the_one_promised(coder):
+    got = triples(coder, "Rutte promised Zelensky that the Netherlands would supply more F-16 jets.", "2023-08-20")
+    assert ("NLD", "UKRGOV", "0332") in got, got
+    got = triples(coder, "Sunak told Zelensky that Britain was ready to expand its cooperation.", "2023-05-15")
+    assert any(s == "GBR" and t == "UKRGOV" and c.startswith("03") for s, t, c in got), got

@@ -1117,6 +1117,12 @@ def _speech_head(tok: Token, kn: Knowledge) -> Token | None:
     return None
 
 
+def _promised(clause: Token, kn: Knowledge) -> bool:
+    """A that-clause of a promise ("promised Pashinyan that France would deliver radars"): its
+    "would" is what was promised, an intent, not a hypothesis."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in kn.cue("commitment_verb")
+
+
 def _own_threat(clause: Token, kn: Knowledge) -> bool:
     """Whether a clause is what the subject of the threat verb governing it says it will do
     itself: its subject a pronoun that can stand for the warner ("Iran warned it would …",
@@ -1529,6 +1535,9 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 notes.append(f"considered: {node.text}")
                 return mood
             if (lemma in kn.cue("intent_verb") and came == "ccomp" and child is not None and mood.mode in ("asserted", "intent")
+                    # (what one promises, pledges or vows that someone will do, one commits to;
+                    # "agreed that" can still be wanted of another)
+                    and not (lemma in kn.cue("commitment_verb") and lemma not in ("agree", "consent"))
                     and (infinitive(child) or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
                          or mood.mode == "intent")
                     and any(c.dep_ == "nsubj" and c.pos_ != "PRON"
@@ -1621,7 +1630,8 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 mood.mode = "intent" if mood.mode == "asserted" else mood.mode
                 notes.append(f"future: {a.text}")
             elif w in hypothetical or a.lemma_.lower() in hypothetical:
-                if w in ("would", "'d") and (_speech_head(node, kn) is not None or _own_threat(node, kn)):
+                if w in ("would", "'d") and (_speech_head(node, kn) is not None or _own_threat(node, kn)
+                                             or _promised(node, kn)):
                     mood.mode = "intent" if mood.mode == "asserted" else mood.mode
                     notes.append(f"reported future: {a.text}")  # "said it would send troops"
                 elif w in ("would", "'d") and not conditional_main and (

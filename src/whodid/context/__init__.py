@@ -604,6 +604,10 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
         # state's own population
         tgt = _implied(e, country, "CVL")
         return replace(e, target=tgt, notes=e.notes + [f"implicit target: a curfew or emergency rule is imposed on its own population ({tgt.code})"])
+    if root in ("03", "05", "06", "07", "08") and index is not None and kn is not None:
+        told = _told(e, index, kn)
+        if told is not None:
+            return replace(e, target=told, notes=e.notes + [f"implicit target: the one told or promised ({told.code})"])
     place = e.place
     own_state = country and not (src.country or "").startswith("IGO") and _side(src) in ("", "GOV", "MIL", "COP", "SPY")
     if (root in ("15", "16", "17", "18", "19", "20") and place is not None and getattr(place, "country", None)
@@ -638,6 +642,28 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
             tgt = _implied(e, country, None)
             return replace(e, target=tgt, notes=e.notes + [f"implicit target: the country where it happened ({country})"])
     return e
+
+
+def _told(e: RawEvent, index: MentionIndex, kn: Knowledge) -> Mention | None:
+    """The foreign party a speaker tells, assures or promises that their side will help or
+    cooperate ("Macron promised Pashinyan that France would deliver radars" → ARM)."""
+    t, verb = e.trigger, None
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ in ("advcl", "relcl", "parataxis"):
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in kn.cue("speech") | kn.cue("commitment_verb"):
+            verb = t.head
+            break
+        t = t.head
+    if verb is None:
+        return None
+    own = (e.source.country or "")[:3]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.i < t.i:
+            ms = [m for m in _expand(c, index) if m.resolved and m.country and (m.country or "")[:3] != own]
+            if ms:
+                return replace(ms[0], kind=ms[0].kind)
+    return None
 
 
 def _foreign_named(e: RawEvent, country: str, index: MentionIndex | None) -> bool:

@@ -2830,3 +2830,11 @@ def test_a_promise_that_ones_state_would_help_is_an_intent_towards_the_one_promi
     assert ("NLD", "UKRGOV", "0332") in got, got
     got = triples(coder, "Sunak told Zelensky that Britain was ready to expand its cooperation.", "2023-05-15")
     assert any(s == "GBR" and t == "UKRGOV" and c.startswith("03") for s, t, c in got), got
+
+
+def test_the_possessive_in_the_reason_for_an_act_is_whom_it_is_done_to(coder):
+    got = triples(coder, "Baku thanked the Turkish side for its mediation.", "2021-01-12")
+    assert ("TUR", None, "045") in got, got
+    assert not any(s == "AZE" and c == "045" for s, _, c in got), got
+    got = triples(coder, "Beijing sanctioned Lockheed Martin for its arms sales to Taipei.", "2020-10-26")
+    assert not any(s == "CHN" and c.startswith("07") for s, _, c in got), got

@@ -614,6 +614,8 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         sector = "".join(dict.fromkeys(a.sector for a, _, _ in agents)) or None
         role = next((a.role for a, _, _ in reversed(agents) if a.role), None)
         atype = agents[-1][0].type if agents else None
+        if atype is None and head.lemma_.lower() in finder.knowledge.cue("pair_noun"):
+            atype = "group"  # "the Emirati side", "the Russian party": a state as a party, no person
         first = left[0].left_edge.i if left else hi
         if role and atype == "person" and _former(doc[first:agents[-1][1]]):
             sector = "ELI"  # "former Panamanian President X": an elite now

@@ -182,6 +182,14 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
                  if x.resolved and _compatible(m, x)]  # fmt: skip
         if main and _compatible(m, main[0]) and not rival:
             return main[0]
+    if pron.dep_ == "poss" and pron.head.dep_ == "pobj" and pron.head.head.lower_ == "for":
+        # "thanked the Emirati side for its mediation", "sanctioned Britain for its aid to
+        # Kyiv": the reason for an act is that of whom it is done to
+        obj = next((c for c in pron.head.head.head.children if c.dep_ == "dobj" and c.i < pron.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            # (someone unknown, or no actor: "sanctioned Lockheed Martin for its arms sales")
+            done_to = [x for x in _expand(obj, index) if x.resolved and _compatible(m, x)]
+            return done_to[0] if done_to else None
     best: Mention | None = None
     for head in range(m.start - 1, sent.start - 1, -1):
         ms = [x for x in index.at(doc[head]) if x.resolved and x.kind != "pronoun"]

@@ -222,6 +222,14 @@ class Coref:
             pair = self._coordinated_subject(m, seen)
         if pair is not None:
             return pair
+        # "thanked the Emirati side for its mediation", "sanctioned Britain for its support of
+        # Kyiv": a possessive in the reason for an act refers to whom the act is done to
+        reason_of: set[int] = set()
+        if pron.dep_ == "poss" and pron.head.dep_ == "pobj" and pron.head.head.lower_ == "for":
+            verb = pron.head.head.head
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < pron.i), None)
+            if obj is not None:
+                reason_of = {t.i for t in obj.subtree}
         # ... nor to whom that subject refers ("saying he would welcome him": not himself)
         same_as_subject = {(s.mention.code, s.mention.name) for s in seen if s.mention.head in excluded and s.mention.code}
         cands: list[tuple[tuple, _Seen]] = []
@@ -242,8 +250,13 @@ class Coref:
             if m.number == "sing" and a.kind != "person" and at.tag_ in ("NNS", "NNPS") and m.role != "country":
                 continue  # "he" is not "CSTO peacekeepers"
             # recency first (sentence), then subjects, then closeness
-            score = (sent - s.sent, 0 if s.subject else 1, m.start - a.head)
+            score = (0 if a.head in reason_of else 1, sent - s.sent, 0 if s.subject else 1, m.start - a.head)
             cands.append((score, s))
+        if reason_of and not any(c[0][0] == 0 for c in cands):
+            # whom the act is done to is no actor known ("sanctioned Lockheed Martin for its
+            # arms sales"): not the one doing it either
+            self.no_actor.add((m.start, m.end, m.head))
+            return None
         if not cands:
             return None
         cands.sort(key=lambda x: x[0])
@@ -251,7 +264,7 @@ class Coref:
         if len(cands) > 1:
             nxt = cands[1]
             same = best[1].mention.code == nxt[1].mention.code and best[1].mention.name == nxt[1].mention.name
-            if not same and best[0][:2] == nxt[0][:2] and best[1].subject == nxt[1].subject and best[0][0] == 0:
+            if not same and best[0][:3] == nxt[0][:3] and best[1].subject == nxt[1].subject and best[0][1] == 0:
                 # two equally plausible antecedents in the same sentence and role: say so
                 self.notes.append(f"ambiguous {doc[m.start:m.end].text!r} at {m.start}")
                 return None

@@ -2838,3 +2838,10 @@ def test_the_possessive_in_the_reason_for_an_act_is_whom_it_is_done_to(coder):
     assert not any(s == "AZE" and c == "045" for s, _, c in got), got
     got = triples(coder, "Beijing sanctioned Lockheed Martin for its arms sales to Taipei.", "2020-10-26")
     assert not any(s == "CHN" and c.startswith("07") for s, _, c in got), got
+
+
+def test_what_a_pair_talks_about_is_no_party_to_the_talks(coder):
+    text = ("Canada and India expelled each other's diplomats in October. A month later the two countries held "
+            "talks in Singapore on the safety of their consulates.")
+    got = {t for t in triples(coder, text, "2024-11-20") if t[2].startswith("04")}
+    assert got == {("CAN", "IND", "040"), ("IND", "CAN", "040")}, got

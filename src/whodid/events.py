@@ -2075,6 +2075,13 @@ def _culpable(tok: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     return got
 
 
+def _several(sources: list[Mention]) -> bool:
+    """Whether the sources are several parties: named ones ("Israel and Lebanon"), or a pair
+    or plural pronoun standing for them ("the two countries", "they")."""
+    return len({m.code for m in sources}) >= 2 or any(
+        m.role == "pair" or (m.kind == "pronoun" and m.number == "plur" and m.person == 3) for m in sources)
+
+
 def _plan_holder(verb: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     """Who is to do what a plan, a decision or an attempt names ("Russia's plan to send
     troops", "Russia announced a plan to send troops", "gunmen made an attempt to kill"): the
@@ -2355,11 +2362,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "engaged in ethnic cleansing … against the Albanian population",
             # "arrived in Amman on a visit"
             targets = _prep_targets(verb, index, strong_only=not weak_in, weak_in=weak_in)
-        if f.pattern.recip and len({m.code for m in sources}) >= 2:
+        if f.pattern.recip and _several(sources):
             # "Israel and Lebanon renewed negotiations on an Israeli troop pullback": the
             # parties are the subjects; what they negotiate on is the topic
             targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
-        if not targets and not (f.pattern.recip and len(sources) >= 2):
+        if not targets and not (f.pattern.recip and _several(sources)):
             targets = _first_in_subtree(trig, index, places=weak_in)
             if targets and all(any(s.start <= m.head < s.end and (m.code == s.code or (m.country and m.country == s.country))
                                    for s in sources) for m in targets):  # fmt: skip
@@ -2375,7 +2382,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     else:
         # "A and B discussed the situation on the border": the topic is not a target
         # a show of force has no object to look inside ("a manoeuvre of 80,000 troops")
-        loose = not (f.pattern.recip and len(sources) >= 2) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
+        loose = not (f.pattern.recip and _several(sources)) and root != 15 and trig.lemma_.lower() not in kn.cue("topic_verb")
         targets = _verb_target(trig, passive, index, weak_in=weak_in, consumed=f.consumed, loose=loose,
                                object_places=root in (2, 10, 11, 12))
         if 3 <= root <= 7 and targets:
@@ -2390,7 +2397,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             allowed = [c for c in trig.children if c.dep_ in ("dobj", "dative")] + [
                 s for c in trig.children if c.dep_ in ("xcomp", "ccomp") for s in c.children if s.dep_ == "nsubj"]
             targets = [m for a in allowed for m in _expand(a, index)]
-        if f.pattern.recip and len({m.code for m in sources}) >= 2:
+        if f.pattern.recip and _several(sources):
             # "Armenia and Azerbaijan exchanged accusations over the shelling of villages": the
             # parties act on each other; what it is over is the topic
             targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]

@@ -2845,3 +2845,9 @@ def test_what_a_pair_talks_about_is_no_party_to_the_talks(coder):
             "talks in Singapore on the safety of their consulates.")
     got = {t for t in triples(coder, text, "2024-11-20") if t[2].startswith("04")}
     assert got == {("CAN", "IND", "040"), ("IND", "CAN", "040")}, got
+
+
+def test_asked_to_grant_access_is_no_request_for_a_grant_of_money(coder):
+    got = triples(coder, "London urged Tehran to grant consular access to the detained couple.", "2025-02-10")
+    assert ("GBR", "IRN", "020") in got, got
+    assert not any(c == "0231" for _, _, c in got), got

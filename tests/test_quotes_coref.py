@@ -498,3 +498,11 @@ def test_the_two_neighbours_urged_are_not_the_urgers_own_state(coder):
             "Venezuela. Lula urged the two neighbours to avoid escalation.")
     got = triples(coder, text, "2023-12-06")
     assert {t for s, t, c in got if s == "BRAGOV" and c.startswith("02")} == {"VEN", "GUY"}, got
+
+
+def test_a_verdict_condemned_and_a_release_demanded_are_aimed_at_the_captor(coder):
+    text = ("An Iranian court sentenced a French teacher to eight years in prison for spying. "
+            "Paris denounced the verdict as unjust and demanded her release.")
+    got = triples(coder, text, "2022-10-09")
+    assert ("FRA", "IRNJUD", "111") in got, got
+    assert any(s == "FRA" and t == "IRNJUD" and c in ("1053", "0253") for s, t, c in got), got

@@ -1181,6 +1181,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 ev = replace(ev, target=None)
             if ev.target is None:
                 ev = _reaction_to_earlier_act(ev, out, index, kn)
+            if ev.target is None or not ev.target.resolved:
+                ev = _release_from_captor(ev, out)
             out.append(_refine(_people_of_demonym(ev), kn))
     return out
 
@@ -1195,6 +1197,10 @@ _ACT_NOUNS: dict[str, tuple[str, ...]] = {
     "accusation": ("11",), "allegation": ("11",), "criticism": ("11",), "claim": ("01", "11"), "remark": ("01", "11"),
     "comment": ("01", "11"), "statement": ("01", "11"),
     "visit": ("04",), "expulsion": ("16", "17"), "arrest": ("17",), "detention": ("17",),
+    "verdict": ("11",), "ruling": ("11",), "sentence": ("11",), "sentencing": ("11",), "conviction": ("11",),
+    "indictment": ("11",), "charge": ("11",), "seizure": ("17",), "raid": ("17", "19"), "invasion": ("19", "20"),
+    "killing": ("18", "19", "20"), "tariff": ("16",), "embargo": ("16",), "boycott": ("16",), "suspension": ("16",),
+    "closure": ("16",),
 }  # fmt: skip
 
 
@@ -1226,6 +1232,30 @@ def _reaction_to_earlier_act(e: RawEvent, earlier: list[RawEvent], index: Mentio
         if o.code[:2] in roots or (roots == ("",) and o.code[:2] not in ("01", "02")):
             return replace(e, target=replace(o.source, start=obj.left_edge.i, end=obj.i + 1, head=obj.i),
                            notes=e.notes + [f"target: who took {obj.text!r} (sentence {o.sentence_index})"])
+    return e
+
+
+# codes of asking for someone's release, and of the acts that hold someone: arrest, detention,
+# abduction, a sentence, a hostage taken
+_RELEASE_ASKED = frozenset({"0253", "1053"})
+_CAPTURES = ("116", "173", "1711", "181", "1712")
+
+
+def _release_from_captor(e: RawEvent, earlier: list[RawEvent]) -> RawEvent:
+    """A release asked for with no captor named is asked of whoever took the person in the
+    last sentences: "A Russian court sentenced a US journalist … Washington demanded his
+    immediate release" (USA → RUS)."""
+    if e.code not in _RELEASE_ASKED:
+        return e
+    home = (e.source.country or "")[:3]
+    for o in reversed(earlier):
+        if e.sentence_index - o.sentence_index > 2:
+            break
+        if (o.code.startswith(_CAPTURES) and o.source.resolved and o.sentence_index <= e.sentence_index
+                and (o.source.country or "")[:3] != home):  # fmt: skip
+            i = e.trigger.i
+            return replace(e, target=replace(o.source, start=i, end=i, head=i, kind="implicit", rule="implicit target"),
+                           notes=e.notes + [f"target: who holds the person (sentence {o.sentence_index}, {o.trigger_text!r})"])
     return e
 
 

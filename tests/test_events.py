@@ -2851,3 +2851,11 @@ def test_asked_to_grant_access_is_no_request_for_a_grant_of_money(coder):
     got = triples(coder, "London urged Tehran to grant consular access to the detained couple.", "2025-02-10")
     assert ("GBR", "IRN", "020") in got, got
     assert not any(c == "0231" for _, _, c in got), got
+
+
+def test_a_joint_venture_set_up_is_economic_cooperation_and_proposing_it_an_offer(coder):
+    got = triples(coder, "Hungary and Serbia set up a joint venture to build an oil pipeline.", "2024-05-20")
+    assert {("HUN", "SRB", "061"), ("SRB", "HUN", "061")} <= got, got
+    got = triples(coder, "Tashkent proposed creating a joint venture with Kyrgyzstan.", "2024-05-20")
+    assert ("UZB", "KGZ", "0311") in got, got
+    assert not any(c.startswith("02") for _, _, c in got), got

@@ -1512,7 +1512,9 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                     mood.mode, mood.agent = "demand", node
                     notes.append(f"demand: {node.text}")
                     return mood
-                if lemma in kn.cue("appeal_verb"):
+                if lemma in kn.cue("appeal_verb") and not (
+                        # "proposed creating a joint venture": doing it together, an offer
+                        lemma in kn.cue("intent_verb") and came == "xcomp" and child is not None and child.tag_ == "VBG"):  # fmt: skip
                     mood.mode, mood.agent = "appeal", node
                     notes.append(f"appeal: {node.text}")
                     return mood

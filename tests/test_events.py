@@ -2859,3 +2859,9 @@ def test_a_joint_venture_set_up_is_economic_cooperation_and_proposing_it_an_offe
     got = triples(coder, "Tashkent proposed creating a joint venture with Kyrgyzstan.", "2024-05-20")
     assert ("UZB", "KGZ", "0311") in got, got
     assert not any(c.startswith("02") for _, _, c in got), got
+
+
+def test_a_passive_act_in_someones_attack_is_theirs(coder):
+    got = triples(coder, "Four aid workers were killed in an Israeli air strike on their convoy in Deir al-Balah.", "2024-04-02")
+    assert any(s and s.startswith("ISR") and c.startswith("19") for s, _, c in got), got
+    assert not any(s and s.startswith("PSE") and c.startswith(("18", "19")) for s, _, c in got), got

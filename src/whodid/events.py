@@ -512,6 +512,22 @@ def _stray_agent(verb: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def _attack_owner(verb: Token, index: MentionIndex, attacks: frozenset[str]) -> list[Mention]:
+    """Who did a passive act that happened in their attack: "two civilians were killed in an
+    Israeli drone strike", "were wounded during a Russian missile attack on Kharkiv"."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "by"):
+            continue
+        for noun in c.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in attacks:
+                continue
+            ms = [m for mod in noun.children if mod.dep_ in ("amod", "compound", "poss", "nmod") and mod.i < noun.i
+                  for m in index.at(mod) if m.resolved and m.kind in ("country", "igo", "group", "person")]  # fmt: skip
+            if ms:
+                return ms
+    return []
+
+
 def _subject(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention], bool]:
     """Subject mentions of a verb and whether the verb is passive."""
     if depth > 4:
@@ -2295,6 +2311,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                    or _culpable(trig, index, kn))  # fmt: skip
     else:
         sources, passive = _subject(trig, index)
+        if passive and not sources:
+            sources = _attack_owner(trig, index, kn.cue("attack_noun"))
+            if sources:
+                notes.append("source: whose attack it happened in")
         if not sources and not passive:
             sources = (_committed(trig, index, kn) or _culpable(trig, index, kn) or _gerund_adverbial_subject(trig, index)
                        or _plan_holder(trig, index, kn))  # fmt: skip

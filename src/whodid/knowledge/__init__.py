@@ -86,6 +86,7 @@ _CUE_KINDS = {
     "ruled_out",
     "permission_verb", "explode_verb", "protester_word", "drawing_verb", "talks_speech_verb",
     "envoy_word", "press_audience", "foreign_marker", "prediction",
+    "attack_noun",
     "appeal_verb",
     "demand_verb",
     "threat_verb",

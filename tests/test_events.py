@@ -2865,3 +2865,10 @@ def test_a_passive_act_in_someones_attack_is_theirs(coder):
     got = triples(coder, "Four aid workers were killed in an Israeli air strike on their convoy in Deir al-Balah.", "2024-04-02")
     assert any(s and s.startswith("ISR") and c.startswith("19") for s, _, c in got), got
     assert not any(s and s.startswith("PSE") and c.startswith(("18", "19")) for s, _, c in got), got
+
+
+def test_a_thing_done_by_someone_is_theirs_when_acted_on(coder):
+    got = triples(coder, "Tehran dismissed the report published by the British Foreign Office.", "2022-03-20")
+    assert any(s == "IRN" and t == "GBRGOV" for s, t, _ in got), got
+    got = triples(coder, "Chisinau welcomed the aid package approved by the European Parliament.", "2022-09-30")
+    assert any(s == "MDA" and t and t.startswith("IGOEUR") for s, t, _ in got), got

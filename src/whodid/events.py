@@ -630,8 +630,10 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
         for t in frontier:
             for c in t.children:
                 if c.dep_ in ("relcl", "ccomp", "advcl", "punct", "cc", "appos") or (
-                        c.dep_ in skip and not (c.dep_ == "acl" and c.lemma_.lower() in _CARRYING)):  # fmt: skip
-                    # ("a helicopter carrying EC monitors": who was on board is who was hit)
+                        c.dep_ in skip and not (c.dep_ == "acl" and (c.lemma_.lower() in _CARRYING or _by_agent(c)))):  # fmt: skip
+                    # ("a helicopter carrying EC monitors": who was on board is who was hit;
+                    # "drones launched by Russia", "the resolution drafted by the US": whose
+                    # they are)
                     continue
                 if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS and not (
                         c.lower_ == "in" and _amount(t) and not index.at(t)):  # fmt: skip
@@ -646,6 +648,11 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
         if not frontier:
             break
     return []
+
+
+def _by_agent(participle: Token) -> bool:
+    """A past participle with a by-phrase ("launched by Russia")."""
+    return participle.tag_ == "VBN" and any(c.dep_ == "agent" for c in participle.children)
 
 
 def _prep_targets(tok: Token, index: MentionIndex, strong_only: bool = False, weak_in: bool = False,

@@ -2872,3 +2872,9 @@ def test_a_thing_done_by_someone_is_theirs_when_acted_on(coder):
     assert any(s == "IRN" and t == "GBRGOV" for s, t, _ in got), got
     got = triples(coder, "Chisinau welcomed the aid package approved by the European Parliament.", "2022-09-30")
     assert any(s == "MDA" and t and t.startswith("IGOEUR") for s, t, _ in got), got
+
+
+def test_control_regained_from_a_side_is_territory_taken_from_it(coder):
+    got = triples(coder, "The Malian army regained control of Kidal from Tuareg rebels.", "2023-11-14")
+    assert any(s == "MLIMIL" and t and t.startswith("MLIREB") and c == "192" for s, t, c in got), got
+    assert triples(coder, "Estonia regained its independence from Moscow in 1991.", "2023-11-14") == set()

@@ -2878,3 +2878,8 @@ def test_control_regained_from_a_side_is_territory_taken_from_it(coder):
     got = triples(coder, "The Malian army regained control of Kidal from Tuareg rebels.", "2023-11-14")
     assert any(s == "MLIMIL" and t and t.startswith("MLIREB") and c == "192" for s, t, c in got), got
     assert triples(coder, "Estonia regained its independence from Moscow in 1991.", "2023-11-14") == set()
+
+
+def test_a_demand_coordinated_with_a_summons_is_made_of_the_one_summoned(coder):
+    got = triples(coder, "Ankara summoned the Swedish ambassador and demanded an apology.", "2023-01-22")
+    assert any(s == "TUR" and t and t.startswith("SWE") and c.startswith("10") for s, t, c in got), got

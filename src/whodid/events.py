@@ -2430,6 +2430,17 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             # "Armenia and Azerbaijan exchanged accusations over the shelling of villages": the
             # parties act on each other; what it is over is the topic
             targets = [m for m in targets if trig.doc[m.head].head.lower_ in ("with", "between", "among")]
+    if not targets and not f.nominal and root in (2, 10, 11, 12, 13) and trig.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in trig.children):  # fmt: skip
+        # "Tehran summoned Pakistan's envoy and demanded an explanation": asked of, or said to,
+        # whom the first verb acted on
+        own = {(m.country or "")[:3] for m in sources}
+        # (an actor itself, not one inside what was acted on: "defended the right of Russian
+        # troops to … and insisted …")
+        targets = [m for c in trig.head.children if c.dep_ in ("dobj", "dative") and c.i < trig.i
+                   for m in index.at(c) if m.resolved and (m.country or "")[:3] not in own]  # fmt: skip
+        if targets:
+            notes.append(f"target: whom {trig.head.text!r} acted on")
     if targets and root not in (6, 15):
         # "continue its mediation together with France and the United States": partners in the
         # act, not whom it is aimed at (in joint exercises or work they are the partner)

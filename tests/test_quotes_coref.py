@@ -506,3 +506,16 @@ def test_a_verdict_condemned_and_a_release_demanded_are_aimed_at_the_captor(code
     got = triples(coder, text, "2022-10-09")
     assert ("FRA", "IRNJUD", "111") in got, got
     assert any(s == "FRA" and t == "IRNJUD" and c in ("1053", "0253") for s, t, c in got), got
+
+
+def test_an_envoy_summoned_to_the_ministry_is_summoned_by_the_ministry_named_before(coder):
+    text = ("The Ministry of Foreign Affairs of Latvia protests against the repeated violations of its airspace. "
+            "On Monday a Russian military aircraft entered Latvian airspace near Ludza. "
+            "The Russian charge d'affaires was summoned to the ministry on Tuesday.")
+    got = triples(coder, text, "2024-06-05")
+    assert ("LVAGOV", "RUSGOV", "114") in got, got
+
+
+def test_a_proposal_that_something_be_done_is_an_appeal_to_whom_it_is_made(coder):
+    got = triples(coder, "Baku proposed to Yerevan that the border commissions be convened.", "2024-06-05")
+    assert any(s == "AZE" and t == "ARM" and c.startswith("02") for s, t, c in got), got

@@ -2322,6 +2322,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             sources = _attack_owner(trig, index, kn.cue("attack_noun"))
             if sources:
                 notes.append("source: whose attack it happened in")
+        if passive and not sources and code[:3] == "114":
+            # "the Polish envoy was summoned to the (Belarusian) Foreign Ministry": the
+            # ministry one is summoned to summons
+            sources = [m for c in trig.children if c.dep_ == "prep" and c.lower_ == "to"
+                       for o in c.children if o.dep_ == "pobj" for m in _expand(o, index)
+                       if m.resolved or m.kind == "agent"]  # fmt: skip
+            if sources:
+                notes.append("source: the ministry the envoy was summoned to")
         if not sources and not passive:
             sources = (_committed(trig, index, kn) or _culpable(trig, index, kn) or _gerund_adverbial_subject(trig, index)
                        or _plan_holder(trig, index, kn))  # fmt: skip
@@ -2612,6 +2620,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         targets = [m for c in put_under.children if c.dep_ == "nsubjpass" for m in _expand(c, index)] or targets
     if not sources and mood.mode == "refuse" and mood.agent is not None:
         sources = _subject(mood.agent, index)[0]  # ruled out by the speaker
+    if not sources and passive and mood.mode in ("appeal", "demand") and mood.agent is not None:
+        # "Minsk proposed to Warsaw that talks be resumed", "demanded of Kyiv that the
+        # blockade be lifted": asked of whom the appeal is addressed to
+        sources = _addressee(mood.agent, index)
+        if sources:
+            notes.append(f"{mood.mode} of a passive act: asked of the addressee")
     if not sources and not (mood.imperative and mood.agent is not None):
         dropped.append(f"sentence {si}: {trig.text}: no source actor")
         return []

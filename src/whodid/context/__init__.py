@@ -925,6 +925,13 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         elif e.source.kind == "unknown_state":
             e = _unknown_state(e, index, kn)
         e = _titled_counterpart(e, mentions, kn)
+        if coref is not None and not e.source.resolved and e.source.kind == "agent" and e.source.agent_type != "person":
+            body = coref.get(e.source)
+            if len(body) == 1 and body[0].resolved:
+                # "the ministry" after "the Ministry of Foreign Affairs of Belarus": that body,
+                # not a guess from the country the sentence names ("the Polish envoy was
+                # summoned to the ministry")
+                e = replace(e, source=body[0])
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         t = e.target
         src = e.source

@@ -2883,3 +2883,10 @@ def test_control_regained_from_a_side_is_territory_taken_from_it(coder):
 def test_a_demand_coordinated_with_a_summons_is_made_of_the_one_summoned(coder):
     got = triples(coder, "Ankara summoned the Swedish ambassador and demanded an apology.", "2023-01-22")
     assert any(s == "TUR" and t and t.startswith("SWE") and c.startswith("10") for s, t, c in got), got
+
+
+def test_regarding_or_viewing_something_as_a_provocation_criticises_its_author(coder):
+    got = triples(coder, "Seoul regards the North Korean drone flights as a grave provocation.", "2023-01-02")
+    assert any(s == "KOR" and t and t.startswith("PRK") and c == "111" for s, t, c in got), got
+    got = triples(coder, "Tbilisi responded to the Russian note, which it called a provocation.", "2023-01-02")
+    assert ("GEO", "RUS", "111") in got, got

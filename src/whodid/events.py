@@ -768,7 +768,11 @@ def _owner(poss: Token, noun: Token, index: MentionIndex) -> list[Mention]:
 def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consumed: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
     if (verb.dep_ == "relcl" and not passive and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN")
             and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in verb.children)
-            and not any(c.dep_ in ("dobj", "dative") and c.lower_ not in ("that", "which", "whom", "who") for c in verb.children)):  # fmt: skip
+            and not any(c.dep_ in ("dobj", "dative") and c.lower_ not in ("that", "which", "whom", "who")
+                        # ("the note, which it called a provocation": the verdict, a second object)
+                        and not (c.dep_ == "dobj" and any(r.dep_ == "dobj" and r.lower_ in _RELATIVE and r.i < c.i
+                                                          for r in verb.children))
+                        for c in verb.children)):  # fmt: skip
         # "three companies (that) it accused of supplying drones": the noun the clause
         # describes is what the verb acts on
         ms = _expand(verb.head, index)
@@ -2690,6 +2694,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # a verdict is on the author of what it names ("Japan's visit", "Russian air strikes"),
         # not on whom that act befell ("called the downing of the Russian jet a stab in the back")
         named = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if named is not None and named.lower_ in _RELATIVE and trig.dep_ == "relcl":
+            named = trig.head  # "the Afghan government, which it views as a puppet"
         heads = {named.i, *(c.i for c in named.conjuncts)} if named is not None else set()
         targets = [t for t in targets if trig.doc[t.head].i in heads or (
             trig.doc[t.head].head.i in heads and trig.doc[t.head].dep_ in ("poss", "compound", "amod", "nmod"))]

@@ -519,3 +519,10 @@ def test_an_envoy_summoned_to_the_ministry_is_summoned_by_the_ministry_named_bef
 def test_a_proposal_that_something_be_done_is_an_appeal_to_whom_it_is_made(coder):
     got = triples(coder, "Baku proposed to Yerevan that the border commissions be convened.", "2024-06-05")
     assert any(s == "AZE" and t == "ARM" and c.startswith("02") for s, t, c in got), got
+
+
+def test_our_in_a_ministry_statement_is_its_state_after_a_report_on_foreign_forces(coder):
+    text = ("The Ministry of Defence of Lithuania states the following. "
+            "On Friday two Belarusian helicopters crossed the state border and flew two kilometres into our airspace.")
+    got = triples(coder, text, "2024-06-05")
+    assert any(s == "BLRMIL" and t == "LTU" for s, t, _ in got), got

@@ -56,6 +56,10 @@ _WINDOW = 6  # sentences a pronoun looks back
 _DESC_WINDOW = 40  # sentences a description looks back
 
 
+# what a state's body calls "our …" of its country's ("our airspace", "our borders")
+_TERRITORY = frozenset({"airspace", "territory", "border", "frontier", "water", "soil", "land", "country", "coast"})
+
+
 @dataclass
 class _Seen:
     mention: Mention
@@ -175,18 +179,23 @@ class Coref:
     def _issuer(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
         """"We", "our" outside any quotation in a statement a body issues ("The Ministry of
         Foreign Affairs expresses deep concern … We call on Baku and Yerevan to show
-        restraint"): the body that was the subject of this sentence or the one before."""
+        restraint"): the body that was the subject of this sentence or of one of the three before
+        (forces it reports on in between are not it)."""
         if m.number != "plur" or m.head in self.quoted:
             return None
         for s in reversed(seen):
-            if sent - s.sent > 1:
+            if sent - s.sent > 3:
                 break
             a = s.mention
             if not s.subject or not a.resolved or a.kind == "person" or a.agent_type == "person" or not a.code:
                 continue
             if a.kind != "igo" and not (a.sector or "").startswith("GOV"):
-                return None  # (a state or a people named bare may be anyone's "we")
+                if s.sent == sent and not (a.sector or "").startswith(("MIL", "COP")):
+                    return None  # (a state or a people named bare may be anyone's "we")
+                continue  # ("two Polish helicopters entered our airspace": whom the body reports on)
             code = a.code
+            if self.doc[m.head].dep_ == "poss" and self.doc[m.head].head.lemma_.lower() in _TERRITORY:
+                return [with_code(m, country_of(code), a.name, "first person in a body's statement: its country's territory")]
             if m.agent_type is not None:  # "our troops": the body's country, the phrase's sector
                 return [with_code(m, country_of(code), a.name, "first person in a body's statement: its side")]
             return [with_code(m, code, a.name, "first person in a body's statement: the body")]

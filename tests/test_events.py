@@ -2890,3 +2890,9 @@ def test_regarding_or_viewing_something_as_a_provocation_criticises_its_author(c
     assert any(s == "KOR" and t and t.startswith("PRK") and c == "111" for s, t, c in got), got
     got = triples(coder, "Tbilisi responded to the Russian note, which it called a provocation.", "2023-01-02")
     assert ("GEO", "RUS", "111") in got, got
+
+
+def test_a_named_office_holder_arriving_abroad_is_on_a_visit(coder):
+    got = triples(coder, "Modi arrived in Kyiv on Friday.", "2024-08-23")
+    assert ("INDGOV", "UKR", "042") in got, got
+    assert triples(coder, "Modi arrived in Delhi on Friday.", "2024-08-23") == set()

@@ -184,6 +184,12 @@ def _word_match(tok: Token, word: str) -> bool:
     return _lower(tok) == word or tok.lemma_.lower() == word
 
 
+def _holds_office(tok: Token, word: str, index: MentionIndex) -> bool:
+    """Whether a named person holds an office a subject word names ("Netanyahu arrived in
+    Budapest" as "the prime minister arrived": his role on the article's date)."""
+    return any(m.kind == "person" and m.role and word in m.role.split() for m in index.at(tok))
+
+
 def _slot_candidates(tok: Token, index: MentionIndex) -> list[Mention]:
     """Mentions a slot can bind at tok: the phrase it heads or modifies ("Russian" in
     "Russian President Putin" → Putin), then the bare name itself."""
@@ -276,7 +282,8 @@ def _match_elements(
                 # "agreed to disengage …" is no "agreed on | to" (a noun): the infinitive says
                 # what (a "to" alone after a slot is the infinitive: "called on X to")
                 continue
-            if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)):
+            if all(_word_match(t, w) for t, w in zip(toks, alt, strict=True)) or (
+                    subject and n == 1 and _holds_office(tok, alt[0], index)):  # fmt: skip
                 sub = _match_elements(rest, region, index, j + n, toks[-1], no_place, subject=subject)
                 if sub is not None:
                     consumed, slots = sub
@@ -380,6 +387,8 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
     pre = pre_region(trigger, nominal)
     post_words = {_lower(t) for t in post} | {t.lemma_.lower() for t in post}
     pre_words = {_lower(t) for t in pre} | {t.lemma_.lower() for t in pre}
+    if not nominal:  # a named office-holder stands for the office's words (_holds_office)
+        pre_words |= {w for t in pre for m in index.at(t) if m.kind == "person" and m.role for w in m.role.split()}
     best: tuple[tuple, Frame] | None = None
     passive = not nominal and any(c.dep_ == "auxpass" for c in trigger.children)
     for entry in entries:

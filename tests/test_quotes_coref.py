@@ -526,3 +526,10 @@ def test_our_in_a_ministry_statement_is_its_state_after_a_report_on_foreign_forc
             "On Friday two Belarusian helicopters crossed the state border and flew two kilometres into our airspace.")
     got = triples(coder, text, "2024-06-05")
     assert any(s == "BLRMIL" and t == "LTU" for s, t, _ in got), got
+
+
+def test_a_meeting_of_ones_own_government_is_no_consultation(coder):
+    text = ("President Mirziyoyev chaired a session of the Security Council on Monday. "
+            "The head of state told a meeting of the cabinet that exports had grown.")
+    got = triples(coder, text, "2023-03-02")
+    assert not any(c.startswith("04") for _, _, c in got), got

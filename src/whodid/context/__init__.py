@@ -1156,6 +1156,14 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # about one's own country is addressed to no one; so is a warning that one's own
                 # country will respond
                 ev = replace(ev, target=None)
+            t = ev.target
+            if (ev.code[:2] == "04" and ev.code[:3] != "045" and t is not None and not t.resolved and t.kind == "agent"
+                    and t.agent_type == "group" and (t.sector or "")[:3] in ("GOV", "LEG")
+                    and _side(ev.source) in ("GOV", "LEG") and not (ev.source.country or "").startswith("IGO")):  # fmt: skip
+                # "the head of state told a meeting of the cabinet": one's own government, no
+                # counterpart
+                dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: consultation within one's own government")
+                continue
             if ev.code[:3] in ("042", "043") and _own_state_target(ev):
                 # "the Kazakh president arrived in Astana": coming home is no visit
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
@@ -1168,6 +1176,10 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # others; its own state is no party to them (its rebels' are), nor does it
                 # occupy itself ("Russian troops entered Chechnya")
                 ev = replace(ev, target=None, notes=ev.notes + ["target: the source's own state, no other party"])
+                if ev.code[:2] == "04" and ev.code[:3] not in ("045",) and not ev.reciprocal:
+                    # "told a meeting of the government": a state's own body is no counterpart
+                    dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: consultation within one's own state")
+                    continue
             if ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code:
                 doc = ev.trigger.doc
                 inside = doc[ev.target.head].i not in {c.i for c in ev.trigger.children} and ev.trigger.is_ancestor(doc[ev.target.head])

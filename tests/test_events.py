@@ -2896,3 +2896,8 @@ def test_a_named_office_holder_arriving_abroad_is_on_a_visit(coder):
     got = triples(coder, "Modi arrived in Kyiv on Friday.", "2024-08-23")
     assert ("INDGOV", "UKR", "042") in got, got
     assert triples(coder, "Modi arrived in Delhi on Friday.", "2024-08-23") == set()
+
+
+def test_who_brokered_a_ceasefire_is_no_party_to_what_is_agreed_under_it(coder):
+    got = triples(coder, "The rebels of Mali agreed to disarm under a ceasefire brokered by Algeria.", "2015-06-20")
+    assert not any(t == "DZA" for _, t, _ in got), got

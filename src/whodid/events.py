@@ -639,10 +639,11 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
         for t in frontier:
             for c in t.children:
                 if c.dep_ in ("relcl", "ccomp", "advcl", "punct", "cc", "appos") or (
-                        c.dep_ in skip and not (c.dep_ == "acl" and (c.lemma_.lower() in _CARRYING or _by_agent(c)))):  # fmt: skip
+                        c.dep_ in skip and not (c.dep_ == "acl" and (c.lemma_.lower() in _CARRYING or (
+                            t is tok and tok.dep_ in ("dobj", "nsubjpass") and _by_agent(c))))):  # fmt: skip
                     # ("a helicopter carrying EC monitors": who was on board is who was hit;
-                    # "drones launched by Russia", "the resolution drafted by the US": whose
-                    # they are)
+                    # "shot down drones launched by Russia", "condemned the resolution drafted
+                    # by the US": whose the object is; not "under a ceasefire brokered by Russia")
                     continue
                 if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS and not (
                         c.lower_ == "in" and _amount(t) and not index.at(t)):  # fmt: skip

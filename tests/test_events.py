@@ -2901,3 +2901,8 @@ def test_a_named_office_holder_arriving_abroad_is_on_a_visit(coder):
 def test_who_brokered_a_ceasefire_is_no_party_to_what_is_agreed_under_it(coder):
     got = triples(coder, "The rebels of Mali agreed to disarm under a ceasefire brokered by Algeria.", "2015-06-20")
     assert not any(t == "DZA" for _, t, _ in got), got
+
+
+def test_a_representative_recalled_from_a_body_is_a_diplomat_recalled(coder):
+    got = triples(coder, "Baku recalled its permanent representative to the OSCE.", "2023-09-20")
+    assert any(s == "AZE" and t and t.startswith("IGO") and c == "161" for s, t, c in got), got

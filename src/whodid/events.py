@@ -2693,7 +2693,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         code, recip, reverse = "062", True, "062"
         notes.append("forces of several states together: joint exercise, 062")
     if (not targets and code[:2] == "04" and code[:3] not in ("042", "043", "045") and mode == "asserted"
-            and len(sources) == 1 and (sources[0].resolved or not _several(sources))):  # fmt: skip
+            and len(sources) == 1 and (sources[0].resolved or not (
+                _several(sources) or trig.doc[sources[0].head].tag_ in ("NNS", "NNPS")))):  # ("the two leaders")
         # "the cabinet met on Sunday", "said at the talks": a consultation with nobody named
         # on the other side says nothing about an interaction
         dropped.append(f"sentence {si}: {trig.text}: consultation without a counterpart")

@@ -518,3 +518,11 @@ def test_a_surname_after_the_full_name_is_that_person_not_a_namesake(coder):
     events = coder.code_text(text, "2024-03-25")
     thanks = [e for e in events if e.cameo.startswith("05") and e.sentence_index == 1]
     assert thanks and all(e.source.code == "PHLGOV" for e in thanks), [(e.source.code, e.cameo) for e in events]
+
+
+def test_a_minority_or_population_of_an_origin_is_of_the_country_it_lives_in(coder):
+    from tests.test_events import triples
+
+    got = triples(coder, "Slovak troops attacked the Hungarian population of the region.", "2020-01-01")
+    assert any(t == "SVKCVL" for _, t, _ in got), got
+    assert not any(t and t.startswith("HUN") for _, t, _ in got), got

@@ -40,6 +40,7 @@ _FORM_RANK = {"person": 0, "seat": 1, "abbr": 2, "name": 2, "official": 2, "alt"
               "capital": 4, "adj": 5, "demonym": 5, "people": 5}  # fmt: skip
 _KIND_RANK = {"person": 0, "igo": 1, "group": 1, "actor": 1, "country": 2}
 # Nouns that, with a possessive pronoun, mean the state itself: "our country", "his nation".
+_MINORITY = frozenset({"minority", "population"})
 _HOMELAND = {"country", "nation", "state", "republic", "homeland", "motherland", "fatherland", "government"}
 
 
@@ -636,8 +637,12 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                 full = country_of(code) + (sector.replace("GOV", "ELI") if sector else "CVL")
             else:
                 full = country_of(code) + (sector or (code[3:] if len(code) > 3 else ""))
-            if (actor.kind == "country" and alias.form == "adj" and owner_span.start > 0
-                    and doc[owner_span.start - 1].lower_ == "ethnic"):  # fmt: skip
+            if actor.kind == "country" and alias.form == "adj" and (
+                    (owner_span.start > 0 and doc[owner_span.start - 1].lower_ == "ethnic")
+                    # "the Albanian population of the province", "the Hungarian minority in
+                    # Romania": people of that origin where they live
+                    or (head.lemma_.lower() in _MINORITY and any(c.dep_ == "prep" and c.lower_ in ("of", "in")
+                                                                 for c in head.children))):  # fmt: skip
                 # "ethnic Albanian guerrillas in Macedonia": a minority, whose country is where
                 # they live (the place or the sentence's country), settled later
                 by_head.setdefault(hi, []).append(Mention(

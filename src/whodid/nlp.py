@@ -207,7 +207,20 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_past_conjunct_of_infinitive(doc)
     _repair_between_on_intransitive(doc)
     _repair_free_relative_verdict(doc)
+    _repair_subject_after_conjunction(doc)
     return doc
+
+
+def _repair_subject_after_conjunction(doc: Doc) -> None:
+    """"… after missiles crossed its airspace": the clause's subject read as the object of
+    "after" taken for a preposition, which leaves the crossing without a subject."""
+    for mark in tokens_where(doc, "DEP", "mark"):
+        verb = mark.head
+        if verb.i <= mark.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        subj = next((c for c in mark.children if c.dep_ == "pobj" and mark.i < c.i < verb.i), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON"):
+            subj.head, subj.dep_ = verb, "nsubj"
 
 
 # verbs that name a thing by a verdict ("what it called interference")

@@ -146,6 +146,10 @@ def _named_subject(verb: Token, index: MentionIndex) -> list[Mention]:
     return [x for x in _subject(verb, index)[0] if x.resolved and x.kind != "pronoun"]
 
 
+# ground a side holds and another crosses into ("violated its airspace")
+_OWN_GROUND = frozenset({"airspace", "territory", "border", "frontier", "water", "waters", "soil"})
+
+
 def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     """The nearest compatible actor before a third-person pronoun in its sentence; an object
     pronoun never refers to the subject of its own verb ("X called Y to congratulate him")."""
@@ -160,7 +164,11 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
     if pron.dep_ == "nsubj" and pron.head.dep_ == "relcl":
         excluded = {pron.head.head.i}  # "three companies it accused of …": not the companies
-    if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and (m.end - m.start == 1 or (
+    if pron.dep_ == "poss" and pron.head.lemma_.lower() in _OWN_GROUND and pron.head.dep_ in ("dobj", "pobj"):
+        # "Russian missiles crossed its airspace": whose ground is crossed is not who crosses
+        verb = pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head
+        excluded = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    elif pron.dep_ == "poss" and pron.head.dep_ == "dobj" and (m.end - m.start == 1 or (
             # (people of the subject's side: "its citizens", "their troops"; not "his counterpart")
             m.head == pron.head.i and m.sector and (m.agent_type != "person" or pron.head.tag_ in ("NNS", "NNPS")))):
         # "forces backed by Russian warplanes continued their attacks": whose attacks is the

@@ -2906,3 +2906,10 @@ def test_who_brokered_a_ceasefire_is_no_party_to_what_is_agreed_under_it(coder):
 def test_a_representative_recalled_from_a_body_is_a_diplomat_recalled(coder):
     got = triples(coder, "Baku recalled its permanent representative to the OSCE.", "2023-09-20")
     assert any(s == "AZE" and t and t.startswith("IGO") and c == "161" for s, t, c in got), got
+
+
+def test_whose_airspace_is_crossed_is_not_who_crosses_it(coder):
+    got = triples(coder, "Vilnius protested after Belarusian helicopters crossed its airspace.", "2023-08-01")
+    assert any(s == "BLRMIL" and t == "LTU" for s, t, _ in got), got
+    got = triples(coder, "Chisinau summoned the Russian envoy after drones entered its airspace.", "2023-08-01")
+    assert not any(s == "MDA" and c.startswith("15") for s, _, c in got), got

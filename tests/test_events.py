@@ -2913,3 +2913,8 @@ def test_whose_airspace_is_crossed_is_not_who_crosses_it(coder):
     assert any(s == "BLRMIL" and t == "LTU" for s, t, _ in got), got
     got = triples(coder, "Chisinau summoned the Russian envoy after drones entered its airspace.", "2023-08-01")
     assert not any(s == "MDA" and c.startswith("15") for s, _, c in got), got
+
+
+def test_the_weapons_a_pattern_names_are_no_target(coder):
+    got = triples(coder, "Norway delivered the second of three NASAMS air defence systems on Monday.", "2023-03-01")
+    assert not any(t and t.endswith("MIL") for _, t, _ in got), got

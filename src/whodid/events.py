@@ -2463,6 +2463,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                    for m in index.at(c) if m.resolved and (m.country or "")[:3] not in own]  # fmt: skip
         if targets:
             notes.append(f"target: whom {trig.head.text!r} acted on")
+    if targets:
+        # "delivered the first of four air defence systems": what the pattern named is what is
+        # given or used, not whom it is done to
+        targets = [m for m in targets if not (m.agent_type == "thing" and not m.resolved and m.head in f.consumed)]
     if targets and root not in (6, 15):
         # "continue its mediation together with France and the United States": partners in the
         # act, not whom it is aimed at (in joint exercises or work they are the partner)

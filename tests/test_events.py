@@ -2918,3 +2918,8 @@ def test_whose_airspace_is_crossed_is_not_who_crosses_it(coder):
 def test_the_weapons_a_pattern_names_are_no_target(coder):
     got = triples(coder, "Norway delivered the second of three NASAMS air defence systems on Monday.", "2023-03-01")
     assert not any(t and t.endswith("MIL") for _, t, _ in got), got
+
+
+def test_a_party_coordinated_with_the_source_is_not_its_implicit_target(coder):
+    got = triples(coder, "Tehran cited threats from Israel and the United States.", "2024-01-10")
+    assert not any(s == "USA" and t == "ISR" for s, t, _ in got), got

@@ -640,7 +640,10 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
         # coders take the first actor after the verb)
         known = place is not None and getattr(place, "country", None) and getattr(place, "population", 0) >= _WELL_KNOWN
         country = (place.country if known else None) or _place_country(e, index, objects=True)  # type: ignore[union-attr]
-        own_phrase = {m.country[:3] for t in _phrase_tokens(e.trigger.doc[src.head]) for m in index.at(t) if m.country}
+        # (with the parties coordinated with the source: "threats from Ukraine and the West")
+        src_tok = e.trigger.doc[src.head]
+        own_phrase = {m.country[:3] for h in (src_tok, *src_tok.conjuncts) for t in _phrase_tokens(h)
+                      for m in index.at(t) if m.country}  # fmt: skip
         if country in own_phrase:
             country = None  # "officials in Kenya and Uganda condemned …": where they are from
         if country and _unnamed_partner(e, index):

@@ -2923,3 +2923,9 @@ def test_the_weapons_a_pattern_names_are_no_target(coder):
 def test_a_party_coordinated_with_the_source_is_not_its_implicit_target(coder):
     got = triples(coder, "Tehran cited threats from Israel and the United States.", "2024-01-10")
     assert not any(s == "USA" and t == "ISR" for s, t, _ in got), got
+
+
+def test_wanting_to_resume_talks_is_an_intent_to_meet(coder):
+    got = triples(coder, "Yerevan wants to return to talks with Baku.", "2023-01-23")
+    assert ("ARM", "AZE", "036") in got, got
+    assert not any(c == "026" for _, _, c in got), got

@@ -2929,3 +2929,8 @@ def test_wanting_to_resume_talks_is_an_intent_to_meet(coder):
     got = triples(coder, "Yerevan wants to return to talks with Baku.", "2023-01-23")
     assert ("ARM", "AZE", "036") in got, got
     assert not any(c == "026" for _, _, c in got), got
+
+
+def test_a_statement_told_to_reporters_is_addressed_to_no_party(coder):
+    got = triples(coder, "Fidan told reporters in Ankara that talks would continue.", "2024-05-10")
+    assert not any(t and t.endswith("MED") for _, t, _ in got), got

@@ -2465,8 +2465,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             notes.append(f"target: whom {trig.head.text!r} acted on")
     if targets:
         # "delivered the first of four air defence systems": what the pattern named is what is
-        # given or used, not whom it is done to
-        targets = [m for m in targets if not (m.agent_type == "thing" and not m.resolved and m.head in f.consumed)]
+        # given or used, not whom it is done to; "told reporters": a statement made through
+        # the press is addressed to no party
+        targets = [m for m in targets if not (m.agent_type == "thing" and not m.resolved and m.head in f.consumed)
+                   and not (code[:2] == "01" and not m.resolved and trig.lemma_.lower() in kn.cue("speech")
+                            and trig.doc[m.head].lemma_.lower() in kn.cue("press_audience"))]  # fmt: skip
     if targets and root not in (6, 15):
         # "continue its mediation together with France and the United States": partners in the
         # act, not whom it is aimed at (in joint exercises or work they are the partner)

@@ -2934,3 +2934,8 @@ def test_wanting_to_resume_talks_is_an_intent_to_meet(coder):
 def test_a_statement_told_to_reporters_is_addressed_to_no_party(coder):
     got = triples(coder, "Fidan told reporters in Ankara that talks would continue.", "2024-05-10")
     assert not any(t and t.endswith("MED") for _, t, _ in got), got
+
+
+def test_what_holds_as_long_as_a_condition_lasts_is_not_coded_as_a_fact(coder):
+    got = triples(coder, "Ankara will block the bid as long as Stockholm shelters Kurdish militants.", "2023-01-23")
+    assert not any(s == "SWE" for s, _, _ in got), got

@@ -1687,6 +1687,9 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             if c.dep_ == "mark" and (c.lower_ in kn.cue("conditional")):
                 mood.drop = f"conditional ({c.text})"
                 return mood
+            if c.dep_ == "mark" and c.lower_ == "as" and node.dep_ == "advcl" and node.head.lower_ == "long":
+                mood.drop = "conditional (as long as)"  # "will not ratify … as long as they harbour …"
+                return mood
         if _pending_until(node):
             # "will not end the strike until the government meets their demands": a condition
             # still to be met ("fought until the army arrived" happened)

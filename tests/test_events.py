@@ -2939,3 +2939,8 @@ def test_a_statement_told_to_reporters_is_addressed_to_no_party(coder):
 def test_what_holds_as_long_as_a_condition_lasts_is_not_coded_as_a_fact(coder):
     got = triples(coder, "Ankara will block the bid as long as Stockholm shelters Kurdish militants.", "2023-01-23")
     assert not any(s == "SWE" for s, _, _ in got), got
+
+
+def test_an_aircraft_forced_down_is_force_used_on_its_side(coder):
+    got = triples(coder, "Turkmenistan forced down an Iranian military helicopter near Ashgabat.", "2021-08-15")
+    assert any(s == "TKM" and t and t.startswith("IRN") and c == "190" for s, t, c in got), got

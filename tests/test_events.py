@@ -2944,3 +2944,10 @@ def test_what_holds_as_long_as_a_condition_lasts_is_not_coded_as_a_fact(coder):
 def test_an_aircraft_forced_down_is_force_used_on_its_side(coder):
     got = triples(coder, "Turkmenistan forced down an Iranian military helicopter near Ashgabat.", "2021-08-15")
     assert any(s == "TKM" and t and t.startswith("IRN") and c == "190" for s, t, c in got), got
+
+
+def test_a_meeting_between_several_parties_pairs_them_not_the_sentences_subject(coder):
+    got = triples(coder, "At talks between Serbia, Hungary and Austria on migration, Vucic proposed joint patrols.", "2023-11-16")
+    talks = {(s, t) for s, t, c in got if c.startswith("04")}
+    assert ("SRB", "HUN") in talks and ("HUN", "AUT") in talks, got
+    assert not any(s == t[:3] or t == s[:3] for s, t in talks if s and t), got

@@ -2117,6 +2117,14 @@ def _culpable(tok: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     return got
 
 
+def _between_parties(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The actors of a nominal's between-phrase when it names two or more ("talks between
+    Russia, Iran and Turkey")."""
+    got = [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+           for o in p.children if o.dep_ == "pobj" for m in _expand(o, index) if m.resolved]  # fmt: skip
+    return got if len({m.code for m in got}) >= 2 else []
+
+
 def _several(sources: list[Mention]) -> bool:
     """Whether the sources are several parties: named ones ("Israel and Lebanon"), or a pair
     or plural pronoun standing for them ("the two countries", "they")."""
@@ -2329,6 +2337,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # (another mention at the same head is a shared role: "Romanian and Ukrainian leaders")
         sources = [f.source] + [m for m in _expand(trig.doc[f.source.head], index)
                                 if m.head != f.source.head or m.code != f.source.code]  # fmt: skip
+    elif f.nominal and f.pattern.recip and (between := _between_parties(trig, index)):
+        # "at a summit between Russia, Iran and Turkey, Putin rejected …": the parties named
+        # are the ones who met, each with the others
+        sources = between
     elif f.nominal:
         sources = (_noun_source(trig, index, support, meeting=code[:2] in ("04", "14"), inquiries=kn.cue("inquiry_noun"),
                                 reactions=kn.cue("reaction_verb"), talk_speech=kn.cue("talks_speech_verb"))

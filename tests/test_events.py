@@ -2951,3 +2951,8 @@ def test_a_meeting_between_several_parties_pairs_them_not_the_sentences_subject(
     talks = {(s, t) for s, t, c in got if c.startswith("04")}
     assert ("SRB", "HUN") in talks and ("HUN", "AUT") in talks, got
     assert not any(s == t[:3] or t == s[:3] for s, t in talks if s and t), got
+
+
+def test_weapons_or_equipment_received_from_a_state_are_military_cooperation_not_a_visit(coder):
+    got = triples(coder, "Hungary received a shipment of Turkish equipment for its army.", "2024-07-10")
+    assert not any(c.startswith("04") for _, _, c in got), got

@@ -2956,3 +2956,10 @@ def test_a_meeting_between_several_parties_pairs_them_not_the_sentences_subject(
 def test_weapons_or_equipment_received_from_a_state_are_military_cooperation_not_a_visit(coder):
     got = triples(coder, "Hungary received a shipment of Turkish equipment for its army.", "2024-07-10")
     assert not any(c.startswith("04") for _, _, c in got), got
+
+
+def test_co_proposers_of_a_truce_and_co_defenders_do_not_act_on_each_other(coder):
+    got = triples(coder, "Egypt and Qatar proposed a ceasefire in Gaza.", "2024-10-01")
+    assert not any({s, t} == {"EGY", "QAT"} for s, t, _ in got), got
+    got = triples(coder, "The drones were intercepted by Saudi and Emirati air defences.", "2024-10-01")
+    assert not any(c == "062" for _, _, c in got), got

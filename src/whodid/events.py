@@ -37,6 +37,7 @@ _RELATIVE = {"that", "who", "which", "whom"}
 # possessives that point back to an actor already named ("its troops", "their ministers")
 _OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _CARRYING = frozenset({"carry", "transport", "ferry", "bring"})
+_DEFENDING = frozenset({"intercept", "repel", "repulse", "down", "destroy"})
 _PLACE_TIME_PREPS = {"in", "at", "near", "during", "since", "after", "before", "until", "inside", "outside",
                      "within", "throughout", "amid", "despite", "following", "via", "through", "across"}  # fmt: skip
 
@@ -1974,7 +1975,8 @@ def _mutual(trig: Token, sources: list[Mention], kn: Knowledge, code: str = "") 
     ("Bosnia and Slovenia agreed to a ceasefire"); not one side doing it twice."""
     if trig.pos_ not in ("VERB", "AUX"):
         return False
-    shared = any(c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("mutual_noun")
+    # (a ceasefire two states propose is between others: "France and the US proposed a truce")
+    shared = trig.lemma_.lower() not in kn.cue("appeal_verb") and any(c.dep_ == "dobj" and c.lemma_.lower() in kn.cue("mutual_noun")
                  and (code[:2] in ("03", "04", "05", "06") or any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children))
                  for c in trig.children)  # fmt: skip
     if trig.lemma_.lower() not in kn.cue("mutual_verb") and not shared:
@@ -2709,7 +2711,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         elif reverse is not None:
             reverse = code
     recip = reverse is not None
-    if root == 15 and not targets and mode == "asserted" and len({(m.country or "")[:3] for m in sources if m.resolved}) >= 2:
+    if (root == 15 and not targets and mode == "asserted" and len({(m.country or "")[:3] for m in sources if m.resolved}) >= 2
+            and not (trig.lemma_.lower() in _DEFENDING and passive)):  # ("missiles were intercepted by Israeli and US air defences")
         # "French and Egyptian warships launched war games": forces of two states exercising
         # together cooperate militarily (062), each with the other
         code, recip, reverse = "062", True, "062"

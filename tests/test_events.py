@@ -2963,3 +2963,10 @@ def test_co_proposers_of_a_truce_and_co_defenders_do_not_act_on_each_other(coder
     assert not any({s, t} == {"EGY", "QAT"} for s, t, _ in got), got
     got = triples(coder, "The drones were intercepted by Saudi and Emirati air defences.", "2024-10-01")
     assert not any(c == "062" for _, _, c in got), got
+
+
+def test_declaring_someone_persona_non_grata_expels_them(coder):
+    got = triples(coder, "Bamako declared the French ambassador persona non grata.", "2022-01-31")
+    assert ("MLI", "FRAGOV", "161") in got, got
+    got = triples(coder, "Vilnius barred the Russian diplomats from entering the country.", "2022-01-31")
+    assert any(s == "LTU" and t and t.startswith("RUS") and c == "172" for s, t, c in got), got

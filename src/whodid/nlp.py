@@ -208,7 +208,27 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_between_on_intransitive(doc)
     _repair_free_relative_verdict(doc)
     _repair_subject_after_conjunction(doc)
+    _repair_persona_non_grata(doc)
     return doc
+
+
+def _repair_persona_non_grata(doc: Doc) -> None:
+    """"declared two diplomats persona non grata": the Latin phrase read as a verb whose
+    subject is whom it names. The named is the verb's object and the phrase its complement."""
+    for p in tokens_where(doc, "LOWER", "persona"):
+        if p.i + 2 >= len(doc) or doc[p.i + 1].lower_ != "non" or doc[p.i + 2].lower_ != "grata":
+            continue
+        verb = next((t for t in p.ancestors if t.pos_ == "VERB" and t.i < p.i), None)
+        if verb is None:
+            continue
+        named = [c for c in p.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < p.i]
+        if p.head.i != verb.i:
+            p.head = verb
+        for c in named:
+            c.head, c.dep_ = verb, "dobj"
+        p.dep_, p.pos_, p.tag_ = "oprd", "NOUN", "NN"
+        for t in (doc[p.i + 1], doc[p.i + 2]):
+            t.head, t.dep_ = p, "compound" if t.i == p.i + 1 else "amod"
 
 
 def _repair_subject_after_conjunction(doc: Doc) -> None:

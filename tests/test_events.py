@@ -2970,3 +2970,8 @@ def test_declaring_someone_persona_non_grata_expels_them(coder):
     assert ("MLI", "FRAGOV", "161") in got, got
     got = triples(coder, "Vilnius barred the Russian diplomats from entering the country.", "2022-01-31")
     assert any(s == "LTU" and t and t.startswith("RUS") and c == "172" for s, t, c in got), got
+
+
+def test_frozen_funds_released_to_a_state_ease_the_sanction_on_it(coder):
+    got = triples(coder, "Brussels unfroze 137 million euros in funds for Poland.", "2024-02-29")
+    assert any(t == "POL" and c == "085" for _, t, c in got), got

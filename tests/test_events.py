@@ -2975,3 +2975,11 @@ def test_declaring_someone_persona_non_grata_expels_them(coder):
 def test_frozen_funds_released_to_a_state_ease_the_sanction_on_it(coder):
     got = triples(coder, "Brussels unfroze 137 million euros in funds for Poland.", "2024-02-29")
     assert any(t == "POL" and c == "085" for _, t, c in got), got
+
+
+def test_proposals_handed_over_offer_cooperation_and_land_liberated_is_taken(coder):
+    got = triples(coder, "Moscow handed Washington its proposals on security guarantees.", "2021-12-17")
+    assert ("RUS", "USA", "030") in got, got
+    assert not any(c.startswith("07") for _, _, c in got), got
+    got = triples(coder, "Ukrainian forces liberated the village of Robotyne from Russian troops.", "2023-08-28")
+    assert ("UKRMIL", "RUSMIL", "192") in got, got

@@ -252,6 +252,12 @@ def _match_elements(
                 while nxt < len(region) and region[nxt].i < m.end:
                     nxt += 1
                 sub = _match_elements(rest, region, index, nxt, None, no_place, subject=subject)
+                if (sub is not None and rest and not rest[0].slot and sub[0] and tok.doc[min(sub[0])].pos_ == "NOUN"
+                        and any(t.dep_ == "prep" for t in tok.doc[m.end:min(sub[0])])):  # fmt: skip
+                    # a slot and the noun after it belong together ("Spanish territory", "sent
+                    # Kyiv humanitarian aid"), not across a preposition ("sent Washington its
+                    # proposals on security guarantees" sends no guarantees)
+                    sub = None
                 if sub is not None:
                     consumed, slots = sub
                     slots = dict(slots)

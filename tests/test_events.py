@@ -2983,3 +2983,8 @@ def test_proposals_handed_over_offer_cooperation_and_land_liberated_is_taken(cod
     assert not any(c.startswith("07") for _, _, c in got), got
     got = triples(coder, "Ukrainian forces liberated the village of Robotyne from Russian troops.", "2023-08-28")
     assert ("UKRMIL", "RUSMIL", "192") in got, got
+
+
+def test_a_thing_is_not_helped(coder):
+    got = triples(coder, "Greece sent divers to help recover the sunken ferry.", "2024-05-20")
+    assert not any(t and t.startswith("GRC") for _, t, _ in got), got

@@ -2490,7 +2490,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # "delivered the first of four air defence systems": what the pattern named is what is
         # given or used, not whom it is done to; "told reporters": a statement made through
         # the press is addressed to no party
-        targets = [m for m in targets if not (m.agent_type == "thing" and not m.resolved and m.head in f.consumed)
+        # (nor is a thing helped or cooperated with: "sent rescue teams to help find the helicopter")
+        targets = [m for m in targets if not (m.agent_type == "thing" and not m.resolved and (m.head in f.consumed or 3 <= root <= 8))
                    and not (code[:2] == "01" and not m.resolved and trig.lemma_.lower() in kn.cue("speech")
                             and trig.doc[m.head].lemma_.lower() in kn.cue("press_audience"))]  # fmt: skip
     if targets and root not in (6, 15):

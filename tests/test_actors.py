@@ -526,3 +526,10 @@ def test_a_minority_or_population_of_an_origin_is_of_the_country_it_lives_in(cod
     got = triples(coder, "Slovak troops attacked the Hungarian population of the region.", "2020-01-01")
     assert any(t == "SVKCVL" for _, t, _ in got), got
     assert not any(t and t.startswith("HUN") for _, t, _ in got), got
+
+
+def test_an_arabic_article_written_with_a_capital_is_the_same_name(coder):
+    from tests.test_events import triples
+
+    got = triples(coder, "President Omar El Bashir lifted the curfew in Khartoum.", "1995-03-01")
+    assert any(s == "SDNGOV" for s, _, _ in got), got

@@ -347,10 +347,15 @@ def _plain(text: str) -> str:
 
 def _spellings(text: str) -> list[str]:
     """A name as written in the dictionary and with the other spelling of an Arabic article:
-    "Omar al Bashir" is also "Omar al-Bashir", "Abd al-Aziz" also "Abd al Aziz"; and with the
-    other apostrophe."""
+    "Omar al Bashir" is also "Omar al-Bashir" and "Omar Al-Bashir", "Abd al-Aziz" also "Abd al
+    Aziz"; and with the other apostrophe."""
     other = _ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), text)
     out = [text] if other == text else [text, other]
+    # "Omar El Bashir", "Abdel Fattah El-Sisi": the article capitalised, as some outlets write it
+    for t in list(out):
+        upper = _ARTICLE.sub(lambda m: m.group(1).capitalize() + m.group(2), t)
+        if upper not in out:
+            out.append(upper)
     # and with the other apostrophe: "People's" is also "People’s" (news uses both)
     for t in list(out):
         swapped = t.replace("'", "’") if "'" in t else t.replace("’", "'")

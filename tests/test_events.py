@@ -2988,3 +2988,8 @@ def test_proposals_handed_over_offer_cooperation_and_land_liberated_is_taken(cod
 def test_a_thing_is_not_helped(coder):
     got = triples(coder, "Greece sent divers to help recover the sunken ferry.", "2024-05-20")
     assert not any(t and t.startswith("GRC") for _, t, _ in got), got
+
+
+def test_the_people_peacekeepers_act_on_are_not_of_the_peacekeepers_state(coder):
+    got = triples(coder, "Kenyan peacekeepers evacuated 300 civilians from the area.", "2023-09-20")
+    assert not any(t == "KENCVL" for _, t, _ in got), got

@@ -1051,6 +1051,8 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 home = src.country[:3]
             if e.target is not None and not e.target.resolved and (e.target.sector or "")[:3] in _REBELS:
                 home = _counterpart_home(e, src, kn) or home
+            if src is not None and (src.sector or "")[:3] == "PKO" and home == (src.country or "")[:3]:
+                home = None  # "Russian peacekeepers evacuated 2,000 civilians": not Russians; they serve abroad
             if e.code.startswith(("174", *_SANCTIONS)) and src is not None and home == (src.country or "")[:3]:
                 # "Italy turned away 600 migrants": those expelled are foreigners; "Britain froze
                 # the assets of three generals": a state sanctions others, not its own

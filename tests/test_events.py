@@ -2993,3 +2993,8 @@ def test_a_thing_is_not_helped(coder):
 def test_the_people_peacekeepers_act_on_are_not_of_the_peacekeepers_state(coder):
     got = triples(coder, "Kenyan peacekeepers evacuated 300 civilians from the area.", "2023-09-20")
     assert not any(t == "KENCVL" for _, t, _ in got), got
+
+
+def test_an_arms_sale_approved_is_military_aid_not_economic(coder):
+    got = triples(coder, "Washington approved a $95 million arms sale to Kyiv.", "2024-08-01")
+    assert ("USA", "UKR", "072") in got, got

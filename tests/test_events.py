@@ -2998,3 +2998,10 @@ def test_the_people_peacekeepers_act_on_are_not_of_the_peacekeepers_state(coder)
 def test_an_arms_sale_approved_is_military_aid_not_economic(coder):
     got = triples(coder, "Washington approved a $95 million arms sale to Kyiv.", "2024-08-01")
     assert ("USA", "UKR", "072") in got, got
+
+
+def test_aid_paused_and_intelligence_sharing_suspended_reduce_cooperation(coder):
+    got = triples(coder, "Berlin paused all military aid to Kyiv.", "2025-03-04")
+    assert ("DEU", "UKR", "1622") in got, got
+    got = triples(coder, "Canberra suspended intelligence sharing with Jakarta.", "2025-03-04")
+    assert any(s == "AUS" and t == "IDN" and c.startswith("16") for s, t, c in got), got

@@ -3005,3 +3005,12 @@ def test_aid_paused_and_intelligence_sharing_suspended_reduce_cooperation(coder)
     assert ("DEU", "UKR", "1622") in got, got
     got = triples(coder, "Canberra suspended intelligence sharing with Jakarta.", "2025-03-04")
     assert any(s == "AUS" and t == "IDN" and c.startswith("16") for s, t, c in got), got
+
+
+def test_a_source_whose_country_was_guessed_from_the_state_it_acts_on_is_unknown(coder):
+    got = triples(coder, "The ministry cut its economic aid to Moldova.", "2024-01-29")
+    assert not any(s and s.startswith("MDA") for s, _, _ in got), got
+    got = triples(coder, "The government agreed to supply Armenia with grain.", "2024-01-29")
+    assert not any(s and s.startswith("ARM") for s, _, _ in got), got
+    got = triples(coder, "Riyadh brokered a truce between Sudan's army and the RSF.", "2024-01-29")
+    assert any(s == "SAU" and c == "045" for s, _, c in got), got

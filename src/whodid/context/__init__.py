@@ -1188,6 +1188,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "Trump withdrew the United States from the deal": a state's relations are with
                 # others; its own state is no party to them (its rebels' are), nor does it
                 # occupy itself ("Russian troops entered Chechnya")
+                if ev.target.is_name and any(p == "country: the only one named in the sentence" for p in ev.source.parts):
+                    # "the junta revoked an agreement with the United States": the source's
+                    # country was only guessed from the other side's name; the guess was wrong
+                    dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: source's country guessed from the target")
+                    continue
                 ev = replace(ev, target=None, notes=ev.notes + ["target: the source's own state, no other party"])
                 if ev.code[:2] == "04" and ev.code[:3] not in ("045",) and not ev.reciprocal:
                     # "told a meeting of the government": a state's own body is no counterpart

@@ -533,3 +533,8 @@ def test_a_meeting_of_ones_own_government_is_no_consultation(coder):
             "The head of state told a meeting of the cabinet that exports had grown.")
     got = triples(coder, text, "2023-03-02")
     assert not any(c.startswith("04") for _, _, c in got), got
+
+
+def test_its_airspace_in_a_ministrys_report_is_the_states(coder):
+    got = triples(coder, "The Romanian defence ministry said Russian drones had entered its airspace.", "2024-09-10")
+    assert ("RUSMIL", "ROU", "150") in got, got

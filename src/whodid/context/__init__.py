@@ -220,6 +220,18 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
 
 def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | None,
              e: RawEvent | None = None, index: MentionIndex | None = None) -> Mention | None:  # fmt: skip
+    got = _resolve_pronoun(m, speaker, addressee, e, index)
+    if (got is not None and got is not m and got.resolved and e is not None and m is not None
+            and not (got.code or "").startswith("IGO")):  # fmt: skip
+        pron = e.trigger.doc[m.start]
+        if pron.dep_ == "poss" and pron.head.lemma_.lower() in _OWN_GROUND:
+            # "the defence ministry said drones had entered its airspace": the state's ground
+            got = replace(got, code=(got.code or "")[:3], sector=None)
+    return got
+
+
+def _resolve_pronoun(m: Mention | None, speaker: Mention | None, addressee: Mention | None,
+                     e: RawEvent | None = None, index: MentionIndex | None = None) -> Mention | None:  # fmt: skip
     if m is None or m.resolved:
         return m
     if m.kind != "pronoun" or m.role == "pair" or m.rule == "the country":

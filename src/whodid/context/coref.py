@@ -287,6 +287,8 @@ class Coref:
             if len(codes) >= 2:
                 return [with_code(m, x.code or "", x.name, f"coreference: {doc[x.start:x.end].text!r} (one of the parties named together)")
                         for x in {x.code: x for x in together}.values()]  # fmt: skip
+        if pron.dep_ == "poss" and pron.head.lemma_.lower() in _TERRITORY and not (a.code or "").startswith("IGO"):
+            return [with_code(m, country_of(a.code or ""), a.name, rule + ", its state's territory")]  # "its airspace"
         if m.role == "country":  # "his country"
             code = a.code or ""
             return [with_code(m, code[:3] if not code.startswith("IGO") else code, a.name, rule)]

@@ -3014,3 +3014,10 @@ def test_a_source_whose_country_was_guessed_from_the_state_it_acts_on_is_unknown
     assert not any(s and s.startswith("ARM") for s, _, _ in got), got
     got = triples(coder, "Riyadh brokered a truce between Sudan's army and the RSF.", "2024-01-29")
     assert any(s == "SAU" and c == "045" for s, _, c in got), got
+
+
+def test_calling_an_act_reckless_or_an_escalation_criticises_its_author(coder):
+    got = triples(coder, "Cairo called the Turkish move a dangerous escalation.", "2025-06-13")
+    assert ("EGY", "TUR", "111") in got, got
+    got = triples(coder, "Athens called the Turkish drilling reckless.", "2025-06-13")
+    assert any(s == "GRC" and t and t.startswith("TUR") and c == "111" for s, t, c in got), got

@@ -538,3 +538,9 @@ def test_a_meeting_of_ones_own_government_is_no_consultation(coder):
 def test_its_airspace_in_a_ministrys_report_is_the_states(coder):
     got = triples(coder, "The Romanian defence ministry said Russian drones had entered its airspace.", "2024-09-10")
     assert ("RUSMIL", "ROU", "150") in got, got
+
+
+def test_the_court_after_the_icc_is_that_court(coder):
+    text = "Mongolia welcomed Putin despite an arrest warrant from the ICC. Ulaanbaatar accused the court of bias."
+    got = triples(coder, text, "2024-09-03")
+    assert ("MNG", "IGOJUDICC", "112") in got, got

@@ -948,13 +948,15 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
         elif e.source.kind == "unknown_state":
             e = _unknown_state(e, index, kn)
         e = _titled_counterpart(e, mentions, kn)
-        if coref is not None and not e.source.resolved and e.source.kind == "agent" and e.source.agent_type != "person":
-            body = coref.get(e.source)
-            if len(body) == 1 and body[0].resolved:
-                # "the ministry" after "the Ministry of Foreign Affairs of Belarus": that body,
-                # not a guess from the country the sentence names ("the Polish envoy was
-                # summoned to the ministry")
-                e = replace(e, source=body[0])
+        for side in ("source", "target"):
+            m = getattr(e, side)
+            if coref is not None and m is not None and not m.resolved and m.kind == "agent" and m.agent_type != "person":
+                body = coref.get(m)
+                if len(body) == 1 and body[0].resolved:
+                    # "the ministry" after "the Ministry of Foreign Affairs of Belarus", "the
+                    # court" after the ICC: that body, not a guess from the country the sentence
+                    # names ("the Polish envoy was summoned to the ministry")
+                    e = replace(e, **{side: body[0]})
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         t = e.target
         src = e.source

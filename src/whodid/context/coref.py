@@ -406,6 +406,10 @@ class Coref:
                 continue
             if doc[a.head].lemma_.lower() == word and (a.sector or "") == (m.sector or a.sector or ""):
                 return [with_code(m, a.code, a.name, f"coreference: {doc[a.start:a.end].text!r} (the same {word})")]
+            if a.kind in ("igo", "group") and word in (a.name or "").lower().replace("-", " ").split():
+                # "the agency" after "the IAEA" (International Atomic Energy Agency), "the court"
+                # after the ICC: the word its full name ends in or contains
+                return [with_code(m, a.code, a.name, f"coreference: {doc[a.start:a.end].text!r} (the {word}, by its name)")]
         return None
 
     def _description(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:

@@ -3021,3 +3021,8 @@ def test_calling_an_act_reckless_or_an_escalation_criticises_its_author(coder):
     assert ("EGY", "TUR", "111") in got, got
     got = triples(coder, "Athens called the Turkish drilling reckless.", "2025-06-13")
     assert any(s == "GRC" and t and t.startswith("TUR") and c == "111" for s, t, c in got), got
+
+
+def test_discussing_with_someone_by_phone_is_a_phone_call(coder):
+    got = triples(coder, "Tokayev discussed trade with Mirziyoyev by phone on Monday.", "2024-02-16")
+    assert ("KAZGOV", "UZBGOV", "041") in got, got

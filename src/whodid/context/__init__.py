@@ -20,7 +20,7 @@ from ..dates import TimeExpression, find_time_expressions, within
 from ..events import MentionIndex, RawEvent, _expand, _mutual, _speech_head, _subject, bomb_clauses
 from ..knowledge import Knowledge
 from ..sents import doc_text, sent_of, sentences, tokens_where
-from .coref import Coref
+from .coref import TERRITORY, Coref
 from .locate import Locator
 from .quotes import QuoteSpan, find_quotes, speaker_mention
 
@@ -146,10 +146,6 @@ def _named_subject(verb: Token, index: MentionIndex) -> list[Mention]:
     return [x for x in _subject(verb, index)[0] if x.resolved and x.kind != "pronoun"]
 
 
-# ground a side holds and another crosses into ("violated its airspace")
-_OWN_GROUND = frozenset({"airspace", "territory", "border", "frontier", "water", "waters", "soil"})
-
-
 def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     """The nearest compatible actor before a third-person pronoun in its sentence; an object
     pronoun never refers to the subject of its own verb ("X called Y to congratulate him")."""
@@ -164,7 +160,8 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         excluded = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
     if pron.dep_ == "nsubj" and pron.head.dep_ == "relcl":
         excluded = {pron.head.head.i}  # "three companies it accused of …": not the companies
-    if pron.dep_ == "poss" and pron.head.lemma_.lower() in _OWN_GROUND and pron.head.dep_ in ("dobj", "pobj"):
+    if (pron.dep_ == "poss" and pron.head.lemma_.lower() in TERRITORY and pron.head.dep_ in ("dobj", "pobj")
+            and e.code[:2] in ("15", "18", "19", "20")):  # fmt: skip
         # "Russian missiles crossed its airspace": whose ground is crossed is not who crosses
         verb = pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head
         excluded = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -224,7 +221,7 @@ def _resolve(m: Mention | None, speaker: Mention | None, addressee: Mention | No
     if (got is not None and got is not m and got.resolved and e is not None and m is not None
             and not (got.code or "").startswith("IGO")):  # fmt: skip
         pron = e.trigger.doc[m.start]
-        if pron.dep_ == "poss" and pron.head.lemma_.lower() in _OWN_GROUND:
+        if pron.dep_ == "poss" and pron.head.lemma_.lower() in TERRITORY:
             # "the defence ministry said drones had entered its airspace": the state's ground
             got = replace(got, code=(got.code or "")[:3], sector=None)
     return got

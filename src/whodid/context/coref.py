@@ -56,8 +56,9 @@ _WINDOW = 6  # sentences a pronoun looks back
 _DESC_WINDOW = 40  # sentences a description looks back
 
 
-# what a state's body calls "our …" of its country's ("our airspace", "our borders")
-_TERRITORY = frozenset({"airspace", "territory", "border", "frontier", "water", "soil", "land", "country", "coast"})
+# a state's ground: "our airspace" in a ministry's statement, "its airspace" after an army, are
+# the state's, not the body's; whose ground is crossed is not who crosses it
+TERRITORY = frozenset({"airspace", "territory", "border", "frontier", "water", "waters", "soil", "land", "coast"})
 
 
 @dataclass
@@ -194,7 +195,7 @@ class Coref:
                     return None  # (a state or a people named bare may be anyone's "we")
                 continue  # ("two Polish helicopters entered our airspace": whom the body reports on)
             code = a.code
-            if self.doc[m.head].dep_ == "poss" and self.doc[m.head].head.lemma_.lower() in _TERRITORY:
+            if self.doc[m.head].dep_ == "poss" and self.doc[m.head].head.lemma_.lower() in TERRITORY:
                 return [with_code(m, country_of(code), a.name, "first person in a body's statement: its country's territory")]
             if m.agent_type is not None:  # "our troops": the body's country, the phrase's sector
                 return [with_code(m, country_of(code), a.name, "first person in a body's statement: its side")]
@@ -287,7 +288,7 @@ class Coref:
             if len(codes) >= 2:
                 return [with_code(m, x.code or "", x.name, f"coreference: {doc[x.start:x.end].text!r} (one of the parties named together)")
                         for x in {x.code: x for x in together}.values()]  # fmt: skip
-        if pron.dep_ == "poss" and pron.head.lemma_.lower() in _TERRITORY and not (a.code or "").startswith("IGO"):
+        if pron.dep_ == "poss" and pron.head.lemma_.lower() in TERRITORY and not (a.code or "").startswith("IGO"):
             return [with_code(m, country_of(a.code or ""), a.name, rule + ", its state's territory")]  # "its airspace"
         if m.role == "country":  # "his country"
             code = a.code or ""

@@ -3026,3 +3026,8 @@ def test_calling_an_act_reckless_or_an_escalation_criticises_its_author(coder):
 def test_discussing_with_someone_by_phone_is_a_phone_call(coder):
     got = triples(coder, "Tokayev discussed trade with Mirziyoyev by phone on Monday.", "2024-02-16")
     assert ("KAZGOV", "UZBGOV", "041") in got, got
+
+
+def test_a_city_shelled_or_entered_is_its_countrys(coder):
+    got = triples(coder, "Russian troops shelled Kherson.", "2022-03-01")
+    assert ("RUSMIL", "UKR", "194") in got, got

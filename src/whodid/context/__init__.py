@@ -316,6 +316,8 @@ def _infer_country(m: Mention | None, country: str | None, titled: bool = False)
 # a place name alone decides an actor's country only for a city this large: small towns share
 # their names across countries ("Borno" is not Borna in Saxony)
 _WELL_KNOWN = 100_000
+# a town named as what force is used on is a place even when smaller ("captured Bakhmut")
+_TOWN = 50_000
 _STATE_FORCE = {"COP", "MIL", "GOV", "SPY"}
 # sides that exist only within one state: an opposition acts at home
 _DOMESTIC = {"OPP", "REB", "JUD", "LEG", "INS", "SEP"}
@@ -694,6 +696,32 @@ def _told(e: RawEvent, index: MentionIndex, kn: Knowledge) -> Mention | None:
     return None
 
 
+def _city_acted_on(e: RawEvent, locator: Locator | None) -> RawEvent:
+    """"Russian troops entered Kherson", "shelled Kharkiv": a well-known city named as the
+    object of force, which no dictionary holds (or the tagger took for a person), is the place
+    acted on, and its country the target."""
+    t = e.target
+    if locator is None or e.code[:2] not in ("15", "17", "18", "19", "20") or (t is not None and (t.resolved or t.rule != "ner:PERSON")):
+        return e
+    doc = e.trigger.doc
+    if t is not None:
+        tok, words = doc[t.head], doc[t.start:t.end].text
+    else:
+        tok = next((c for c in e.trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+        if tok is None:
+            return e
+        words = doc[tok.left_edge.i if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
+    if tok.dep_ not in ("dobj", "pobj"):
+        return e
+    place = locator.place_of(words)
+    if place is None or place.kind != "city" or not place.country or place.population < _TOWN:
+        return e
+    start, end = (t.start, t.end) if t is not None else (tok.i, tok.i + 1)
+    target = Mention(start=start, end=end, head=tok.i, code=place.country, country=place.country, sector=None,
+                     name=place.name, kind="country", rule="gazetteer", parts=[f"gazetteer: {place.name}"])  # fmt: skip
+    return replace(e, target=target, notes=e.notes + [f"target: the country of {place.name} ({place.country})"])
+
+
 def _foreign_named(e: RawEvent, country: str, index: MentionIndex | None) -> bool:
     """Whether the event's sentence names a state other than `country`."""
     return index is not None and any(
@@ -954,6 +982,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                     # court" after the ICC: that body, not a guess from the country the sentence
                     # names ("the Polish envoy was summoned to the ministry")
                     e = replace(e, **{side: body[0]})
+        e = _city_acted_on(e, locator)
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         t = e.target
         src = e.source

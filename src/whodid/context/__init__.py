@@ -692,7 +692,7 @@ def _told(e: RawEvent, index: MentionIndex, kn: Knowledge) -> Mention | None:
         if c.dep_ in ("dobj", "dative") and c.i < t.i:
             ms = [m for m in _expand(c, index) if m.resolved and m.country and (m.country or "")[:3] != own]
             if ms:
-                return replace(ms[0], kind=ms[0].kind)
+                return ms[0]
     return None
 
 

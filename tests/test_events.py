@@ -3031,3 +3031,30 @@ def test_discussing_with_someone_by_phone_is_a_phone_call(coder):
 def test_a_city_shelled_or_entered_is_its_countrys(coder):
     got = triples(coder, "Russian troops shelled Kherson.", "2022-03-01")
     assert ("RUSMIL", "UKR", "194") in got, got
+
+
+def test_their_shared_by_coordinated_subjects_is_each_others(coder):
+    got = triples(coder, "Egypt and Turkey agreed to reopen their consulates next year.", "2023-07-04")
+    assert ("EGY", "TUR", "030") in got and ("TUR", "EGY", "030") in got, got
+    assert not any(s and t and s[:3] == t[:3] for s, t, _ in got), got
+
+
+def test_crossing_into_its_waters_is_not_the_crossers_own(coder):
+    got = triples(coder, "Manila protested to Beijing after a Chinese research vessel entered its waters.", "2023-07-04")
+    assert any(s == "CHN" and t == "PHL" for s, t, c in got if c.startswith("19")), got
+
+
+def test_more_aid_to_a_state_is_aid_not_a_troop_build_up(coder):
+    got = triples(coder, "Sweden and Norway increased their military aid to Kyiv.", "2024-05-02")
+    assert ("SWE", "UKR", "072") in got and ("NOR", "UKR", "072") in got, got
+    assert not any(c == "154" for _, _, c in got), got
+
+
+def test_a_state_expelled_from_an_organisation_has_relations_cut(coder):
+    got = triples(coder, "The Arab League expelled Syria from the organisation.", "2011-11-16")
+    assert any(t == "SYR" and c == "160" for _, t, c in got), got
+
+
+def test_a_passive_accusation_whose_agent_follows_the_gerund(coder):
+    got = triples(coder, "Peru's former president was accused of taking bribes by prosecutors in Lima.", "2023-07-04")
+    assert any(s and s.startswith("PER") and t == "PERELI" and c.startswith("112") for s, t, c in got), got

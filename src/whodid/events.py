@@ -2748,13 +2748,19 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
             and all(t.kind == "agent" and t.agent_type == "thing" and not t.resolved for t in targets)):  # fmt: skip
         # "Turkey and Ukraine agreed to jointly produce drones": what they agree on is no party
         targets = []
+    ours = False
+    if (targets and len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2
+            and all(trig.doc[t.start].lower_ == "their" and t.kind == "pronoun" and (t.country is None or t.country in {m.country for m in sources}) for t in targets)):
+        # "Saudi Arabia and Iran agreed to reopen their embassies": "their" is both subjects,
+        # not the first of them; a cooperative act on what is both of theirs is on each other
+        targets, ours = [], code[:2] in ("03", "04", "05", "06", "07", "08")
     if targets:
         for s in sources:
             for t in targets:
                 pairs.append((s, t, code))
                 if recip:
                     pairs.append((t, s, reverse))
-    elif (recip or agreed or _mutual(trig, sources, kn, code)) and len(sources) >= 2:
+    elif (recip or agreed or ours or _mutual(trig, sources, kn, code)) and len(sources) >= 2:
         # "A and B met", "A and B agreed to share information": each with the other
         if not recip:
             notes.append("coordinated subjects act on each other")

@@ -209,7 +209,27 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_free_relative_verdict(doc)
     _repair_subject_after_conjunction(doc)
     _repair_persona_non_grata(doc)
+    _repair_agent_on_inner_gerund(doc)
     return doc
+
+
+def _repair_agent_on_inner_gerund(doc: Doc) -> None:
+    """"was accused of abusing his power by the government": the passive's by-agent read as a
+    phrase of the active gerund inside it, which leaves the accusation without its author. An
+    active -ing form has no agent of its own; a by-phrase naming someone after it (not "by
+    doing") is the passive verb's."""
+    for by in tokens_where(doc, "LOWER", "by"):
+        ger = by.head
+        if by.dep_ != "prep" or ger.tag_ != "VBG" or ger.dep_ not in ("pcomp", "xcomp", "advcl") or by.i < ger.i:
+            continue
+        obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "auxpass" for c in ger.children):
+            continue
+        verb = ger.head.head if ger.dep_ == "pcomp" else ger.head
+        if (not any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ != "VBN"
+                or any(c.dep_ == "agent" for c in verb.children)):  # fmt: skip
+            continue
+        by.head, by.dep_ = verb, "agent"
 
 
 def _repair_persona_non_grata(doc: Doc) -> None:

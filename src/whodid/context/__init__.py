@@ -153,6 +153,7 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
     doc = sent.doc
     pron = doc[m.start]
     excluded: set[int] = set()
+    crosser = ""
     if pron.dep_ in ("dobj", "dative", "iobj", "pobj"):
         verb = pron.head if pron.dep_ != "pobj" else pron.head.head
         while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "conj":
@@ -165,6 +166,9 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         # "Russian missiles crossed its airspace": whose ground is crossed is not who crosses
         verb = pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head
         excluded = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        # (nor the crosser's country named elsewhere: "protested to China after a Chinese ship
+        # entered its waters")
+        crosser = (e.source.country or "")[:3] if e.source is not None and e.source.resolved else ""
     elif pron.dep_ == "poss" and pron.head.dep_ == "dobj" and (m.end - m.start == 1 or (
             # (people of the subject's side: "its citizens", "their troops"; not "his counterpart")
             m.head == pron.head.i and m.sector and (m.agent_type != "person" or pron.head.tag_ in ("NNS", "NNPS")))):
@@ -209,6 +213,8 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
             continue  # a place is nobody: "flew deep into Belarusian territory, and he ordered …"
         if m.number == "sing" and m.role != "country" and cand.kind != "person" and doc[cand.head].tag_ in ("NNS", "NNPS"):
             continue  # "he" or "his" is not "CSTO peacekeepers"
+        if crosser and (cand.country or "")[:3] == crosser:
+            continue
         if _compatible(m, cand):
             best = cand
             break

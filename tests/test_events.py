@@ -3058,3 +3058,10 @@ def test_a_state_expelled_from_an_organisation_has_relations_cut(coder):
 def test_a_passive_accusation_whose_agent_follows_the_gerund(coder):
     got = triples(coder, "Peru's former president was accused of taking bribes by prosecutors in Lima.", "2023-07-04")
     assert any(s and s.startswith("PER") and t == "PERELI" and c.startswith("112") for s, t, c in got), got
+
+
+def test_warplanes_over_anothers_ground_show_force_over_ones_own_do_not(coder):
+    got = triples(coder, "Two Turkish fighter jets flew over Greek islands on Tuesday.", "2024-05-20")
+    assert any(s == "TURMIL" and t == "GRC" and c == "150" for s, t, c in got), got
+    got = triples(coder, '"Our jets patrol only over our own territory," the Turkish defence ministry said.', "2024-05-20")
+    assert not any(c.startswith("15") for _, _, c in got), got

@@ -544,3 +544,40 @@ def test_the_court_after_the_icc_is_that_court(coder):
     text = "Mongolia welcomed Putin despite an arrest warrant from the ICC. Ulaanbaatar accused the court of bias."
     got = triples(coder, text, "2024-09-03")
     assert ("MNG", "IGOJUDICC", "112") in got, got
+
+
+def test_the_two_sides_after_a_visit_are_host_and_guest_not_the_topic(coder):
+    text = ("President Mirziyoyev received the Italian defence minister in Tashkent. The head of state said "
+            "the two sides had discussed security in Afghanistan.")
+    got = triples(coder, text, "2024-05-20")
+    assert ("UZBGOV", "ITAGOV", "040") in got and ("ITAGOV", "UZBGOV", "040") in got, got
+    assert not any(s and s.startswith("AFG") for s, _, _ in got), got
+
+
+def test_they_in_a_head_of_states_report_is_not_the_country_talked_about(coder):
+    text = ("President Mirziyoyev received the Italian defence minister in Tashkent. The head of state said "
+            "they had discussed security in Afghanistan.")
+    got = triples(coder, text, "2024-05-20")
+    assert not any(s and s.startswith("AFG") for s, _, _ in got), got
+
+
+def test_an_envoy_recalled_cuts_relations_with_the_state_it_served_in(coder):
+    text = "Hungary's foreign ministry summoned the Dutch ambassador. The ambassador was recalled by The Hague on Friday."
+    got = triples(coder, text, "2024-05-20")
+    assert ("NLD", "HUN", "161") in got, got
+    assert not any(c == "161" and t and t.startswith("NLD") for _, t, c in got), got
+
+
+def test_the_incident_a_reaction_names_is_the_latest_act_of_force(coder):
+    text = "Two Russian fighter jets entered Finnish airspace. Helsinki called the incident a serious violation."
+    got = triples(coder, text, "2024-05-20")
+    assert any(s == "FIN" and t and t.startswith("RUS") and c == "111" for s, t, c in got), got
+
+
+def test_the_alliance_or_the_bloc_is_the_organisation_named_before(coder):
+    text = "NATO held a meeting in Brussels. The alliance's deputy secretary general accused Moscow of sabotage."
+    got = triples(coder, text, "2024-05-20")
+    assert any(s == "IGOWSTNAT" and t == "RUS" and c.startswith("112") for s, t, c in got), got
+    text = "ASEAN leaders met in Vientiane. The bloc urged Myanmar's junta to end the violence."
+    got = triples(coder, text, "2024-10-10")
+    assert any(s and s.startswith("IGO") and t and t.startswith("MMR") for s, t, _ in got), got

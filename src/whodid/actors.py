@@ -42,6 +42,19 @@ _KIND_RANK = {"person": 0, "igo": 1, "group": 1, "actor": 1, "country": 2}
 # Nouns that, with a possessive pronoun, mean the state itself: "our country", "his nation".
 _MINORITY = frozenset({"minority", "population"})
 _HOMELAND = {"country", "nation", "state", "republic", "homeland", "motherland", "fatherland", "government"}
+# Nouns that, definite and bare, stand for an organisation named before: "the alliance" after
+# NATO, "the bloc" after the EU or ECOWAS, "the world body" after the UN.
+_IGO_ANAPHORS = frozenset({"alliance", "bloc", "organisation", "organization", "grouping", "body"})
+
+
+def _igo_anaphor(tok: Token) -> bool:
+    """"The alliance", "the world body" with nothing else to say which (not "the ruling alliance",
+    "the alliance between Russia and China"): an organisation named before."""
+    low = tok.lemma_.lower()
+    if low not in _IGO_ANAPHORS or tok.tag_ != "NN":
+        return False
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod", "prep", "acl", "relcl", "appos")]
+    return mods == ["the"] if low != "body" else mods in (["the", "world"], ["the", "global"])
 
 
 @dataclass
@@ -695,6 +708,11 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
                                       None, None, None, None, "pronoun", "the country", person=3, number="neut",
                                       role="country")]  # fmt: skip
             continue
+        if _igo_anaphor(tok):
+            first = min(c.i for c in tok.children if c.dep_ in ("det", "amod"))
+            by_head[tok.i] = [Mention(first, tok.i + 1, tok.i, None, None, None, None, "pronoun", "the organisation",
+                                      person=3, number="neut", role="igo")]  # fmt: skip
+            continue
         if tok.lemma_.lower() in _HOMELAND:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
             if poss is not None:
@@ -737,6 +755,12 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             by_head[tok.i] = [Mention(poss.i, e, tok.i, None, None, agent.sector[:3], None, "pronoun",
                                       agent.origin, person=person, number=number, role=agent.role,
                                       agent_type=agent.type, parts=[agent.origin])]  # fmt: skip
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and _igo_anaphor(c)), None)
+        if owner is not None:
+            # "the alliance's secretary general": the organisation's, named before
+            by_head[tok.i] = [Mention(owner.left_edge.i, e, tok.i, None, None, None, None, "pronoun", "the organisation",
+                                      person=3, number="neut", role="igo", agent_type=agent.type, parts=[agent.origin])]  # fmt: skip
             continue
         code = agent.generic_code
         parts = [agent.origin]

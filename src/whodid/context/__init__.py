@@ -1120,7 +1120,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             speaker, addressee = _speaker_and_addressee(e.trigger, index, kn)
             src = e.source
             phrase = None
-            if speaker is None and src.kind == "pronoun" and not src.resolved and src.person == 3:
+            if speaker is None and src.kind == "pronoun" and not src.resolved and src.person == 3 and src.role != "pair":
                 # "the main separatist group said it would not disrupt the vote": "it" is the
                 # group, known or not, never the nearest name before it
                 phrase = _unknown_speaker(e.trigger, index, kn)
@@ -1144,11 +1144,17 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             else:
                 tgt = _resolve(tgt, speaker, addressee, e, index)
             if (src is not None and src.kind == "pronoun" and not src.resolved and src.person == 3
-                    and speaker is None):  # fmt: skip
+                    and speaker is None and not several and src.role != "pair"):  # fmt: skip
+                # (not "the two sides" or "they" that coreference knows to be both parties)
                 # "the opposition party said it will boycott Algeria's elections": the speaker is a
                 # role word of the only country the sentence names
                 role = _role_speaker(e.trigger, index, kn)
                 home = _speaker_home(role, tgt, e, mentions, kn) if role is not None and _compatible(src, role) else None
+                known = coref.get(role) if coref is not None and role is not None and home is not None else []
+                if len(known) == 1 and known[0].resolved and known[0].country and not known[0].country.startswith("IGO"):
+                    # ("the head of state said they had discussed … the situation in Afghanistan":
+                    # the head of state the article named before, not the country the clause is about)
+                    home = known[0].country[:3]
                 if home is not None:
                     src = with_code(src, home + (role.sector or ""), None,  # type: ignore[union-attr]
                                     "third person in reported clause: speaker, of the only country named")  # fmt: skip
@@ -1202,6 +1208,17 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 else:
                     ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
                                  notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
+            if (ev.code[:3] == "161" and ev.target is not None and ev.target.resolved
+                    and (ev.target.country or "")[:3] == (ev.source.country or "")[:3]
+                    and ev.trigger.doc[ev.target.head].lemma_.lower() in kn.cue("envoy_word")):  # fmt: skip
+                # "the ambassador was recalled by Kyiv": relations are cut with the state the envoy
+                # serves in (the one that summoned or expelled them before), not with the envoy
+                host = next((o.source for o in reversed(out) if o.target is not None and o.target.code == ev.target.code
+                             and ev.sentence_index - o.sentence_index <= 3 and o.source.country
+                             and o.source.country[:3] != (ev.source.country or "")[:3]), None)  # fmt: skip
+                ev = replace(ev, target=replace(host, start=ev.target.start, end=ev.target.end, head=ev.target.head, code=(host.country or "")[:3],
+                                                 sector=None) if host else None,
+                             notes=ev.notes + ["recalled envoy: relations with the state it served in"])  # fmt: skip
             if (ev.target is not None and ev.target.resolved and ev.target.code == ev.source.code
                     and any(p.startswith("country:") for p in ev.target.parts)):  # fmt: skip
                 # a role word given the sentence's country ("Iraqi military says it has seized oil
@@ -1284,6 +1301,9 @@ _ACT_NOUNS: dict[str, tuple[str, ...]] = {
     "indictment": ("11",), "charge": ("11",), "seizure": ("17",), "raid": ("17", "19"), "invasion": ("19", "20"),
     "killing": ("18", "19", "20"), "tariff": ("16",), "embargo": ("16",), "boycott": ("16",), "suspension": ("16",),
     "closure": ("16",),
+    # (an incident or a violation a reaction names is the latest act of force or of posture)
+    "incident": ("15", "17", "18", "19", "20"), "violation": ("15", "19"), "intrusion": ("15", "19"),
+    "overflight": ("15",), "provocation": ("15", "17", "18", "19"),
 }  # fmt: skip
 
 

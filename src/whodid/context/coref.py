@@ -147,6 +147,8 @@ class Coref:
                 resolved = self._pair(m, seen, sent)
             elif m.kind == "pronoun" and m.role == "country" and m.rule == "the country":
                 resolved = self._the_country(m, seen)
+            elif m.kind == "pronoun" and m.rule == "the organisation":
+                resolved = self._the_organisation(m, seen, sent)
             elif m.kind == "pronoun" and m.person == 1:
                 resolved = self._first_person(m) or self._issuer(m, seen, sent)
             elif m.kind == "pronoun" and m.person == 3:
@@ -333,6 +335,20 @@ class Coref:
                 return None
             return [with_code(m, p.code or "", p.name, f"coreference: {self.doc[p.start:p.end].text!r} (one of the subjects)")
                     for p in parties]  # fmt: skip
+        return None
+
+    def _the_organisation(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        """"The alliance", "the bloc", "the world body" (or their officials): the latest
+        international organisation named in the last few sentences."""
+        for s in reversed(seen):
+            if sent - s.sent > _WINDOW:
+                break
+            a = s.mention
+            at = self.doc[a.head]
+            if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "to", "from", "near"):
+                continue  # where ("met in Brussels"), not who
+            if a.head < m.start and a.code and a.code.startswith("IGO") and a.kind == "igo":
+                return [with_code(m, a.code, a.name, f"coreference: {self.doc[a.start:a.end].text!r} (the organisation named before)")]
         return None
 
     def _the_country(self, m: Mention, seen: list[_Seen]) -> list[Mention] | None:

@@ -3065,3 +3065,24 @@ def test_warplanes_over_anothers_ground_show_force_over_ones_own_do_not(coder):
     assert any(s == "TURMIL" and t == "GRC" and c == "150" for s, t, c in got), got
     got = triples(coder, '"Our jets patrol only over our own territory," the Turkish defence ministry said.', "2024-05-20")
     assert not any(c.startswith("15") for _, _, c in got), got
+
+
+def test_those_held_responsible_for_an_act_did_it_not_who_holds_them(coder):
+    text = "Britain sanctioned three Iranian commanders it holds responsible for the abduction of a British aid worker."
+    got = triples(coder, text, "2024-02-09")
+    assert any(s == "GBR" and t and t.startswith("IRN") and c.startswith("1") for s, t, c in got), got
+    assert not any(s == "GBR" and t and t.startswith("GBR") for s, t, _ in got), got
+
+
+def test_a_wire_dateline_before_the_dash_is_not_part_of_the_clause(coder):
+    got = triples(coder, "TALLINN, 12 March - Estonia expelled a Russian diplomat on Tuesday.", "2024-03-12")
+    assert ("EST", "RUSGOV", "161") in got, got
+    got = triples(coder, "WARSAW (Reuters) - Poland on Monday closed its last border crossing with Belarus.", "2024-03-12")
+    assert any(s == "POL" and t == "BLR" for s, t, _ in got), got
+
+
+def test_what_a_verdict_as_phrase_names_is_not_whom_the_reaction_answers(coder):
+    text = ("Japan imposed export controls on two Chinese firms. Beijing rejected the measures as an attack on "
+            "China's legitimate interests.")
+    got = triples(coder, text, "2024-03-12")
+    assert any(s == "CHN" and t and t.startswith("JPN") and c.startswith("12") for s, t, c in got), got

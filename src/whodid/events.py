@@ -2119,6 +2119,14 @@ def _culpable(tok: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
     if adj.pos_ != "ADJ" or adj.lemma_.lower() not in kn.cue("culpability_adj") or adj.dep_ not in ("acomp", "oprd"):
         return []
     verb = adj.head
+    if adj.dep_ == "oprd" and verb.lemma_.lower() not in ("be", "become", "remain"):
+        # "holds the officials responsible for the detention", "five officials it holds
+        # responsible for …": the one held responsible, not the one holding them so
+        held = [m for c in verb.children if c.dep_ == "dobj" for m in _expand(c, index)]
+        if not held and verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+            held = _expand(verb.head, index)
+        if held:
+            return held
     got, passive = _subject(verb, index)
     if not got and passive:  # "was found guilty of"
         got = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _expand(c, index)]

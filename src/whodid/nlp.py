@@ -210,7 +210,59 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_subject_after_conjunction(doc)
     _repair_persona_non_grata(doc)
     _repair_agent_on_inner_gerund(doc)
+    _repair_dateline(doc)
+    _repair_as_phrase_on_object(doc)
     return doc
+
+
+# verbs that judge their object as something ("rejected the measures as interference")
+_JUDGING_VERBS = frozenset({"reject", "condemn", "denounce", "dismiss", "criticise", "criticize", "slam", "decry",
+                            "describe", "brand", "label", "view", "regard", "see", "treat", "characterise",
+                            "characterize", "welcome", "hail", "praise", "blast", "castigate", "deride"})
+
+
+def _repair_as_phrase_on_object(doc: Doc) -> None:
+    """"rejected the measures as interference in China's affairs": the as-phrase is the
+    verdict on the object, read as part of the object's own phrase; it belongs to the verb,
+    so that the object is only what is judged."""
+    for prep in tokens_where(doc, "LOWER", "as"):
+        obj = prep.head
+        if (prep.dep_ == "prep" and obj.dep_ == "dobj" and obj.i < prep.i
+                and obj.head.lemma_.lower() in _JUDGING_VERBS):  # fmt: skip
+            prep.head = obj.head
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _repair_dateline(doc: Doc) -> None:
+    """"SYDNEY, 9 February - Australia imposed …", "KYIV (Reuters) — …": a wire dateline before
+    a dash is read as part of the sentence (the city as a second subject, the state after the
+    dash as an apposition of the date). It names where the report was filed and is detached:
+    its words hang on the sentence's verb as a modifier, and the words after the dash keep the
+    roles of a sentence of their own."""
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.is_alpha and first.is_upper and len(first) > 1) and not (first.pos_ == "PROPN" and sent.start + 1 < len(doc)
+                                                                              and doc[sent.start + 1].lower_ in (",", "(")):
+            continue
+        dash = next((t for t in sent[: min(len(sent), 14)] if t.text in _DASHES and t.i > sent.start), None)
+        root = sent.root
+        if dash is None or root.i <= dash.i or sent.end - dash.i < 4:
+            continue
+        line = range(sent.start, dash.i + 1)
+        if any(doc[i].pos_ in ("VERB", "AUX") for i in line):
+            continue
+        for i in line:
+            t = doc[i]
+            if t.head.i not in line or t.head.i == t.i:
+                t.head, t.dep_ = root, "npadvmod" if t.i != dash.i else "punct"
+        for t in sent[dash.i + 1 - sent.start :]:
+            if t.head.i in line:
+                t.head = root
+                if t.pos_ in ("NOUN", "PROPN") and t.i < root.i and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.i not in line for c in root.children):  # fmt: skip
+                    t.dep_ = "nsubj"
 
 
 def _repair_agent_on_inner_gerund(doc: Doc) -> None:

@@ -3086,3 +3086,14 @@ def test_what_a_verdict_as_phrase_names_is_not_whom_the_reaction_answers(coder):
             "China's legitimate interests.")
     got = triples(coder, text, "2024-03-12")
     assert any(s == "CHN" and t and t.startswith("JPN") and c.startswith("12") for s, t, c in got), got
+
+
+def test_requests_ignored_rejected_ties_sought_and_a_case_raised(coder):
+    got = triples(coder, "Minsk ignored repeated appeals from Warsaw for the release of the journalist.", "2024-03-12")
+    assert ("BLR", "POL", "120") in got, got
+    got = triples(coder, "Uzbekistan is seeking closer cooperation with the European Union.", "2024-03-12")
+    assert ("UZB", "IGOEUREEC", "030") in got, got
+    got = triples(coder, "Ottawa raised the matter with New Delhi last week.", "2024-03-12")
+    assert ("CAN", "IND", "040") in got, got
+    got = triples(coder, "Kabul refused to hand over the gunmen to Islamabad.", "2024-03-12")
+    assert any(s == "AFG" and t == "PAK" and c.startswith("12") for s, t, c in got), got

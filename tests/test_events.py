@@ -3097,3 +3097,9 @@ def test_requests_ignored_rejected_ties_sought_and_a_case_raised(coder):
     assert ("CAN", "IND", "040") in got, got
     got = triples(coder, "Kabul refused to hand over the gunmen to Islamabad.", "2024-03-12")
     assert any(s == "AFG" and t == "PAK" and c.startswith("12") for s, t, c in got), got
+
+
+def test_warplanes_approaching_a_border_show_force_to_its_state(coder):
+    got = triples(coder, "Greek and Bulgarian fighter jets approached the Turkish border on Sunday.", "2024-08-06")
+    assert ("GRCMIL", "TUR", "150") in got and ("BGRMIL", "TUR", "150") in got, got
+    assert not any(c == "062" for _, _, c in got), got

@@ -581,3 +581,14 @@ def test_the_alliance_or_the_bloc_is_the_organisation_named_before(coder):
     text = "ASEAN leaders met in Vientiane. The bloc urged Myanmar's junta to end the violence."
     got = triples(coder, text, "2024-10-10")
     assert any(s and s.startswith("IGO") and t and t.startswith("MMR") for s, t, _ in got), got
+
+
+def test_we_agreed_after_talks_is_the_speaker_and_the_partner(coder):
+    text = ('Aliyev held talks with Tokayev in Baku on Tuesday. "We agreed to build a new ferry terminal," '
+            "the Azerbaijani president told reporters.")
+    got = triples(coder, text, "2024-08-06")
+    assert ("AZEGOV", "KAZGOV", "030") in got and ("KAZGOV", "AZEGOV", "030") in got, got
+    text = ('Aliyev held talks with Tokayev in Baku on Tuesday. "We will never agree to that," '
+            "the Azerbaijani president told reporters.")
+    got = triples(coder, text, "2024-08-06")
+    assert not any(s == "KAZGOV" and c.startswith("12") for s, _, c in got), got

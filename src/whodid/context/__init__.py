@@ -1187,6 +1187,16 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
             # "the two leaders discussed trade", "Armenia and Azerbaijan exchanged accusations
             # over the shelling of border villages": each of the pair with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
+        if (len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] is not None and pairs[0][0].resolved
+                and e.source.kind == "pronoun" and e.source.person == 1 and e.source.number == "plur"
+                and e.mode in ("asserted", "intent") and e.code[:2] in ("03", "04", "05", "06")
+                and (e.trigger.lemma_.lower() in kn.cue("mutual_verb") or any(n.startswith("intent: agree") for n in e.notes))):  # fmt: skip
+            # "We agreed that our governments will prepare a roadmap", said after talks: "we"
+            # are the speaker and the one the talks were with, each agreeing with the other
+            partner = _latest_partner(replace(e, source=pairs[0][0]), out, window=6)
+            if partner is not None:
+                other = replace(partner, start=e.source.start, end=e.source.end, head=e.source.head)
+                pairs = [(pairs[0][0], other), (other, pairs[0][0])]
         for src, tgt in pairs:
             ev = e if (src is e.source and tgt is e.target) else replace(e, source=src, target=tgt, notes=list(e.notes))
             if not ev.source.resolved:

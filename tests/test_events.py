@@ -3103,3 +3103,8 @@ def test_warplanes_approaching_a_border_show_force_to_its_state(coder):
     got = triples(coder, "Greek and Bulgarian fighter jets approached the Turkish border on Sunday.", "2024-08-06")
     assert ("GRCMIL", "TUR", "150") in got and ("BGRMIL", "TUR", "150") in got, got
     assert not any(c == "062" for _, _, c in got), got
+
+
+def test_people_or_places_of_a_named_town_are_of_its_country_not_the_actors(coder):
+    got = triples(coder, "Israeli soldiers stormed the Jenin refugee camp on Monday.", "2024-03-12")
+    assert any(s == "ISRMIL" and t == "PSEREF" for s, t, _ in got), got

@@ -728,6 +728,27 @@ def _city_acted_on(e: RawEvent, locator: Locator | None) -> RawEvent:
     return replace(e, target=target, notes=e.notes + [f"target: the country of {place.name} ({place.country})"])
 
 
+def _placed_agent(m: Mention | None, doc: Doc, locator: Locator | None) -> Mention | None:
+    """"The Jenin refugee camp", "Kharkiv residents", "residents of Mariupol": people or a
+    place of a town that no dictionary holds are of the town's country (not of the state that
+    acts on them, the only one the sentence names)."""
+    if locator is None or m is None or m.resolved or m.kind != "agent" or not m.sector:
+        return m
+    head = doc[m.head]
+    names = [t for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree if t.pos_ == "PROPN"]
+    if not names:
+        names = [t for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for t in o.subtree if t.pos_ == "PROPN"]  # fmt: skip
+    if not names or any(n.i != names[0].i + k for k, n in enumerate(names)):
+        return m
+    place = locator.place_of(doc[names[0].i : names[-1].i + 1].text)
+    if place is None or place.kind != "city" or not place.country:
+        return m
+    if place.population < _TOWN and any(n.ent_type_ not in ("GPE", "LOC") for n in names):
+        return m  # a small place the tagger does not take for one: not "the Federal Minister", "King Abdullah"
+    return with_code(m, place.country + m.sector, None, f"gazetteer: {place.name} ({place.country})")
+
+
 def _foreign_named(e: RawEvent, country: str, index: MentionIndex | None) -> bool:
     """Whether the event's sentence names a state other than `country`."""
     return index is not None and any(
@@ -989,6 +1010,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                     # names ("the Polish envoy was summoned to the ministry")
                     e = replace(e, **{side: body[0]})
         e = _city_acted_on(e, locator)
+        e = replace(e, source=_placed_agent(e.source, e.trigger.doc, locator), target=_placed_agent(e.target, e.trigger.doc, locator))
         needs = (not e.source.resolved) or (e.target is not None and not e.target.resolved)
         t = e.target
         src = e.source

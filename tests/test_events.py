@@ -3108,3 +3108,31 @@ def test_warplanes_approaching_a_border_show_force_to_its_state(coder):
 def test_people_or_places_of_a_named_town_are_of_its_country_not_the_actors(coder):
     got = triples(coder, "Israeli soldiers stormed the Jenin refugee camp on Monday.", "2024-03-12")
     assert any(s == "ISRMIL" and t == "PSEREF" for s, t, _ in got), got
+
+
+def test_a_report_a_ministry_calls_fake_news_is_no_fact(coder):
+    text = "Several websites wrote that Baku had moved tanks to the Armenian border, which the ministry called fake news."
+    got = triples(coder, text, "2024-03-12")
+    assert not any(c.startswith("15") for _, _, c in got), got
+
+
+def test_help_offered_to_a_people_is_aid_offered_to_their_state(coder):
+    got = triples(coder, "Warsaw had offered the Ukrainians help in repairing their railways.", "2024-03-12")
+    assert any(s == "POL" and t and t.startswith("UKR") and c.startswith("03") for s, t, c in got), got
+
+
+def test_a_charge_or_claim_a_state_rejects_after_the_comma_answers_its_author(coder):
+    got = triples(coder, "Seoul accused Pyongyang of hacking its banks, a claim North Korea denied.", "2024-03-12")
+    assert ("PRK", "KOR", "016") in got, got
+
+
+def test_what_an_object_relative_clause_is_about_is_its_object(coder):
+    got = triples(coder, "The drones that Tehran delivered to Moscow were shot down.", "2024-03-12")
+    assert ("IRN", "RUS", "072") in got, got
+
+
+def test_a_past_act_in_a_relative_clause_is_no_conditional_consequence(coder):
+    text = "Brussels will not lift the sanctions it has imposed on Minsk if the opposition leaders remain in prison."
+    got = triples(coder, text, "2024-03-12")
+    assert ("IGOEUREEC", "BLR", "163") in got, got
+    assert not any(c.startswith("13") for _, _, c in got), got

@@ -147,6 +147,18 @@ def post_region(trigger: Token) -> list[Token]:
             for cc in c.conjuncts:
                 if cc.i > c.i and cc.pos_ in ("NOUN", "PROPN"):
                     _collect(cc, out, _CLAUSE_DEPS)
+    head = trigger.head
+    if (trigger.dep_ == "relcl" and trigger.pos_ == "VERB" and head.i < trigger.i and head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "auxpass" for c in trigger.children)
+            and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ == "dobj")
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)):  # fmt: skip
+        # "the aid Japan sent to Ukraine", "a claim China denied", "the weapons that Iran
+        # supplied": what an object relative clause is about is its verb's object
+        out.append(head)
+        for c in head.children:
+            if c.i < head.i and c.dep_ in ("amod", "compound", "poss", "nmod", "det", "nummod"):
+                _collect(c, out, _CLAUSE_DEPS)
+        out = [t for t in out if t.lower_ not in _RELATIVE or t.dep_ != "dobj"]
     if trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children):
         # "two inspectors were expelled", "sanctions were imposed on Iran by the EU": the
         # passive subject is what the verb acts on; the by-agent is the doer, no object
@@ -1405,8 +1417,11 @@ def _sentence_words(sent: Span, kn: Knowledge) -> frozenset[str]:
     got = cache.get(sent.start)
     if got is None:
         report = kn.cue("report")
+        # (but a verdict is one: "which the ministry called fake news", "dismissed as fake news")
         got = cache[sent.start] = frozenset(
-            w for t in sent if not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in report)
+            w for t in sent if not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in report
+                                    and t.head.dep_ not in ("oprd", "attr")
+                                    and not (t.head.dep_ == "pobj" and t.head.head.lower_ == "as"))
             for w in (t.lemma_.lower(), t.lower_))  # fmt: skip
     return got
 
@@ -1635,7 +1650,9 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 return mood
             if lemma in kn.cue("report") and came in ("ccomp", "acl"):
                 reported = True
-        conditional_main = any(
+        # (an act in the past is no consequence of a condition: "the embargo it has imposed …
+        # if Cuba does not release its prisoners" is the parser's attachment)
+        conditional_main = not _past(node) and any(
             c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in kn.cue("conditional") for m in c.children)
                                    or _inverted_condition(c))
             for c in node.children

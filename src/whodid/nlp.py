@@ -185,6 +185,7 @@ def repair_parse(doc: Doc) -> Doc:
             if c.i < tok.i and (c.dep_ == "nsubj" or (c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS"))):
                 c.head = verb
                 c.dep_ = "dative"
+    _repair_noun_read_as_verb_after_recipient(doc)
     _repair_named_recipient(doc)
     _repair_gerund_series(doc)
     _repair_reduced_relative(doc)
@@ -282,6 +283,27 @@ def _repair_agent_on_inner_gerund(doc: Doc) -> None:
                 or any(c.dep_ == "agent" for c in verb.children)):  # fmt: skip
             continue
         by.head, by.dep_ = verb, "agent"
+
+
+# nouns of what is given that the tagger may take for a bare verb after the recipient
+_GIVEN_NOUNS = frozenset({"help", "aid", "support", "assistance", "access", "permission", "asylum", "shelter", "refuge"})
+
+
+def _repair_noun_read_as_verb_after_recipient(doc: Doc) -> None:
+    """"offered the Ukrainians help in rebuilding …": the thing given read as a bare verb whose
+    clause has the recipient for its object. The word is the verb's object and the recipient
+    its indirect object."""
+    for tok in tokens_where(doc, "DEP", "ccomp"):
+        verb = tok.head
+        if (tok.tag_ != "VB" or tok.lower_ not in _GIVEN_NOUNS or verb.lemma_.lower() not in _DOUBLE_OBJECT
+                or any(c.dep_ in ("aux", "nsubj", "mark", "dobj") for c in tok.children)):  # fmt: skip
+            continue
+        recipient = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if recipient is None:
+            continue
+        recipient.dep_ = "dative"
+        tok.dep_, tok.pos_, tok.tag_ = "dobj", "NOUN", "NN"
+        tok.lemma_ = tok.lower_
 
 
 def _repair_persona_non_grata(doc: Doc) -> None:
@@ -404,20 +426,23 @@ def _repair_visiting_guest(doc: Doc) -> None:
 
 
 # nouns that sum up the clause before them ("…, a move Taipei condemned as intimidation")
-_SUMMING_NOUNS = frozenset({"move", "step", "decision", "action", "act", "development", "measure"})
+_SUMMING_NOUNS = frozenset({"move", "step", "decision", "action", "act", "development", "measure",
+                            "charge", "claim", "accusation", "allegation", "assertion"})
 
 
 def _repair_clause_apposition(doc: Doc) -> None:
     """"China said it would hold missile tests off Taiwan, a move Taipei condemned": the noun
     after the comma sums up the clause, read as a second object of its verb. It is an
     apposition to the clause, so what is said of it is no part of the verb's object."""
-    for n in tokens_where(doc, "DEP", "dobj"):
+    for n in [*tokens_where(doc, "DEP", "dobj"), *tokens_where(doc, "DEP", "npadvmod")]:
         if n.lemma_.lower() not in _SUMMING_NOUNS or n.i < 2:
             continue
         first = n.left_edge
         if first.i < 1 or doc[first.i - 1].text != "," or first.lower_ not in ("a", "an"):
             continue
-        if any(c.dep_ == "dobj" and c.i < first.i for c in n.head.children):
+        if (any(c.dep_ == "dobj" and c.i < first.i for c in n.head.children)
+                or (n.dep_ == "npadvmod" and any(c.dep_ == "relcl" for c in n.children))):  # fmt: skip
+            # (", a charge Belarus rejected" read as an adverbial of the verb before)
             n.dep_ = "appos"
 
 

@@ -3136,3 +3136,8 @@ def test_a_past_act_in_a_relative_clause_is_no_conditional_consequence(coder):
     got = triples(coder, text, "2024-03-12")
     assert ("IGOEUREEC", "BLR", "163") in got, got
     assert not any(c.startswith("13") for _, _, c in got), got
+
+
+def test_an_order_to_ones_own_government_states_the_states_intent(coder):
+    got = triples(coder, "Tokayev instructed the government to expand trade with Uzbekistan.", "2024-03-12")
+    assert any(s == "KAZGOV" and t == "UZB" and c.startswith("03") for s, t, c in got), got

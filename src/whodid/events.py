@@ -2720,7 +2720,18 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         if not asker:
             dropped.append(f"sentence {si}: {trig.text}: {mode} without a known source")
             return []
-        sources, targets = asker, asked
+        home = {(m.country or "")[:3] for m in asker if m.resolved}
+        own = bool(asked) and len(home) == 1 and all((m.sector or "")[:3] == "GOV" for m in asker) and all(
+            m.kind in ("agent", "pronoun") and (m.sector or "")[:3] in ("GOV", "MIL", "COP", "SPY")
+            and (not m.resolved or (m.country or "")[:3] in home) for m in asked)  # fmt: skip
+        if mode == "demand" and own and targets and all(t.resolved and (t.country or "")[:3] not in home for t in targets):
+            # "instructed the government to expand trade with China", "ordered the army to
+            # withdraw from Kherson": an order to one's own organs states what one's state will
+            # do to the other party
+            sources, mode = asker, "intent"
+            notes.append(f"ordered to its own {'/'.join(sorted({(m.sector or '')[:3] for m in asked}))}: the state's intent")
+        else:
+            sources, targets = asker, asked
         reverse = None
     if (mode == "intent" and (code[:2] == "16" or code[:3] == "172")
             and any(n.startswith("intent: agree") for n in notes) and not mood.agent):  # fmt: skip

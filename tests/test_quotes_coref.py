@@ -592,3 +592,10 @@ def test_we_agreed_after_talks_is_the_speaker_and_the_partner(coder):
             "the Azerbaijani president told reporters.")
     got = triples(coder, text, "2024-08-06")
     assert not any(s == "KAZGOV" and c.startswith("12") for s, _, c in got), got
+
+
+def test_things_sent_or_people_told_are_no_attributed_content(coder):
+    qs = quotes(coder, "Warsaw said it would send two fighter jets to Romania. The minister told reporters in Bucharest.")
+    assert not any(q.text in ("two fighter jets", "reporters in Bucharest", "reporters") for q in qs), [q.text for q in qs]
+    qs = quotes(coder, "The president sent a message of support to Kyiv.")
+    assert any("message" in q.text for q in qs), [q.text for q in qs]

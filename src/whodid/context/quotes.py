@@ -470,6 +470,8 @@ def _reported_clause(verb: Token, doc: Doc, attribution: frozenset[str],
             extra = [t for c in verb.children if c.dep_ == "xcomp" and c.i > comp.i for t in c.subtree]
     if comp is None and lemma in obj_cues:
         comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if comp is not None and lemma in _CONTENT_OBJECTS and comp.lemma_.lower() not in _CONTENT_OBJECTS[lemma]:
+            return None  # "sent fighter jets", "defend every inch of their territory": no view
         pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp")), None)
         if comp is not None and pred is not None and pred.i > comp.i:
             # "called Trump a liar": the object and what it is called
@@ -499,6 +501,18 @@ def _reported_clause(verb: Token, doc: Doc, attribution: frozenset[str],
     q = QuoteSpan(start, end, False, -1, cue=verb, cue_text=verb.text, speaker_tok=tok, speaker_span=sp)
     q.rule = "reported speech"
     return q
+
+
+# verbs of the object kind that mostly act on things: only these objects are a view or words
+_CONTENT_OBJECTS = {
+    "send": frozenset("""message signal letter note warning statement invitation greeting greetings condolence
+        condolences congratulation congratulations proposal proposals reply response request appeal memo email
+        tweet text""".split()),
+    "tell": frozenset("""story truth lie lies joke tale news version anecdote""".split()),
+    "defend": frozenset("""decision policy position stance move record choice action plan law view right
+        remark remarks comment comments statement approach strategy deal agreement handling response
+        conduct actions measures measure vote ruling""".split()),
+}
 
 
 def _topic(tok: Token) -> bool:

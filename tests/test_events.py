@@ -3141,3 +3141,9 @@ def test_a_past_act_in_a_relative_clause_is_no_conditional_consequence(coder):
 def test_an_order_to_ones_own_government_states_the_states_intent(coder):
     got = triples(coder, "Tokayev instructed the government to expand trade with Uzbekistan.", "2024-03-12")
     assert any(s == "KAZGOV" and t == "UZB" and c.startswith("03") for s, t, c in got), got
+
+
+def test_a_protest_act_is_aimed_at_whom_its_protest_is_against(coder):
+    got = triples(coder, "Lebanese youths hurled rocks during a protest against raids by Israeli troops.", "2024-03-12")
+    assert any(t == "ISRMIL" and c.startswith("145") for _, t, c in got), got
+    assert not any(t == "LBNGOV" for _, t, _ in got), got

@@ -34,6 +34,7 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "persuade", "invite",
 # verbs of withdrawing forces: in the passive with no agent, the forces' owner withdrew them
 _WITHDRAWAL_VERBS = frozenset({"withdraw", "pull", "pull_out", "pull_back", "redeploy", "evacuate", "ship", "relocate"})
 _RELATIVE = {"that", "who", "which", "whom"}
+_PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "strike", "sit-in", "vigil"})
 # possessives that point back to an actor already named ("its troops", "their ministers")
 _OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _CARRYING = frozenset({"carry", "transport", "ferry", "bring"})
@@ -2575,6 +2576,18 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
                         if ms:
                             targets = ms[:1]
                             break
+    if not targets and root == 14 and not f.nominal:
+        # "threw stones during protests against raids by the Israeli army": a protest act is
+        # aimed at whom the protest it happens in is against
+        for p in trig.children:
+            if p.dep_ == "prep" and p.lower_ in ("during", "at", "in", "amid"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in _PROTEST_NOUNS:
+                        against = [x for a in o.children if a.dep_ == "prep" and a.lower_ == "against"
+                                   for x in a.children if x.dep_ == "pobj"]  # fmt: skip
+                        own = {s.code for s in sources}
+                        targets = [m for m in _prep_targets(o, index) if m.resolved and m.code not in own] or [
+                            m for x in against for m in _first_in_subtree(x, index, skip=()) if m.resolved and m.code not in own]
     if not targets and root in (17, 18, 19, 20) and not f.nominal:
         # "police opened fire to disperse demonstrators": force used on those its purpose names
         for c in trig.children:

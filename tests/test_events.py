@@ -3147,3 +3147,12 @@ def test_a_protest_act_is_aimed_at_whom_its_protest_is_against(coder):
     got = triples(coder, "Lebanese youths hurled rocks during a protest against raids by Israeli troops.", "2024-03-12")
     assert any(t == "ISRMIL" and c.startswith("145") for _, t, c in got), got
     assert not any(t == "LBNGOV" for _, t, _ in got), got
+
+
+def test_sanctions_a_state_announces_it_will_take_are_taken_a_warning_threatens(coder):
+    got = triples(coder, "Tokyo announced it would halt new loans to Myanmar.", "2022-05-01")
+    assert ("JPN", "MMR", "1621") in got, got
+    got = triples(coder, "Ottawa warned it would bar all aid to the junta in Niger.", "2023-08-01")
+    assert any(s == "CAN" and c.startswith("13") for s, _, c in got), got
+    got = triples(coder, "Ottawa barred all aid to the junta in Niger.", "2023-08-01")
+    assert any(s == "CAN" and c == "162" for s, _, c in got), got

@@ -2752,6 +2752,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # sanctions decides them (as PETRARCH's "agree to sanctions", 163), it does not threaten
         mode = "asserted"
         notes.append("agreed on its own sanctions: the act")
+    elif (mode == "intent" and (code[:2] == "16" or code[:3] == "172") and not mood.agent
+            and any(n.startswith("reported future") for n in notes)
+            and (_speech_head(trig, kn) is not None and _speech_head(trig, kn).lemma_.lower() in ("announce", "decide"))
+            and all(m.kind == "pronoun" for m in sources)):  # fmt: skip
+        # "The United States announced it would prohibit all aid to the rebels": a decision a
+        # state announces about its own sanctions is taken, not threatened
+        mode = "asserted"
+        notes.append("announced its own sanctions: the act")
     if mode != "asserted":
         if not (mode in ("intent", "threat") and code[:2] in ("01", "02", "03", "09", "10", "11", "12", "13")):
             mapped = kn.mode_code(mode, code)

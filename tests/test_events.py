@@ -2288,7 +2288,7 @@ def test_a_state_withdrawing_from_a_treaty_cuts_relations_with_others_not_itself
     got = triples(coder, "Putin withdrew Russia from the Open Skies Treaty.", "2021-06-07")
     assert any(s == "RUSGOV" and c.startswith("16") for s, _, c in got), got
     assert not any(t == "RUS" for _, t, _ in got) and not any(c == "0874" for _, _, c in got), got
-    assert ("PRK", None, "161") in triples(coder, "North Korea withdrew from the six-party talks.", "2009-04-14")
+    assert ("PRK", None, "164") in triples(coder, "North Korea withdrew from the six-party talks.", "2009-04-14")
 
 
 def test_joining_another_in_an_attack_is_attacking(coder):
@@ -3156,3 +3156,13 @@ def test_sanctions_a_state_announces_it_will_take_are_taken_a_warning_threatens(
     assert any(s == "CAN" and c.startswith("13") for s, _, c in got), got
     got = triples(coder, "Ottawa barred all aid to the junta in Niger.", "2023-08-01")
     assert any(s == "CAN" and c == "162" for s, _, c in got), got
+
+
+def test_deals_quit_or_sought_to_revive_and_talks_walked_away_from(coder):
+    got = triples(coder, "Hungary quit the energy pact with Serbia.", "2024-05-20")
+    assert ("HUN", "SRB", "161") in got, got
+    got = triples(coder, "Caracas walked away from the talks with the opposition in Barbados.", "2024-05-20")
+    assert any(s == "VEN" and c == "164" for s, _, c in got), got
+    got = triples(coder, "Rome is seeking to salvage the migration deal with Tunisia.", "2024-05-20")
+    assert any(s == "ITA" and c == "030" for s, _, c in got), got
+    assert not any(c.startswith("02") for _, _, c in got), got

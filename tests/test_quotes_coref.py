@@ -599,3 +599,11 @@ def test_things_sent_or_people_told_are_no_attributed_content(coder):
     assert not any(q.text in ("two fighter jets", "reporters in Bucharest", "reporters") for q in qs), [q.text for q in qs]
     qs = quotes(coder, "The president sent a message of support to Kyiv.")
     assert any("message" in q.text for q in qs), [q.text for q in qs]
+
+
+def test_the_two_sides_a_host_offers_talks_between_are_not_the_host(coder):
+    text = ("Tokayev raised the dispute between Armenia and Azerbaijan. The Kazakh president said Astana was "
+            "ready to host talks between the two sides.")
+    got = triples(coder, text, "2024-05-20")
+    assert ("KAZ", "ARM", "036") in got and ("KAZ", "AZE", "036") in got, got
+    assert not any(t and t.startswith("KAZ") for _, t, _ in got), got

@@ -374,7 +374,15 @@ class Coref:
         head = doc[m.head]
         states = head.lemma_.lower() not in ("side", "party", "rival", "foe", "adversary", "enemy")
         verb = head.head if head.dep_ != "pobj" else head.head.head
+        for _ in range(3):  # "host new talks between the two sides": the verb of the talks
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
         excluded = _subject_tokens(verb) if head.dep_ not in ("nsubj", "nsubjpass") else set()
+        gov = verb
+        while not excluded and gov.dep_ in ("xcomp", "acomp") and head.dep_ not in ("nsubj", "nsubjpass"):
+            gov = gov.head
+            excluded = _subject_tokens(gov)  # "was prepared to host …": who is prepared
         # (nor the subject's own state named earlier: "Brazil reinforced its border with
         # Venezuela. Lula urged the two neighbours …": Venezuela and Guyana, not Brazil)
         own = {country_of(s.mention.code)[:3] for s in seen if s.mention.head in excluded and s.mention.code
@@ -386,8 +394,9 @@ class Coref:
             a = s.mention
             if a.head in excluded or a.head >= m.start or not a.code or a.code.startswith("IGO") or a.kind == "pronoun":
                 continue
-            if states and country_of(a.code)[:3] in own:
-                continue
+            side = (a.sector or (a.code[3:6] if a.kind == "group" else ""))[:3]
+            if country_of(a.code)[:3] in own and (states or side not in NON_STATE_SIDES):
+                continue  # (for "sides", the subject's state still; its rebels may be one)
             at = doc[a.head]
             if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "outside", "from", "to"):
                 continue  # where they met ("talks in Moscow"), not a party

@@ -3166,3 +3166,15 @@ def test_deals_quit_or_sought_to_revive_and_talks_walked_away_from(coder):
     got = triples(coder, "Rome is seeking to salvage the migration deal with Tunisia.", "2024-05-20")
     assert any(s == "ITA" and c == "030" for s, _, c in got), got
     assert not any(c.startswith("02") for _, _, c in got), got
+
+
+def test_tariffs_raised_and_arrest_warrants_issued(coder):
+    got = triples(coder, "Ottawa raised tariffs on Chinese aluminium.", "2024-08-26")
+    assert ("CAN", "CHN", "163") in got, got
+    got = triples(coder, "A Moscow court issued an arrest warrant for the Estonian prime minister.", "2024-02-13")
+    assert any(s == "RUSJUD" and t == "ESTGOV" and c == "173" for s, t, c in got), got
+
+
+def test_what_something_happened_despite_is_no_party_to_it(coder):
+    got = triples(coder, "Tajikistan did not detain the Afghan minister during his visit despite the UN travel ban.", "2024-09-03")
+    assert not any(t and t.startswith("IGO") for _, t, c in got if c.startswith("04")), got

@@ -39,6 +39,7 @@ _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot"
 _OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _CARRYING = frozenset({"carry", "transport", "ferry", "bring"})
 _DEFENDING = frozenset({"intercept", "repel", "repulse", "down", "destroy"})
+_TIME_AND_CONCESSION_PREPS = frozenset({"during", "since", "after", "before", "until", "amid", "despite", "following"})
 _PLACE_TIME_PREPS = {"in", "at", "near", "during", "since", "after", "before", "until", "inside", "outside",
                      "within", "throughout", "amid", "despite", "following", "via", "through", "across"}  # fmt: skip
 
@@ -665,6 +666,8 @@ def _first_in_subtree(tok: Token, index: MentionIndex, skip: tuple[str, ...] = (
                     # "shot down drones launched by Russia", "condemned the resolution drafted
                     # by the US": whose the object is; not "under a ceasefire brokered by Russia")
                     continue
+                if c.dep_ == "prep" and c.lower_ in _TIME_AND_CONCESSION_PREPS:
+                    continue  # ("his visit despite the ICC warrant": when or in spite of what, never whom)
                 if not places and c.dep_ == "prep" and c.lower_ in _PLACE_TIME_PREPS and not (
                         c.lower_ == "in" and _amount(t) and not index.at(t)):  # fmt: skip
                     # ("50 billion euros in aid to Ukraine": what the amount is, not where; "52

@@ -3178,3 +3178,13 @@ def test_tariffs_raised_and_arrest_warrants_issued(coder):
 def test_what_something_happened_despite_is_no_party_to_it(coder):
     got = triples(coder, "Tajikistan did not detain the Afghan minister during his visit despite the UN travel ban.", "2024-09-03")
     assert not any(t and t.startswith("IGO") for _, t, c in got if c.startswith("04")), got
+
+
+def test_forces_fighting_alongside_others_do_not_fight_them(coder):
+    got = triples(coder, "Belarus sent volunteers to fight alongside Russian troops near Bakhmut.", "2023-02-01")
+    assert not any(s and s.startswith("RUS") and c.startswith("19") for s, _, c in got), got
+
+
+def test_answering_with_missiles_on_someone_bombards_them(coder):
+    got = triples(coder, "Tehran answered with a barrage of rockets on northern Israel.", "2024-10-01")
+    assert any(s == "IRN" and t and t.startswith("ISR") and c == "194" for s, t, c in got), got

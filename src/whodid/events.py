@@ -881,10 +881,13 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
 
 
 def _alongside(tok: Token) -> bool:
-    """Whether a name is the object of "together with", "along with" or "jointly with"."""
+    """Whether a name is the object of "together with", "along with", "jointly with" or
+    "alongside": a partner in the act."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "alongside":
+        return True  # "fight alongside Russian forces"
     if tok.dep_ != "pobj" or prep.lower_ != "with":
         return False
     before = tok.doc[prep.i - 1] if prep.i > 0 else None

@@ -3188,3 +3188,8 @@ def test_forces_fighting_alongside_others_do_not_fight_them(coder):
 def test_answering_with_missiles_on_someone_bombards_them(coder):
     got = triples(coder, "Tehran answered with a barrage of rockets on northern Israel.", "2024-10-01")
     assert any(s == "IRN" and t and t.startswith("ISR") and c == "194" for s, t, c in got), got
+
+
+def test_refusing_to_give_up_ones_own_land_rejects_no_one_of_ones_own(coder):
+    got = triples(coder, '"We will never give up Tigray," the Ethiopian prime minister told the Kenyan envoy.', "2023-01-10")
+    assert not any(s and t and s[:3] == t[:3] for s, t, _ in got), got

@@ -607,3 +607,10 @@ def test_the_two_sides_a_host_offers_talks_between_are_not_the_host(coder):
     got = triples(coder, text, "2024-05-20")
     assert ("KAZ", "ARM", "036") in got and ("KAZ", "AZE", "036") in got, got
     assert not any(t and t.startswith("KAZ") for _, t, _ in got), got
+
+
+def test_they_inside_a_speakers_own_words_is_someone_else(coder):
+    text = 'Azerbaijani troops shelled the village. "They attacked our positions at night," the Armenian defence minister said.'
+    got = triples(coder, text, "2024-09-01")
+    assert not any(s and s.startswith("ARM") and c.startswith("19") for s, _, c in got), got
+    assert any(s and s.startswith("AZE") and c.startswith("19") for s, _, c in got), got

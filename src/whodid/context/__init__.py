@@ -239,6 +239,11 @@ def _resolve_pronoun(m: Mention | None, speaker: Mention | None, addressee: Ment
         return m
     if m.kind != "pronoun" or m.role == "pair" or m.rule == "the country":
         return m  # ("both sides" are the pair named before, "the country" the article's: coreference's)
+    quoted = e is not None and m.start in e.trigger.doc.user_data.get("whodid.quoted", ())
+    if quoted and m.person == 3 and m.number != "neut":
+        # '"They attacked our border posts," the minister said': inside the speaker's own words
+        # "they", "he" or "she" is someone else
+        speaker = None
     if m.person == 3 and speaker is not None and _compatible(m, speaker):
         # "Japan said it had halted aid": the reported clause's subject is the speaker
         return with_code(m, speaker.code, speaker.name, "third person in reported clause: speaker")  # type: ignore[arg-type]
@@ -522,6 +527,7 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
     qspans = find_quotes(doc, kn)
     # first pass: names for descriptions and third-person pronouns, so that speakers get named
     quoted = {i for q in qspans if q.direct for i in q.tokens}
+    doc.user_data["whodid.quoted"] = frozenset(quoted)
     coref = Coref(doc, mentions, kn, day, title=title, quoted=quoted)
     speakers: dict[int, Mention] = {}
     found: list[QuoteFound] = []
@@ -1276,7 +1282,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the Kazakh president arrived in Astana": coming home is no visit
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
                 continue
-            if ((ev.code[:2] in ("02", "03", "04", "05", "06", "07", "08", "16") or ev.code == "192") and _own_state_target(ev)
+            if ((ev.code[:2] in ("02", "03", "04", "05", "06", "07", "08", "12", "16") or ev.code == "192") and _own_state_target(ev)
                     and _side(ev.source) in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
                 # (a group's side is in its code: "Taliban militia captured Kabul" takes the state's
                 # capital from it)

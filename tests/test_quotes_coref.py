@@ -614,3 +614,13 @@ def test_they_inside_a_speakers_own_words_is_someone_else(coder):
     got = triples(coder, text, "2024-09-01")
     assert not any(s and s.startswith("ARM") and c.startswith("19") for s, _, c in got), got
     assert any(s and s.startswith("AZE") and c.startswith("19") for s, _, c in got), got
+
+
+def test_a_possessive_in_a_fronted_phrase_is_the_main_subjects(coder):
+    got = triples(coder, "During his trip to Beijing, Lula signed eleven trade agreements.", "2023-04-14")
+    assert ("BRAGOV", "CHN", "042") in got, got
+
+
+def test_a_visit_by_two_parties_with_no_host_named_is_no_visit(coder):
+    got = triples(coder, "During the visit, Lula and Xi signed eleven trade agreements.", "2023-04-14")
+    assert not any(c == "042" for _, _, c in got), got

@@ -2787,6 +2787,12 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # together cooperate militarily (062), each with the other
         code, recip, reverse = "062", True, "062"
         notes.append("forces of several states together: joint exercise, 062")
+    if (not targets and f.nominal and code[:3] in ("042", "043")
+            and len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2):  # fmt: skip
+        # "During the visit, Modi and Putin signed …": one of them visited the other; which,
+        # the sentence does not say
+        dropped.append(f"sentence {si}: {trig.text}: a visit by several parties, host unknown")
+        return []
     if (not targets and code[:2] == "04" and code[:3] not in ("042", "043", "045") and mode == "asserted"
             and len(sources) == 1 and (sources[0].resolved or not (
                 _several(sources) or trig.doc[sources[0].head].tag_ in ("NNS", "NNPS")))):  # ("the two leaders")

@@ -218,6 +218,17 @@ def _antecedent(m: Mention, e: RawEvent, index: MentionIndex) -> Mention | None:
         if _compatible(m, cand):
             best = cand
             break
+    if best is None and pron.dep_ == "poss":
+        # "During his visit to Moscow, Modi signed …": a possessive in a phrase fronted before
+        # the main clause is its subject's
+        top = pron.head
+        while top.dep_ in ("pobj", "prep", "poss", "compound", "amod") and top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+            top = top.head
+        verb = top.head
+        if top.dep_ == "prep" and verb.pos_ in ("VERB", "AUX") and top.i < verb.i:
+            subj = [x for x in _named_subject(verb, index) if x.start > pron.i]
+            if subj and _compatible(m, subj[0]):
+                return subj[0]
     return best
 
 

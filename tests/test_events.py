@@ -3193,3 +3193,8 @@ def test_answering_with_missiles_on_someone_bombards_them(coder):
 def test_refusing_to_give_up_ones_own_land_rejects_no_one_of_ones_own(coder):
     got = triples(coder, '"We will never give up Tigray," the Ethiopian prime minister told the Kenyan envoy.', "2023-01-10")
     assert not any(s and t and s[:3] == t[:3] for s, t, _ in got), got
+
+
+def test_the_killing_of_someone_is_an_assault_by_whoever_did_it(coder):
+    got = triples(coder, "Hamas claimed responsibility for the killing of two Israeli soldiers near Rafah.", "2024-05-01")
+    assert any(s == "PSEREBHMS" and t == "ISRMIL" and c.startswith("18") for s, t, c in got), got

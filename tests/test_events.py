@@ -3198,3 +3198,8 @@ def test_refusing_to_give_up_ones_own_land_rejects_no_one_of_ones_own(coder):
 def test_the_killing_of_someone_is_an_assault_by_whoever_did_it(coder):
     got = triples(coder, "Hamas claimed responsibility for the killing of two Israeli soldiers near Rafah.", "2024-05-01")
     assert any(s == "PSEREBHMS" and t == "ISRMIL" and c.startswith("18") for s, t, c in got), got
+
+
+def test_a_hyphen_joining_two_names_is_no_dateline_dash(coder):
+    got = triples(coder, "EU-China talks resumed in Brussels on Monday.", "2024-03-12")
+    assert ("IGOEUREEC", "CHN", "040") in got and ("CHN", "IGOEUREEC", "040") in got, got

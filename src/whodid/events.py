@@ -2585,15 +2585,14 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     if not targets and root == 14 and not f.nominal:
         # "threw stones during protests against raids by the Israeli army": a protest act is
         # aimed at whom the protest it happens in is against
-        for p in trig.children:
-            if p.dep_ == "prep" and p.lower_ in ("during", "at", "in", "amid"):
-                for o in p.children:
-                    if o.dep_ == "pobj" and o.lemma_.lower() in _PROTEST_NOUNS:
-                        against = [x for a in o.children if a.dep_ == "prep" and a.lower_ == "against"
-                                   for x in a.children if x.dep_ == "pobj"]  # fmt: skip
-                        own = {s.code for s in sources}
-                        targets = [m for m in _prep_targets(o, index) if m.resolved and m.code not in own] or [
-                            m for x in against for m in _first_in_subtree(x, index, skip=()) if m.resolved and m.code not in own]
+        own = {s.code for s in sources}
+        protests = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("during", "at", "in", "amid")
+                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _PROTEST_NOUNS]  # fmt: skip
+        for o in protests:
+            # (whom the protest is against, else who did what it is against: "raids by the army")
+            against = [x for a in o.children if a.dep_ == "prep" and a.lower_ == "against" for x in a.children if x.dep_ == "pobj"]
+            targets = [m for m in _prep_targets(o, index) if m.resolved and m.code not in own] or [
+                m for x in against for m in _first_in_subtree(x, index, skip=()) if m.resolved and m.code not in own]
     if not targets and root in (17, 18, 19, 20) and not f.nominal:
         # "police opened fire to disperse demonstrators": force used on those its purpose names
         for c in trig.children:
@@ -2760,7 +2759,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         notes.append("agreed on its own sanctions: the act")
     elif (mode == "intent" and (code[:2] == "16" or code[:3] == "172") and not mood.agent
             and any(n.startswith("reported future") for n in notes)
-            and (_speech_head(trig, kn) is not None and _speech_head(trig, kn).lemma_.lower() in ("announce", "decide"))
+            and (speech := _speech_head(trig, kn)) is not None and speech.lemma_.lower() in ("announce", "decide")
             and all(m.kind == "pronoun" for m in sources)):  # fmt: skip
         # "The United States announced it would prohibit all aid to the rebels": a decision a
         # state announces about its own sanctions is taken, not threatened
@@ -2819,7 +2818,8 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         targets = []
     ours = False
     if (targets and len({(m.country or m.code or "")[:3] for m in sources if m.resolved}) >= 2
-            and all(trig.doc[t.start].lower_ == "their" and t.kind == "pronoun" and (t.country is None or t.country in {m.country for m in sources}) for t in targets)):
+            and all(trig.doc[t.start].lower_ == "their" and t.kind == "pronoun"
+                    and (t.country is None or t.country in {m.country for m in sources}) for t in targets)):  # fmt: skip
         # "Saudi Arabia and Iran agreed to reopen their embassies": "their" is both subjects,
         # not the first of them; a cooperative act on what is both of theirs is on each other
         targets, ours = [], code[:2] in ("03", "04", "05", "06", "07", "08")

@@ -244,10 +244,13 @@ def _repair_dateline(doc: Doc) -> None:
     roles of a sentence of their own."""
     for sent in doc.sents:
         first = sent[0]
-        if not (first.is_alpha and first.is_upper and len(first) > 1) and not (first.pos_ == "PROPN" and sent.start + 1 < len(doc)
-                                                                              and doc[sent.start + 1].lower_ in (",", "(")):
+        capitals = first.is_alpha and first.is_upper and len(first) > 1  # "SYDNEY", "KYIV"
+        placed = first.pos_ == "PROPN" and sent.start + 1 < len(doc) and doc[sent.start + 1].lower_ in (",", "(")
+        if not (capitals or placed):
             continue
-        dash = next((t for t in sent[: min(len(sent), 14)] if t.text in _DASHES and t.i > sent.start), None)
+        # (a dash with spaces round it: not the hyphen of "US-China talks")
+        dash = next((t for t in sent[: min(len(sent), 14)] if t.text in _DASHES and t.i > sent.start
+                     and t.whitespace_ and doc[t.i - 1].whitespace_), None)  # fmt: skip
         root = sent.root
         if dash is None or root.i <= dash.i or sent.end - dash.i < 4:
             continue

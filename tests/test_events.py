@@ -3203,3 +3203,8 @@ def test_the_killing_of_someone_is_an_assault_by_whoever_did_it(coder):
 def test_a_hyphen_joining_two_names_is_no_dateline_dash(coder):
     got = triples(coder, "EU-China talks resumed in Brussels on Monday.", "2024-03-12")
     assert ("IGOEUREEC", "CHN", "040") in got and ("CHN", "IGOEUREEC", "040") in got, got
+
+
+def test_candidate_status_granted_to_a_state_admits_it(coder):
+    got = triples(coder, "The European Council granted Moldova candidate status in June.", "2022-06-24")
+    assert ("IGOEUREEC", "MDA", "050") in got, got

@@ -108,6 +108,7 @@ _CUE_KINDS = {
     "attribution_xcomp",
     "attribution_for",
     "attribution_object",
+    "object_content",
     "attribution_noun",
 }
 _MODES = {"intent", "refuse", "appeal", "demand", "threat", "consider"}

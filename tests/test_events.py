@@ -3208,3 +3208,17 @@ def test_a_hyphen_joining_two_names_is_no_dateline_dash(coder):
 def test_candidate_status_granted_to_a_state_admits_it(coder):
     got = triples(coder, "The European Council granted Moldova candidate status in June.", "2022-06-24")
     assert ("IGOEUREEC", "MDA", "050") in got, got
+
+
+def test_weapons_sent_to_a_state_are_arms_delivered_warships_a_show_of_force(coder):
+    assert ("NOR", "UKR", "072") in triples(coder, "Norway sent howitzers and rockets to Ukraine in the spring.", "2023-06-01")
+    assert ("FRA", "UKR", "072") in triples(coder, "Paris has sent Caesar artillery to Kyiv.", "2023-06-01")
+    ships = triples(coder, "Moscow sent a frigate to the waters off Cuba.", "2024-06-12")
+    assert ("RUS", "CUB", "150") in ships, ships
+    deployed = triples(coder, "Moscow deployed short-range missiles to Belarus last year.", "2024-06-12")
+    assert ("RUS", "BLR", "150") in deployed, deployed
+
+
+def test_a_show_of_force_on_ones_own_ground_has_no_target(coder):
+    got = triples(coder, "Moscow has stationed Iskander missiles in Kaliningrad.", "2024-06-12")
+    assert ("RUS", None, "150") in got and ("RUS", "RUS", "150") not in got, got

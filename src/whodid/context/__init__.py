@@ -661,10 +661,12 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
     place = e.place
     own_state = country and not (src.country or "").startswith("IGO") and _side(src) in ("", "GOV", "MIL", "COP", "SPY")
     if (root in ("15", "16", "17", "18", "19", "20") and place is not None and getattr(place, "country", None)
-            and not (own_state and place.country[:3] == country and _foreign_named(e, country, index))):  # type: ignore[attr-defined]  # fmt: skip
+            and not (own_state and place.country[:3] == country and (root == "15" or _foreign_named(e, country, index)))):  # type: ignore[attr-defined]  # fmt: skip
         # (a state's own forces acting at home while a foreign state is in the news are not
         # acting on their own country: "Ukraine launched a counteroffensive as Russia shelled
-        # Kharkiv"; alone, they act in it: "Ethiopian troops broke the truce near Mekele")
+        # Kharkiv"; alone, they act in it: "Ethiopian troops broke the truce near Mekele"; a
+        # show of force at home is aimed at no one the place names: "stationed missiles in
+        # Kaliningrad")
         tgt = _implied(e, place.country, None)  # type: ignore[attr-defined]
         note = f"implicit target: the country where it happened ({place.name}, {place.country})"  # type: ignore[attr-defined]
         return replace(e, target=tgt, notes=e.notes + [note])
@@ -1293,7 +1295,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # "the Kazakh president arrived in Astana": coming home is no visit
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: a visit to one's own country")
                 continue
-            if ((ev.code[:2] in ("02", "03", "04", "05", "06", "07", "08", "12", "16") or ev.code == "192") and _own_state_target(ev)
+            if ((ev.code[:2] in ("02", "03", "04", "05", "06", "07", "08", "12", "15", "16") or ev.code == "192") and _own_state_target(ev)
                     and _side(ev.source) in ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")):  # fmt: skip
                 # (a group's side is in its code: "Taliban militia captured Kabul" takes the state's
                 # capital from it)

@@ -3222,3 +3222,17 @@ def test_weapons_sent_to_a_state_are_arms_delivered_warships_a_show_of_force(cod
 def test_a_show_of_force_on_ones_own_ground_has_no_target(coder):
     got = triples(coder, "Moscow has stationed Iskander missiles in Kaliningrad.", "2024-06-12")
     assert ("RUS", None, "150") in got and ("RUS", "RUS", "150") not in got, got
+
+
+def test_a_threat_to_veto_or_sue_is_a_threat_not_the_veto(coder):
+    got = triples(coder, "Budapest threatened to block the accession talks of Ukraine.", "2024-02-01")
+    assert ("HUN", "UKR", "130") in got and not any(c.startswith("12") for _, _, c in got), got
+    sued = triples(coder, "Lithuania threatened to sue Belarus over the migrants.", "2021-08-01")
+    assert ("LTU", "BLR", "130") in sued and not any(c.startswith("11") for _, _, c in sued), sued
+
+
+def test_ready_or_open_for_talks_is_an_intent_to_meet(coder):
+    got = triples(coder, "Armenia is ready for negotiations with Baku, its prime minister said.", "2023-05-01")
+    assert ("ARM", "AZE", "036") in got, got
+    opened = triples(coder, "Seoul remains open to dialogue with Pyongyang.", "2023-05-01")
+    assert ("KOR", "PRK", "036") in opened, opened

@@ -1049,6 +1049,17 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
     return []
 
 
+def _ready_for(noun: Token, index: MentionIndex, adjectives: frozenset[str]) -> list[Mention]:
+    """Who is ready for an act named by a noun: "Iran is ready for talks with Washington",
+    "said it remained open to negotiations" (modality makes it an intent)."""
+    prep = noun.head
+    if not (noun.dep_ == "pobj" and prep.lower_ in ("for", "to") and prep.head.pos_ == "ADJ"
+            and prep.head.lemma_.lower() in adjectives and prep.head.dep_ in ("acomp", "oprd")):  # fmt: skip
+        return []
+    subj, passive = _subject(prep.head.head, index)
+    return [] if passive else subj
+
+
 def _in_custody(trig: Token, kn: Knowledge) -> bool:
     """Whether the sentence of a beating or torture speaks of custody or prisoners."""
     words = kn.cue("custody_word") | kn.cue("prisoner_word")
@@ -1629,7 +1640,9 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
                 # "is committed to opening up the economy"
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text} to")
-            if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and came == "xcomp":
+            if node.pos_ == "ADJ" and lemma in kn.cue("intent_adj") and (
+                    came == "xcomp" or (nominal and came == "prep" and child is not None and child.lower_ in ("for", "to"))):  # fmt: skip
+                # "ready to meet", "ready for talks", "open to negotiations"
                 mood.mode = "intent"
                 notes.append(f"intent: {node.text}")
             if (nominal and came == "dobj" and child is not None and child.i == trigger.i and node.pos_ == "VERB"
@@ -2384,7 +2397,7 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     elif f.nominal:
         sources = (_noun_source(trig, index, support, meeting=code[:2] in ("04", "14"), inquiries=kn.cue("inquiry_noun"),
                                 reactions=kn.cue("reaction_verb"), talk_speech=kn.cue("talks_speech_verb"))
-                   or _culpable(trig, index, kn))  # fmt: skip
+                   or _culpable(trig, index, kn) or _ready_for(trig, index, kn.cue("intent_adj")))  # fmt: skip
     else:
         sources, passive = _subject(trig, index)
         if passive and not sources:
@@ -2765,6 +2778,11 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # state announces about its own sanctions is taken, not threatened
         mode = "asserted"
         notes.append("announced its own sanctions: the act")
+    if mode == "intent" and code[:2] in ("11", "12") and trig.dep_ == "xcomp" and trig.head.lemma_.lower() == "threaten":
+        # "threatened to veto the aid package", "threatened to sue": the rejection or the
+        # complaint is held over the other side, not yet made: a threat (130)
+        code = "130"
+        notes.append(f"threatened to {trig.text}: a threat, 130")
     if mode != "asserted":
         if not (mode in ("intent", "threat") and code[:2] in ("01", "02", "03", "09", "10", "11", "12", "13")):
             mapped = kn.mode_code(mode, code)

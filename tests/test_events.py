@@ -3236,3 +3236,10 @@ def test_ready_or_open_for_talks_is_an_intent_to_meet(coder):
     assert ("ARM", "AZE", "036") in got, got
     opened = triples(coder, "Seoul remains open to dialogue with Pyongyang.", "2023-05-01")
     assert ("KOR", "PRK", "036") in opened, opened
+
+
+def test_denying_an_act_of_ones_own_forces_denies_responsibility(coder):
+    got = triples(coder, "Tehran denied that Iranian drones had struck the tanker.", "2021-08-01")
+    assert ("IRN", None, "016") in got, got
+    other = triples(coder, "Baku denied that Armenian soldiers had been captured.", "2021-08-01")
+    assert not any(c == "016" for _, _, c in other), other

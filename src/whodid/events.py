@@ -1242,8 +1242,9 @@ def _conditional_consequence(clause: Token) -> bool:
 
 def _own_act_denied(f: Frame, mood: Mood, si: int, sent: Span, index: MentionIndex, kn: Knowledge) -> list[RawEvent]:
     """Denying one's own act denies responsibility for it (016): "Rwanda denied backing the
-    rebels", "Minsk denied that it had sent troops". Another's act denied ("denied that
-    Russian troops had crossed") and denying in the name of others are not."""
+    rebels", "Minsk denied that it had sent troops", "Moscow denied that Russian jets had
+    crossed". Another's act denied ("Kyiv denied that Russian troops had crossed") and
+    denying in the name of others are not."""
     denier = mood.agent
     trig = f.trigger
     if (denier is None or not (mood.drop or "").startswith("denied") or f.nominal or denier.pos_ != "VERB"
@@ -1254,9 +1255,13 @@ def _own_act_denied(f: Frame, mood: Mood, si: int, sent: Span, index: MentionInd
     # ("denied that its aircraft had crossed the border": its own forces' act)
     theirs = own and own[0].pos_ == "NOUN" and any(
         c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in own[0].children)
-    if own and not theirs and not (own[0].pos_ == "PRON" and own[0].lower_ not in ("you", "that", "this", "what")):
-        return []
     sources, _ = _subject(denier, index)
+    home = {(m.country or "")[:3] for m in sources if m.resolved and not (m.country or "").startswith("IGO")}
+    # ("Moscow denied that Russian jets had violated …": its own state's forces or officials)
+    forces = own and any((m.country or "")[:3] in home and (m.sector or "")[:3] in ("", "GOV", "MIL", "COP", "SPY")
+                         for m in index.at(own[0]))  # fmt: skip
+    if own and not theirs and not forces and not (own[0].pos_ == "PRON" and own[0].lower_ not in ("you", "that", "this", "what")):
+        return []
     if not sources or any(c.dep_ == "neg" for c in trig.children):
         return []
     mood_of_denier = modality(denier, kn, False)

@@ -3243,3 +3243,20 @@ def test_denying_an_act_of_ones_own_forces_denies_responsibility(coder):
     assert ("IRN", None, "016") in got, got
     other = triples(coder, "Baku denied that Armenian soldiers had been captured.", "2021-08-01")
     assert not any(c == "016" for _, _, c in other), other
+
+
+def test_forces_withdrawing_from_an_unnamed_place_retreat(coder):
+    got = triples(coder, "Ukrainian troops withdrew from the eastern town of Avdiivka's last positions.", "2024-02-17")
+    assert any(s == "UKRMIL" and c == "0874" for s, _, c in got), got
+    pulled = triples(coder, "Israeli soldiers pulled out of the refugee camp at dawn.", "2024-02-17")
+    assert any(s == "ISRMIL" and c == "0874" for s, _, c in pulled), pulled
+
+
+def test_critics_of_a_government_are_its_opposition(coder):
+    got = triples(coder, "The Belarusian authorities stripped six exiled critics of their passports.", "2023-09-01")
+    assert ("BLRGOV", "BLROPP", "172") in got, got
+
+
+def test_agreeing_to_a_humanitarian_pause_is_an_intent_to_de_escalate(coder):
+    got = triples(coder, "Khartoum agreed to a humanitarian pause in Darfur.", "2024-05-01")
+    assert any(s == "SDN" and c == "0356" for s, _, c in got), got

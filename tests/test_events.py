@@ -3260,3 +3260,10 @@ def test_critics_of_a_government_are_its_opposition(coder):
 def test_agreeing_to_a_humanitarian_pause_is_an_intent_to_de_escalate(coder):
     got = triples(coder, "Khartoum agreed to a humanitarian pause in Darfur.", "2024-05-01")
     assert any(s == "SDN" and c == "0356" for s, _, c in got), got
+
+
+def test_a_promise_to_buy_weapons_is_no_promise_of_arms(coder):
+    got = triples(coder, "Egypt's president pledged to purchase Chinese fighter jets.", "2024-09-10")
+    assert not any(c.startswith(("0332", "072")) for _, _, c in got), got
+    sent = triples(coder, "Madrid pledged to send more missiles to Kyiv.", "2024-09-10")
+    assert ("ESP", "UKR", "0332") in sent, sent

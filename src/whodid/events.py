@@ -11,6 +11,7 @@ Pronoun actors stay unresolved here; the context stage resolves them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -352,6 +353,10 @@ def _behind_other_prep(tok: Token, trigger: Token, topic: bool = False) -> bool:
     return False
 
 
+def _is_slot_token(i: int, slots: dict) -> bool:
+    return any(m is not None and (m.start <= i < m.end or i == m.head) for m in slots.values())
+
+
 def _has_particles(trigger: Token, entry: Trigger, nominal: bool) -> set[int] | None:
     """Token indices of a multi-word trigger's other words, or None when they are absent."""
     if not entry.particles:
@@ -400,11 +405,20 @@ def _could_match(firsts: tuple[frozenset[str], ...], words: set[str]) -> bool:
 
 
 def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nominal: bool,
-               topic: bool = False) -> Frame | None:  # fmt: skip
+               topic: bool = False, coded_verbs: Callable[[str], bool] | None = None) -> Frame | None:  # fmt: skip
     """The most specific pattern of the trigger's entries that matches around it. With
     `topic` (a verb whose object is what is talked about: "discussed"), a bare slot is not
-    filled from inside the object ("discussed the supply of Russian gas")."""
+    filled from inside the object ("discussed the supply of Russian gas"). With
+    `coded_verbs` (whether a lemma has patterns of its own; given for verbs of intent), a
+    pattern may not take its words from inside an infinitive whose verb it does not name and
+    that codes itself: "promised to buy fighter jets" is no promise of arms (the purchase is
+    coded, or not, by "buy", as an intent)."""
     post = post_region(trigger)
+    nested: dict[int, int] = {}  # token → the self-coding infinitive verb it stands under
+    if coded_verbs is not None and not nominal:
+        for c in trigger.children:
+            if c.dep_ == "xcomp" and c.i > trigger.i and c.pos_ == "VERB" and coded_verbs(c.lemma_.lower()):
+                nested.update({t.i: c.i for t in c.subtree if t.i != c.i})
     pre = pre_region(trigger, nominal)
     post_words = {_lower(t) for t in post} | {t.lemma_.lower() for t in post}
     pre_words = {_lower(t) for t in pre} | {t.lemma_.lower() for t in pre}
@@ -434,6 +448,9 @@ def best_frame(trigger: Token, entries: list[Trigger], index: MentionIndex, nomi
             post_slots = {("target" if k == "both" else k): v for k, v in post_m[1].items()}
             slots = {**pre_slots, **post_slots}
             consumed = pre_m[0] | post_m[0] | parts
+            if nested and any(i in nested and nested[i] not in consumed and not _is_slot_token(i, slots)
+                              for i in consumed):  # fmt: skip
+                continue
             # specificity: words actually matched (a two-word alternative beats a one-word one);
             # a block's own code ranks below any pattern, and a coded default above a discard
             is_default = pattern is entry.default
@@ -1859,6 +1876,8 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
             continue
         sport = d[1] if d else set()
         frames: list[Frame] = []
+        coded = lambda lemma: bool(kn.verbs.lookup(lemma) or kn.verbs_fallback.lookup(lemma))  # noqa: E731
+        intending = kn.cue("intent_verb")
         for tok in sent:
             if tok.i in named or tok.ent_type_ == "DATE":  # "Economic Cooperation" in a name; "March 29"
                 continue
@@ -1877,7 +1896,8 @@ def extract(doc: Doc, mentions: list[Mention], kn: Knowledge,
             if tok.i in sport:
                 dropped.append(f"sentence {si}: {tok.text}: in a clause discarded by {d[0]}")  # type: ignore[index]
                 continue
-            frame = best_frame(tok, entries, index, nominal, topic=not nominal and lemma in kn.cue("topic_verb"))
+            frame = best_frame(tok, entries, index, nominal, topic=not nominal and lemma in kn.cue("topic_verb"),
+                               coded_verbs=coded if lemma in intending else None)
             if frame is not None:
                 frames.append(frame)
         consumed = set()

@@ -624,3 +624,24 @@ def test_a_possessive_in_a_fronted_phrase_is_the_main_subjects(coder):
 def test_a_visit_by_two_parties_with_no_host_named_is_no_visit(coder):
     got = triples(coder, "During the visit, Lula and Xi signed eleven trade agreements.", "2023-04-14")
     assert not any(c == "042" for _, _, c in got), got
+
+
+def test_the_two_sides_are_named_at_state_level_not_by_a_minister_mentioned_later(coder):
+    text = (
+        'MINSK, 14 May - President Alexander Lukashenko received Chinese Defence Minister Dong Jun in Minsk on Wednesday and thanked Beijing for its support of Belarus under Western sanctions.\n\n'
+        '"China has never let us down. We are grateful to our Chinese friends," the head of state said at the start of the meeting. He said Belarus was ready to hold more joint military exercises with the People\'s Liberation Army.\n\n'
+        'The Belarusian leader dismissed reports in Polish media that Minsk had asked Beijing for drones. "Nobody asked for drones. That is a fabrication," he said.\n\n'
+        'Lukashenko recalled that NATO had deployed additional troops to Lithuania and Poland in recent months. "They are building up forces on our border, and we have to respond," he said, adding that Belarus would not attack anyone.\n\n'
+        'Dong Jun said China valued its strategic partnership with Belarus and invited the Belarusian defence minister to visit Beijing in the autumn.\n\n'
+        'The two sides also discussed cooperation in military education. Minsk and Beijing signed an agreement on the training of Belarusian officers in China last year.'
+    )
+    got = triples(coder, text, None)  # (dated by its dateline)
+    pairs = {(s, t) for s, t, c in got if c == "040" and s and t}
+    assert pairs and not any("MIL" in s + t for s, t in pairs), got
+
+
+def test_our_border_in_a_quoted_speakers_words_is_the_speakers_country(coder):
+    text = ("The Finnish president spoke to reporters in Helsinki on Tuesday. "
+            '"Russia is massing troops on our border," he said.')
+    got = triples(coder, text, "2024-04-09")
+    assert any(s and s.startswith("RUS") and t == "FIN" and c.startswith("15") for s, t, c in got), got

@@ -171,6 +171,9 @@ class Coref:
         code = speaker.code or ""
         if m.number == "sing" and m.agent_type is None:
             return [with_code(m, code, speaker.name, "first person in a quotation: its speaker")]
+        if self.doc[m.head].dep_ == "poss" and self.doc[m.head].head.lemma_.lower() in TERRITORY and not code.startswith("IGO"):
+            # "forces on our border": the speaker's country's ground
+            return [with_code(m, country_of(code)[:3], speaker.name, "first person in a quotation: the speaker's territory")]
         if m.role == "country":
             return [with_code(m, country_of(code)[:3] if not code.startswith("IGO") else code, speaker.name,
                               "first person in a quotation: the speaker's state")]  # fmt: skip
@@ -411,7 +414,9 @@ class Coref:
         if len(parties) < 2:
             return None
         # each side as named at its government or state level when it is, else as named last
-        found = [next((a for a in named if (a.sector or "")[:3] in ("", "GOV")), named[0]) for named in parties.values()]
+        # ("the Belarusian defence minister", BLRGOVMIL, is no government-level name)
+        found = [next((a for a in named if a.code in (country_of(a.code)[:3], country_of(a.code)[:3] + "GOV")), named[0])
+                 for named in parties.values()]  # fmt: skip
         return [with_code(m, country_of(a.code or "")[:3] if states else a.code or "", a.name,
                           f"coreference: {doc[a.start:a.end].text!r} (one of the two named before)")
                 for a in found]  # fmt: skip

@@ -3267,3 +3267,18 @@ def test_a_promise_to_buy_weapons_is_no_promise_of_arms(coder):
     assert not any(c.startswith(("0332", "072")) for _, _, c in got), got
     sent = triples(coder, "Madrid pledged to send more missiles to Kyiv.", "2024-09-10")
     assert ("ESP", "UKR", "0332") in sent, sent
+
+
+def test_what_an_alleged_act_did_is_alleged_too(coder):
+    got = triples(coder, "Kabul accused Pakistani forces of opening fire on its posts near the town of Torkham, wounding three soldiers.", "2024-03-18")
+    assert not any(c.startswith(("18", "19")) for _, _, c in got), got
+
+
+def test_a_demonym_read_as_a_second_object_modifies_the_object(coder):
+    got = triples(coder, "Yerevan accused Azerbaijani troops on Sunday of firing at its positions.", "2024-03-18")
+    assert any(s == "ARM" and t == "AZEMIL" and c.startswith("112") for s, t, c in got), got
+
+
+def test_a_subject_with_a_relative_clause_between_commas_keeps_its_verb(coder):
+    got = triples(coder, "Egypt, which has close ties with Hamas, offered to mediate.", "2024-03-18")
+    assert any(s == "EGY" and c == "039" for s, _, c in got), got

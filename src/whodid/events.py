@@ -1548,8 +1548,12 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
             mood.drop = f"predicted ({node.text})"
             return mood
         if came != "self":
-            if lemma in kn.cue("accusation") and came in ("prep", "ccomp") and node.pos_ == "VERB":
-                # "accused the United States of violating …, ignoring …": alleged, not asserted
+            if lemma in kn.cue("accusation") and node.pos_ == "VERB" and (came in ("prep", "ccomp") or (
+                    came == "advcl" and child is not None and child.tag_ == "VBG" and child.i > node.i
+                    and any(c.dep_ == "prep" and c.lower_ in ("of", "for")  # (on the verb or its object)
+                            for o in (node, *(d for d in node.children if d.dep_ == "dobj")) for c in o.children))):  # fmt: skip
+                # "accused the United States of violating …, ignoring …": alleged, not asserted;
+                # so is what the alleged act did ("accused Baku of opening fire …, wounding two")
                 mood.drop = f"alleged ({node.text})"
                 return mood
             # ("reports that Russia had sent troops were denied": what is denied as passive subject)

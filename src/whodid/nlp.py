@@ -213,7 +213,21 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_agent_on_inner_gerund(doc)
     _repair_dateline(doc)
     _repair_as_phrase_on_object(doc)
+    _repair_split_object(doc)
     return doc
+
+
+def _repair_split_object(doc: Doc) -> None:
+    """A name-like modifier read as a second object of the verb ("accused Azerbaijani forces
+    of …" with "Azerbaijani" and "forces" both objects): a capitalised word right before the
+    verb's object, itself an object of the same verb, modifies that object."""
+    for tok in tokens_where(doc, "DEP", "dobj"):
+        if tok.dep_ != "dobj" or tok.tag_ != "NNP" or tok.i + 1 >= len(doc) or tok.n_lefts or tok.n_rights:
+            continue
+        obj = doc[tok.i + 1]
+        if obj.dep_ == "dobj" and obj.head.i == tok.head.i and obj.pos_ == "NOUN":
+            tok.head = obj
+            tok.dep_ = "amod"
 
 
 # verbs that judge their object as something ("rejected the measures as interference")
@@ -578,9 +592,12 @@ def _repair_verb_read_as_participle(doc: Doc) -> None:
         phrase = [root, *(p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]
         verb = next((c for n in phrase for c in n.children if c.dep_ == "acl" and c.i > n.i
                      and (c.tag_ == "VBD" or (c.tag_ == "VBN" and (c.lemma_.lower() in _CROWD_VERBS
-                                                                  or any(a.dep_ == "dobj" for a in c.children))))
+                                                                  or any(a.dep_ in ("dobj", "xcomp") for a in c.children))))
                      and not any(a.dep_ in ("aux", "auxpass", "mark", "nsubj", "agent") for a in c.children)), None)  # fmt: skip
-        if verb is None or doc[verb.i - 1].text == "," or any(
+        # (after a comma only when the comma closes a relative clause on the subject: "Russia,
+        # which has peacekeepers in the region, offered to mediate")
+        closed = verb is not None and any(c.dep_ == "relcl" and c.right_edge.i + 2 == verb.i for c in root.children)
+        if verb is None or (doc[verb.i - 1].text == "," and not closed) or any(
                 t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ in ("ROOT", "ccomp") for t in sent):  # fmt: skip
             continue
         _promote_to_root(root, verb)

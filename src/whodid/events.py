@@ -1550,10 +1550,12 @@ def _modality(trigger: Token, kn: Knowledge, nominal: bool) -> Mood:
         if came != "self":
             if lemma in kn.cue("accusation") and node.pos_ == "VERB" and (came in ("prep", "ccomp") or (
                     came == "advcl" and child is not None and child.tag_ == "VBG" and child.i > node.i
+                    and child.lemma_.lower() in kn.cue("toll_verb")
                     and any(c.dep_ == "prep" and c.lower_ in ("of", "for")  # (on the verb or its object)
                             for o in (node, *(d for d in node.children if d.dep_ == "dobj")) for c in o.children))):  # fmt: skip
                 # "accused the United States of violating …, ignoring …": alleged, not asserted;
-                # so is what the alleged act did ("accused Baku of opening fire …, wounding two")
+                # so is the toll the alleged act took ("accused Baku of opening fire …, wounding
+                # two"; not the accuser's own act after it: "…, calling for talks")
                 mood.drop = f"alleged ({node.text})"
                 return mood
             # ("reports that Russia had sent troops were denied": what is denied as passive subject)

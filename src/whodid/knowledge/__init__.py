@@ -54,6 +54,7 @@ _CUE_KINDS = {
     "commitment_verb",
     "deliberation_verb",
     "accusation",
+    "toll_verb",
     "mutual_verb",
     "counterpart_noun",
     "pair_noun",

@@ -3282,3 +3282,18 @@ def test_a_demonym_read_as_a_second_object_modifies_the_object(coder):
 def test_a_subject_with_a_relative_clause_between_commas_keeps_its_verb(coder):
     got = triples(coder, "Egypt, which has close ties with Hamas, offered to mediate.", "2024-03-18")
     assert any(s == "EGY" and c == "039" for s, _, c in got), got
+
+
+def test_two_leaders_speaking_by_phone_consult_each_other(coder):
+    got = triples(coder, "Erdogan and Pezeshkian spoke by phone on Sunday.", "2025-06-01")
+    assert ("TURGOV", "IRNGOV", "041") in got and ("IRNGOV", "TURGOV", "041") in got, got
+
+
+def test_control_of_a_place_seized_is_the_place_occupied(coder):
+    got = triples(coder, "Malian rebels seized control of Timbuktu.", "2025-06-01")
+    assert any(c == "192" for _, _, c in got) and not any(c == "171" for _, _, c in got), got
+
+
+def test_an_act_named_aside_takes_no_target_from_the_main_clause_place(coder):
+    got = triples(coder, "Hungary's foreign minister met Lukashenko in Minsk despite criticism from Warsaw.", "2025-06-01")
+    assert not any(s == "POL" and t == "BLR" for s, t, _ in got), got

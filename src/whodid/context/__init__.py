@@ -17,7 +17,16 @@ from spacy.tokens import Doc, Token
 
 from ..actors import NON_STATE_SIDES, Mention, with_code
 from ..dates import TimeExpression, find_time_expressions, within
-from ..events import MentionIndex, RawEvent, _expand, _mutual, _speech_head, _subject, bomb_clauses
+from ..events import (
+    _TIME_AND_CONCESSION_PREPS,
+    MentionIndex,
+    RawEvent,
+    _expand,
+    _mutual,
+    _speech_head,
+    _subject,
+    bomb_clauses,
+)
 from ..knowledge import Knowledge
 from ..sents import doc_text, sent_of, sentences, tokens_where
 from .coref import TERRITORY, Coref
@@ -670,7 +679,11 @@ def _implicit_target(e: RawEvent, index: MentionIndex | None = None, kn: Knowled
         tgt = _implied(e, place.country, None)  # type: ignore[attr-defined]
         note = f"implicit target: the country where it happened ({place.name}, {place.country})"  # type: ignore[attr-defined]
         return replace(e, target=tgt, notes=e.notes + [note])
-    if root not in ("01", "04", "14", "15", "16", "17", "18", "19", "20") and index is not None:
+    trig = e.trigger
+    aside = trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ in _TIME_AND_CONCESSION_PREPS
+    if root not in ("01", "04", "14", "15", "16", "17", "18", "19", "20") and index is not None and not aside:
+        # (not for an act named aside, whose place is the main clause's: "met Putin in Moscow
+        # despite criticism from Brussels" is no criticism of Russia)
         # "agreed to set up a research centre in Tokyo", "arrived in Gondor on a visit": an act
         # with nobody else named is aimed at the foreign country where it is done (as CAMEO
         # coders take the first actor after the verb)

@@ -3297,3 +3297,15 @@ def test_control_of_a_place_seized_is_the_place_occupied(coder):
 def test_an_act_named_aside_takes_no_target_from_the_main_clause_place(coder):
     got = triples(coder, "Hungary's foreign minister met Lukashenko in Minsk despite criticism from Warsaw.", "2025-06-01")
     assert not any(s == "POL" and t == "BLR" for s, t, _ in got), got
+
+
+def test_an_assurance_to_someone_is_a_promise_to_them(coder):
+    got = triples(coder, "Xi assured Tokayev that China would respect Kazakhstan's sovereignty.", "2024-07-03")
+    assert ("CHNGOV", "KAZGOV", "030") in got, got
+
+
+def test_denying_ones_own_blame_denies_responsibility(coder):
+    got = triples(coder, "Caracas denied that it was behind the unrest in Guyana.", "2024-07-03")
+    assert ("VEN", None, "016") in got, got
+    others = triples(coder, "Caracas denied that Bogota was behind the unrest.", "2024-07-03")
+    assert not any(c == "016" for _, _, c in others), others

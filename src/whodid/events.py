@@ -1385,6 +1385,30 @@ def _blamed(clause: Token, index: MentionIndex, kn: Knowledge) -> list[Mention]:
             if m.resolved and m.kind != "pronoun"]  # fmt: skip
 
 
+def _denied_own_blame(denier: Token, rule: str, si: int, sent: Span, index: MentionIndex, kn: Knowledge) -> list[RawEvent]:
+    """Denying that one's own side is to blame denies responsibility (016): "Minsk denied it
+    was responsible for the crisis", "denied that Belarus was behind the attack"."""
+    clause = next((c for c in denier.children if c.dep_ == "ccomp"), None)
+    if clause is None or clause.lemma_.lower() != "be" or _negated(denier, kn) or _negated(clause, kn):
+        return []
+    blamed = any(c.dep_ == "acomp" and c.lemma_.lower() in kn.cue("culpability_adj") for c in clause.children) or any(
+        c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children)  # fmt: skip
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    sources, passive = _subject(denier, index)
+    if not blamed or subj is None or not sources or passive:
+        return []
+    home = {(m.country or "")[:3] for m in sources if m.resolved}
+    own = subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "i", "he", "she") or any(
+        (m.country or "")[:3] in home for m in index.at(subj) if m.resolved)  # fmt: skip
+    if not own or modality(denier, kn, False).mode != "asserted":
+        return []
+    start = denier.idx
+    return [RawEvent(sentence=sent, sentence_index=si, trigger=denier, trigger_text=denier.text,
+                     span=(start, start + len(denier.text)), source=m, target=None, code="016", rule=rule,
+                     notes=[f"denied its own blame ({clause.text} {subj.text}): deny responsibility, 016"])
+            for m in sources]  # fmt: skip
+
+
 def _ruled_out(copula: Token, subject: Token, kn: Knowledge) -> bool:
     """Whether a clause says its subject clause will not happen: "… is out of the question",
     "… is not an option", "… is off the table"."""
@@ -2324,6 +2348,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
     code = f.pattern.code
     trig = f.trigger
     generic = False
+    if code is None and not f.nominal and trig.lemma_.lower() in kn.cue("denial_of_act"):
+        denied = _denied_own_blame(trig, f.pattern.origin, si, sent, index, kn)
+        if denied:
+            return denied
     if code is None:
         # a verb with no code of its own ("accept", "end") that is refused or demanded: "says
         # it will not accept refugees" rejects (120), "says Israel must end the attacks"

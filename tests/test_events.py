@@ -3309,3 +3309,8 @@ def test_denying_ones_own_blame_denies_responsibility(coder):
     assert ("VEN", None, "016") in got, got
     others = triples(coder, "Caracas denied that Bogota was behind the unrest.", "2024-07-03")
     assert not any(c == "016" for _, _, c in others), others
+
+
+def test_a_passive_agent_hung_on_an_owned_object_is_the_verbs(coder):
+    got = triples(coder, "Sanctions were placed on Russian diamond exports by the Swiss government in May.", "2024-10-01")
+    assert ("CHEGOV", "RUS", "163") in got, got

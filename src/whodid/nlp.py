@@ -300,6 +300,30 @@ def _repair_agent_on_inner_gerund(doc: Doc) -> None:
                 or any(c.dep_ == "agent" for c in verb.children)):  # fmt: skip
             continue
         by.head, by.dep_ = verb, "agent"
+    _repair_agent_on_owned_object(doc)
+
+
+def _repair_agent_on_owned_object(doc: Doc) -> None:
+    """"sanctions were imposed on Iranian oil exports by the US Treasury": the passive's
+    by-agent read as a phrase of the noun acted on. When that noun already names its owner
+    (a nationality or a place before it), a by-phrase naming an organisation or a place after
+    it is the passive verb's agent, not the noun's maker."""
+    for by in tokens_where(doc, "LOWER", "by"):
+        noun = by.head
+        if by.dep_ != "prep" or noun.pos_ != "NOUN" or by.i < noun.i or noun.dep_ not in ("pobj", "dobj"):
+            continue
+        obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if obj is None or not (obj.ent_type_ in ("ORG", "GPE", "NORP") or any(
+                c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in obj.children)):  # fmt: skip
+            continue  # ("by the US Treasury", "by the Swiss government")
+        if not any(c.i < noun.i and c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")
+                   for c in noun.children):  # fmt: skip
+            continue
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if (verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children)
+                or any(c.dep_ == "agent" for c in verb.children)):  # fmt: skip
+            continue
+        by.head, by.dep_ = verb, "agent"
 
 
 # nouns of what is given that the tagger may take for a bare verb after the recipient

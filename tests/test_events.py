@@ -3314,3 +3314,10 @@ def test_denying_ones_own_blame_denies_responsibility(coder):
 def test_a_passive_agent_hung_on_an_owned_object_is_the_verbs(coder):
     got = triples(coder, "Sanctions were placed on Russian diamond exports by the Swiss government in May.", "2024-10-01")
     assert ("CHEGOV", "RUS", "163") in got, got
+
+
+def test_a_visited_city_no_dictionary_holds_gives_its_country(coder):
+    got = triples(coder, "The Kenyan president visited Lyon on Monday.", "2025-04-20")
+    assert ("KENGOV", "FRA", "042") in got, got
+    arrived = triples(coder, "The Indian prime minister arrived in Lyon on Monday.", "2025-04-20")
+    assert ("INDGOV", "FRA", "042") in arrived, arrived

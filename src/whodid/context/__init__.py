@@ -737,15 +737,21 @@ def _told(e: RawEvent, index: MentionIndex, kn: Knowledge) -> Mention | None:
 def _city_acted_on(e: RawEvent, locator: Locator | None) -> RawEvent:
     """"Russian troops entered Kherson", "shelled Kharkiv": a well-known city named as the
     object of force, which no dictionary holds (or the tagger took for a person), is the place
-    acted on, and its country the target."""
+    acted on, and its country the target; so is the city a visitor travels to ("travelled to
+    New York")."""
     t = e.target
-    if locator is None or e.code[:2] not in ("15", "17", "18", "19", "20") or (t is not None and (t.resolved or t.rule != "ner:PERSON")):
+    visit = e.code[:3] == "042" and not e.trigger.pos_ == "NOUN"
+    if (locator is None or (e.code[:2] not in ("15", "17", "18", "19", "20") and not visit)
+            or (t is not None and (t.resolved or t.rule != "ner:PERSON"))):  # fmt: skip
         return e
     doc = e.trigger.doc
     if t is not None:
         tok, words = doc[t.head], doc[t.start:t.end].text
     else:
-        tok = next((c for c in e.trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+        # (a visit's city also after "to" or "in": "travelled to New York", "arrived in Lyon")
+        tok = next((c for c in e.trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None) or next(
+            (o for c in e.trigger.children if visit and c.dep_ == "prep" and c.lower_ in ("to", "in")
+             for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)  # fmt: skip
         if tok is None:
             return e
         words = doc[tok.left_edge.i if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text

@@ -3321,3 +3321,12 @@ def test_a_visited_city_no_dictionary_holds_gives_its_country(coder):
     assert ("KENGOV", "FRA", "042") in got, got
     arrived = triples(coder, "The Indian prime minister arrived in Lyon on Monday.", "2025-04-20")
     assert ("INDGOV", "FRA", "042") in arrived, arrived
+
+
+def test_an_official_travelling_to_a_city_no_dictionary_holds_visits_its_country(coder):
+    got = triples(coder, "The Mongolian president flew to Shanghai on Tuesday.", "2025-04-20")
+    assert ("MNGGOV", "CHN", "042") in got, got
+    arrived = triples(coder, "The Egyptian president arrived in Marseille on Monday.", "2025-04-20")
+    assert ("EGYGOV", "FRA", "042") in arrived, arrived
+    travelled = triples(coder, "Chile's foreign minister travelled to Rotterdam.", "2025-04-20")
+    assert ("CHLGOV", "NLD", "042") in travelled, travelled

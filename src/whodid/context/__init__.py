@@ -750,7 +750,7 @@ def _city_acted_on(e: RawEvent, locator: Locator | None) -> RawEvent:
     else:
         # (a visit's city also after "to" or "in": "travelled to New York", "arrived in Lyon")
         tok = next((c for c in e.trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None) or next(
-            (o for c in e.trigger.children if visit and c.dep_ == "prep" and c.lower_ in ("to", "in")
+            (o for c in e.trigger.children if visit and c.dep_ == "prep" and c.lower_ in ("to", "in", "at")
              for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)  # fmt: skip
         if tok is None:
             return e

@@ -3330,3 +3330,8 @@ def test_an_official_travelling_to_a_city_no_dictionary_holds_visits_its_country
     assert ("EGYGOV", "FRA", "042") in arrived, arrived
     travelled = triples(coder, "Chile's foreign minister travelled to Rotterdam.", "2025-04-20")
     assert ("CHLGOV", "NLD", "042") in travelled, travelled
+
+
+def test_who_acts_after_talks_with_someone_held_the_talks(coder):
+    got = triples(coder, "Slovakia lifted its veto after talks with the European Commission.", "2024-06-20")
+    assert ("SVK", "IGOEUREEC", "040") in got and ("IGOEUREEC", "SVK", "040") in got, got

@@ -1035,8 +1035,11 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
         if noun.dep_ != "pobj":
             return []
     if (meeting and noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "following")
-            and gov.head.lemma_.lower() in talk_speech):  # fmt: skip
-        # "Kishida said after talks with Zelenskiy": who speaks after the talks held them
+            and (gov.head.lemma_.lower() in talk_speech
+                 or any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children))):  # fmt: skip
+        # "Kishida said after talks with Zelenskiy": who speaks after the talks held them; so
+        # does who acts after talks with someone ("dropped its objections after talks with
+        # the Commission")
         subj, passive = _subject(gov.head, index)
         if subj and not passive:
             return subj

@@ -3335,3 +3335,10 @@ def test_an_official_travelling_to_a_city_no_dictionary_holds_visits_its_country
 def test_who_acts_after_talks_with_someone_held_the_talks(coder):
     got = triples(coder, "Slovakia lifted its veto after talks with the European Commission.", "2024-06-20")
     assert ("SVK", "IGOEUREEC", "040") in got and ("IGOEUREEC", "SVK", "040") in got, got
+
+
+def test_retaliatory_measures_are_sanctions_or_a_threat_of_them(coder):
+    got = triples(coder, "Beijing took retaliatory measures against Canberra.", "2024-06-20")
+    assert ("CHN", "AUS", "163") in got, got
+    threat = triples(coder, "Tehran said it would take retaliatory steps against London.", "2024-06-20")
+    assert ("IRN", "GBR", "1312") in threat, threat

@@ -645,3 +645,14 @@ def test_our_border_in_a_quoted_speakers_words_is_the_speakers_country(coder):
             '"Russia is massing troops on our border," he said.')
     got = triples(coder, text, "2024-04-09")
     assert any(s and s.startswith("RUS") and t == "FIN" and c.startswith("15") for s, t, c in got), got
+
+
+def test_a_ministry_spokesperson_speaks_for_the_state_or_ministry_named_before(coder):
+    text = ("Vietnam protested against the Chinese survey ship on Friday. "
+            '"The ship must leave at once," foreign ministry spokeswoman Pham Thu Hang told reporters. '
+            "Pham Thu Hang accused Beijing of violating Vietnam's sovereignty.")
+    got = triples(coder, text, "2025-03-01")
+    assert ("VNMGOV", "CHN", "112") in got, got
+    body = triples(coder, "The Moldovan foreign ministry condemned the expulsion. "
+                   '"We will answer in kind," ministry spokesman Daniel Voda said.', "2025-03-01")
+    assert ("MDAGOV", None, "010") in body, body

@@ -54,6 +54,8 @@ _PREFERRED = {
 }
 _WINDOW = 6  # sentences a pronoun looks back
 _DESC_WINDOW = 40  # sentences a description looks back
+# government bodies whose spokespeople and officials speak for them
+_BODY_WORDS = frozenset({"ministry", "government", "presidency", "office", "department", "cabinet", "administration"})
 
 
 # a state's ground: "our airspace" in a ministry's statement, "its airspace" after an army, are
@@ -159,6 +161,8 @@ class Coref:
             elif m.kind == "agent" and not m.resolved and m.agent_type != "person":
                 # "the ministry said" after "Poland's Foreign Ministry summoned …"
                 resolved = self._same_body(m, seen, sent)
+            elif m.kind == "person" and not m.resolved and m.rule == "ner:PERSON":
+                resolved = self._named_again(m, seen, sent)
             if resolved:
                 self.map[(m.start, m.end, m.head)] = resolved
             for r in resolved or ([m] if m.resolved or (m.kind == "person" and m.name) else []):
@@ -447,7 +451,7 @@ class Coref:
         role = m.role or ""
         fit = _ROLE_FIT.get(role)
         if not fit:
-            return None
+            return self._body_member(m, seen, sent)
         want_country = m.country[:3] if m.country and not m.country.startswith("IGO") else None
         plural = self.doc[m.head].tag_ in ("NNS", "NNPS")
         # a leader of a side outside government ("the opposition leader", "the rebel leader")
@@ -500,6 +504,47 @@ class Coref:
         actor, term_code = holder
         fake = replace(m, name=actor.name)
         return [self._named(fake, None, f"leaders table: {role} of {country}", code=term_code)]
+
+    def _named_again(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        """A name no dictionary holds, named again ("Glaz accused …" after "ministry spokesman
+        Anatoly Glaz said"): the person the earlier mention was resolved to."""
+        surname = self.doc[m.end - 1].lower_
+        for s in reversed(seen):
+            if sent - s.sent > _DESC_WINDOW:
+                break
+            a = s.mention
+            if (a.resolved and a.code and (a.kind == "person" or a.agent_type == "person") and a.start < m.start
+                    and surname in {t.lower_ for t in self.doc[a.start : a.end] if t.pos_ == "PROPN"}):  # fmt: skip
+                return [with_code(m, a.code, a.name, f"coreference: {self.doc[a.start:a.end].text!r} named before")]
+        return None
+
+    def _body_member(self, m: Mention, seen: list[_Seen], sent: int) -> list[Mention] | None:
+        """"Ministry spokesman Anatoly Glaz said" after "the Belarusian foreign ministry
+        condemned …": a government body's spokesperson or official whose country is not named
+        speaks for the body of that kind named shortly before, or for the state that was the
+        subject just before, or else for the government of the country the article is about."""
+        if m.country or (m.sector or "")[:3] != "GOV":
+            return None
+        bodies = {t.lemma_.lower() for t in self.doc[m.start : m.end]} & _BODY_WORDS
+        if not bodies:
+            return None
+        for s in reversed(seen):
+            if sent - s.sent > 2:
+                break
+            a = s.mention
+            if (a.resolved and a.code and not a.code.startswith("IGO") and (a.sector or "").startswith("GOV")
+                    and self.doc[a.head].lemma_.lower() in bodies):  # fmt: skip
+                return [with_code(m, a.code, a.name, f"coreference: the {self.doc[a.head].text} named before")]
+        for s in reversed(seen):  # ("China condemned …. Foreign ministry spokesman Lin Jian said")
+            if sent - s.sent > 1:
+                break
+            a = s.mention
+            if (s.subject and a.resolved and a.code and a.kind == "country" and not a.code.startswith("IGO")
+                    and (a.sector or "GOV")[:3] == "GOV"):  # fmt: skip
+                return [with_code(m, country_of(a.code)[:3] + "GOV", a.name, "coreference: the state that is the subject before")]
+        if self.main_country:
+            return [with_code(m, self.main_country + "GOV", None, f"coreference: the government of the country the article is about ({self.main_country})")]
+        return None
 
     def _acts_on_country(self, m: Mention, country: str) -> bool:
         """Whether an unnamed office-holder acts on the country the article is about in their

@@ -3342,3 +3342,14 @@ def test_retaliatory_measures_are_sanctions_or_a_threat_of_them(coder):
     assert ("CHN", "AUS", "163") in got, got
     threat = triples(coder, "Tehran said it would take retaliatory steps against London.", "2024-06-20")
     assert ("IRN", "GBR", "1312") in threat, threat
+
+
+def test_force_shown_as_the_price_of_a_condition_is_a_threat(coder):
+    got = triples(coder, "If Vilnius closes the border, Minsk will mass troops along it, the minister said.", "2025-05-10")
+    assert any(s == "BLR" and c == "138" for s, _, c in got) and not any(c.startswith("15") for _, _, c in got), got
+
+
+def test_a_no_phrase_fronted_on_the_verb_negates_it(coder):
+    got = triples(coder, "At no point did Baku ask Ankara for troops.", "2025-05-10")
+    assert not got, got
+

@@ -1168,6 +1168,11 @@ def _negated(tok: Token, kn: Knowledge) -> bool:
                 return True
             if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
                 return True
+        # "at no point did Minsk ask", "in no way" (the fronted phrase may hang on the auxiliary)
+        for p in [c] if c.dep_ == "prep" else [a for a in c.children if a.dep_ == "prep"] if c.dep_ == "aux" else []:
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in kn.cue("negative_adverbial")
+                   and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in p.children):  # fmt: skip
+                return True
         if c.dep_ == "dobj" and c.i > tok.i and (
                 c.lower_ in kn.cue("negative_subject") - {"neither"}
                 or (c.lower_ == "one" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))):  # fmt: skip
@@ -2840,6 +2845,10 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # state announces about its own sanctions is taken, not threatened
         mode = "asserted"
         notes.append("announced its own sanctions: the act")
+    if mode == "intent" and code[:2] == "15" and "conditional consequence" in notes:
+        # "if the West keeps up the pressure, we will deploy more troops to the border": force
+        # shown as the price of a condition threatens it (138), unlike an announced deployment
+        mode = "threat"
     if mode == "intent" and code[:2] in ("11", "12") and trig.dep_ == "xcomp" and trig.head.lemma_.lower() == "threaten":
         # "threatened to veto the aid package", "threatened to sue": the rejection or the
         # complaint is held over the other side, not yet made: a threat (130)

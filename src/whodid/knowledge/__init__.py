@@ -55,6 +55,7 @@ _CUE_KINDS = {
     "deliberation_verb",
     "accusation",
     "toll_verb",
+    "negative_adverbial",
     "mutual_verb",
     "counterpart_noun",
     "pair_noun",

@@ -533,3 +533,9 @@ def test_an_arabic_article_written_with_a_capital_is_the_same_name(coder):
 
     got = triples(coder, "President Omar El Bashir lifted the curfew in Khartoum.", "1995-03-01")
     assert any(s == "SDNGOV" for s, _, _ in got), got
+
+
+def test_a_persons_name_split_by_the_parser_keeps_its_slot(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo)
+           for e in coder.code_text("Friedrich Merz met Keir Starmer in Berlin.", "2026-03-01")}
+    assert ("DEUGOV", "GBRGOV", "040") in got, got

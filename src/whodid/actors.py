@@ -596,13 +596,14 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
         if actor.kind == "person":
             term = actor.term_on(day)
             role = term.role if term is not None and term.dated else None
+        head = _name_head(span) if actor.kind == "person" else span.root.i
         m = Mention(
-            start=span.start, end=span.end, head=span.root.i, code=code,
+            start=span.start, end=span.end, head=head, code=code,
             country=country_of(code) if code else None, sector=sector if code is None else _sector_of(code, actor),
             name=actor.name, kind=kind, rule=alias.origin, parts=parts, is_name=True,
             role=role, agent_type="person" if actor.kind == "person" else None,
         )  # fmt: skip
-        by_head.setdefault(span.root.i, []).append(m)
+        by_head.setdefault(head, []).append(m)
 
     # 2. names that modify a noun phrase head: the phrase is the mention, the head gives the sector
     heads: dict[int, list[tuple[Span, Alias]]] = {}
@@ -969,6 +970,21 @@ def _appositive_roles(doc: Doc, by_head: dict[int, list[Mention]]) -> None:
             ms[0] = replace(m, code=desc.code, country=desc.country, sector=desc.sector, role=desc.role or m.role,
                             parts=[*m.parts, desc.rule, "appositive"])  # fmt: skip
             break
+
+
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "appos", "conj", "agent"})
+
+
+def _name_head(span: Span) -> int:
+    """The head of a person's name: its root, unless the parser split it ("Friedrich Merz met …"
+    with "Friedrich" an adverb of the verb and "Merz" its subject): then the word that fills
+    the verb's slot."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    if len(outside) > 1:
+        core = [t for t in outside if t.dep_ in _CORE_DEPS]
+        if len(core) == 1:
+            return core[0].i
+    return span.root.i
 
 
 def with_code(m: Mention, code: str, name: str | None, rule: str) -> Mention:

@@ -3353,3 +3353,8 @@ def test_a_no_phrase_fronted_on_the_verb_negates_it(coder):
     got = triples(coder, "At no point did Baku ask Ankara for troops.", "2025-05-10")
     assert not got, got
 
+
+
+def test_named_people_of_a_state_acted_on_are_the_target_not_the_reason(coder):
+    got = triples(coder, "Canada expelled six Indian diplomats over the killing of a Sikh activist.", "2024-10-14")
+    assert ("CAN", "INDGOV", "161") in got and not any(t and t.startswith("CAN") for _, t, _ in got), got

@@ -836,6 +836,11 @@ def _verb_target_strict(verb: Token, passive: bool, index: MentionIndex, consume
             # "refuted the Australian minister's remarks about Taiwan": whose remarks
             ms = [m for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON" for m in _owner(p, c, index)
                   if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]  # fmt: skip
+            # "expelled six Indian diplomats over the killing of …": named people of another
+            # state are whom the act is on, not an actor in the reason after them
+            ms = ms or [m for m in index.at(c) if m.resolved and m.head == c.i and m.kind == "country" and m.sector
+                        and (m.country or "")[:3] not in own and any(p.dep_ == "prep" and p.lower_ in ("over", "for")
+                                                                     for p in (*c.children, *verb.children))]  # fmt: skip
             ms = ms or _prep_targets(c, index, with_of=True) or _noun_agent(c, index) or []
             ms = [m for m in ms if (m.resolved and (m.country or "")[:3] not in own) or (not m.resolved and m.kind == "agent")]
             if ms:

@@ -3358,3 +3358,8 @@ def test_a_no_phrase_fronted_on_the_verb_negates_it(coder):
 def test_named_people_of_a_state_acted_on_are_the_target_not_the_reason(coder):
     got = triples(coder, "Canada expelled six Indian diplomats over the killing of a Sikh activist.", "2024-10-14")
     assert ("CAN", "INDGOV", "161") in got and not any(t and t.startswith("CAN") for _, t, _ in got), got
+
+
+def test_a_verb_read_as_a_modifier_of_its_object_is_the_main_verb(coder):
+    got = triples(coder, "Pakistan shared intelligence with Afghanistan on militant hideouts.", "2025-07-01")
+    assert ("PAK", "AFG", "064") in got, got

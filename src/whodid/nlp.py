@@ -214,7 +214,32 @@ def repair_parse(doc: Doc) -> Doc:
     _repair_dateline(doc)
     _repair_as_phrase_on_object(doc)
     _repair_split_object(doc)
+    _repair_verb_read_as_modifier(doc)
     return doc
+
+
+def _repair_verb_read_as_modifier(doc: Doc) -> None:
+    """A sentence with no verb, its past-tense verb read as a modifier of the object ("Pakistan
+    shared intelligence with Afghanistan" parsed as one noun phrase, "shared" an adjective of
+    "intelligence" and "Pakistan" an adverb): the past form after a name is the main verb, the
+    name its subject and the noun its object."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in sent):
+            continue
+        verb = next((c for c in root.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i < root.i), None)
+        if verb is None or verb.i == sent.start:
+            continue
+        name = doc[verb.i - 1]
+        if name.pos_ != "PROPN" or name.head.i not in (root.i, verb.i) or verb.i + 1 > root.i:
+            continue
+        _promote_to_root(root, verb)
+        for t in list(root.children):
+            if t.i < verb.i and t.i != verb.i:
+                t.head = verb
+        name.head, name.dep_ = verb, "nsubj"
+        root.head, root.dep_ = verb, "dobj"
+        verb.pos_ = "VERB"
 
 
 def _repair_split_object(doc: Doc) -> None:

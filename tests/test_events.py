@@ -3363,3 +3363,8 @@ def test_named_people_of_a_state_acted_on_are_the_target_not_the_reason(coder):
 def test_a_verb_read_as_a_modifier_of_its_object_is_the_main_verb(coder):
     got = triples(coder, "Pakistan shared intelligence with Afghanistan on militant hideouts.", "2025-07-01")
     assert ("PAK", "AFG", "064") in got, got
+
+
+def test_an_ngo_named_in_the_sentence_gives_no_country_to_others(coder):
+    got = triples(coder, "Rebels said they would release the kidnapped nurses to the Red Cross.", "2019-01-20")
+    assert not any(s and s.startswith("NGO") and s != "NGOHLHIRC" for s, _, _ in got), got

@@ -300,7 +300,8 @@ def _sentence_country(e: RawEvent, mentions: list[Mention], kn: Knowledge) -> st
     sent = e.sentence
     countries = set()
     for m in mentions:
-        if m.resolved and sent.start <= m.head < sent.end and m.country and not m.country.startswith("IGO"):
+        # (an organisation, "the Red Cross" NGO…, is no country)
+        if m.resolved and sent.start <= m.head < sent.end and m.country and not m.country.startswith("IGO") and m.kind != "igo":
             c = m.country[:3]
             if kn.status.get(c) != "region":
                 countries.add(c)

@@ -3368,3 +3368,8 @@ def test_a_verb_read_as_a_modifier_of_its_object_is_the_main_verb(coder):
 def test_an_ngo_named_in_the_sentence_gives_no_country_to_others(coder):
     got = triples(coder, "Rebels said they would release the kidnapped nurses to the Red Cross.", "2019-01-20")
     assert not any(s and s.startswith("NGO") and s != "NGOHLHIRC" for s, _, _ in got), got
+
+
+def test_whom_a_speaker_tells_in_a_call_is_the_counterpart_of_the_call(coder):
+    got = triples(coder, "In a phone call on Friday, Modi told Putin that India wanted peace.", "2024-11-05")
+    assert ("INDGOV", "RUSGOV", "041") in got and ("RUSGOV", "INDGOV", "041") in got, got

@@ -2886,6 +2886,13 @@ def _events_of(f: Frame, si: int, sent: Span, index: MentionIndex, kn: Knowledge
         # the sentence does not say
         dropped.append(f"sentence {si}: {trig.text}: a visit by several parties, host unknown")
         return []
+    if (not targets and f.nominal and code[:2] == "04" and trig.dep_ == "pobj" and trig.head.lower_ in ("in", "during")
+            and trig.head.head.pos_ == "VERB" and trig.head.head.lemma_.lower() in kn.cue("speech")):  # fmt: skip
+        # "In a phone call on Monday, Xi told Biden that …": whom the speaker tells in the
+        # call or the talks is the counterpart
+        told = [m for c in trig.head.head.children if c.dep_ in ("dobj", "dative") for m in _expand(c, index)]
+        if told and all(m.head != s.head for m in told for s in sources):
+            targets = told
     if (not targets and code[:2] == "04" and code[:3] not in ("042", "043", "045") and mode == "asserted"
             and len(sources) == 1 and (sources[0].resolved or not (
                 _several(sources) or trig.doc[sources[0].head].tag_ in ("NNS", "NNPS")))):  # ("the two leaders")

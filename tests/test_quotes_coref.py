@@ -656,3 +656,17 @@ def test_a_ministry_spokesperson_speaks_for_the_state_or_ministry_named_before(c
     body = triples(coder, "The Moldovan foreign ministry condemned the expulsion. "
                    '"We will answer in kind," ministry spokesman Daniel Voda said.', "2025-03-01")
     assert ("MDAGOV", None, "010") in body, body
+
+
+def test_a_guest_thanking_his_host_thanks_the_one_who_hosted_him(coder):
+    text = ("The Kenyan president received the Ethiopian prime minister in Nairobi on Monday. "
+            "The Ethiopian leader thanked his host for the warm welcome.")
+    got = triples(coder, text, "2024-10-12")
+    assert ("ETHGOV", "KENGOV", "051") in got, got
+
+
+def test_a_meeting_heard_of_is_no_meeting_of_the_hearer(coder):
+    text = ("The Kenyan president received the Ethiopian prime minister in Nairobi on Monday. "
+            "Somalia said it had not been informed of the visit.")
+    got = triples(coder, text, "2024-10-12")
+    assert not any(s and s.startswith("SOM") and c.startswith("04") for s, _, c in got), got

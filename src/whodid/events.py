@@ -962,6 +962,9 @@ _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "set", "ph
 
 
 _SEQUEL_PREPS = {"after", "before", "following", "amid", "despite", "since", "because"}
+# what a meeting noun is when it is what someone hears or speaks of ("was informed of the
+# visit", "asked about the talks"): a topic, not a meeting the clause's subject attends
+_TOPIC_PREPS = {"of", "about", "regarding", "concerning", "over"}
 
 
 # verbs whose by-phrase is a cause, not the doer: "protests triggered by the killing of X"
@@ -1048,7 +1051,7 @@ def _noun_source(noun: Token, index: MentionIndex, support: frozenset[str], meet
         subj, passive = _subject(gov.head, index)
         if subj and not passive:
             return subj
-    if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS) \
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and not (meeting and gov.lower_ in _SEQUEL_PREPS | _TOPIC_PREPS) \
             and (meeting or gov.lower_ in ("in", "into")
                  or (gov.lower_ == "on" and gov.head.lemma_.lower() in _STATE_VERBS)
                  # "responded with air strikes", "went ahead with the tests"

@@ -1011,6 +1011,9 @@ def _latest_partner(e: RawEvent, earlier: list[RawEvent], window: int = 4) -> Me
         if (o.sentence_index < e.sentence_index and o.code[:2] == "04" and o.target is not None and o.target.resolved
                 and (o.source.country or "")[:3] == home and (o.target.country or "")[:3] != home):  # fmt: skip
             return o.target
+        if (o.sentence_index < e.sentence_index and o.code[:3] in ("042", "043") and o.target is not None
+                and (o.target.country or "")[:3] == home and o.source.resolved and (o.source.country or "")[:3] != home):  # fmt: skip
+            return o.source  # (the one hosted: "the Armenian premier thanked his host")
     return None
 
 
@@ -1268,8 +1271,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # the target is there but unknown ("a coalition of rights groups", "them"):
                 # keep the event, with the target's words and no code, rather than drop it
                 ev.notes.append(f"target {ev.target.kind} unresolved")
+            t_head = ev.trigger.doc[ev.target.head] if ev.target is not None else None
             if (ev.target is not None and ev.target.resolved and (ev.target.country or "")[:3] == (ev.source.country or "")[:3]
-                    and ev.trigger.doc[ev.target.head].lemma_.lower() in kn.cue("counterpart_noun")):  # fmt: skip
+                    and (t_head.lemma_.lower() in kn.cue("counterpart_noun")  # type: ignore[union-attr]
+                         # ("thanked his host": the possessive stands for the phrase)
+                         or (t_head.dep_ == "poss" and t_head.head.lemma_.lower() in kn.cue("counterpart_noun")))):  # type: ignore[union-attr]  # fmt: skip
                 # "Erdogan will meet his counterpart": the other side, not his own; after talks,
                 # the one he talked with ("spoke with Erdogan … informed his interlocutor")
                 partner = _latest_partner(ev, out)

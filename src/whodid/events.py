@@ -1177,15 +1177,21 @@ def _negated(tok: Token, kn: Knowledge) -> bool:
             if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
                 return True
         # "at no point did Minsk ask", "in no way" (the fronted phrase may hang on the auxiliary)
-        for p in [c] if c.dep_ == "prep" else [a for a in c.children if a.dep_ == "prep"] if c.dep_ == "aux" else []:
-            if any(o.dep_ == "pobj" and o.lemma_.lower() in kn.cue("negative_adverbial")
-                   and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in p.children):  # fmt: skip
-                return True
+        if c.dep_ == "prep" and _no_phrase(c, kn):
+            return True
+        if c.dep_ == "aux" and any(a.dep_ == "prep" and _no_phrase(a, kn) for a in c.children):
+            return True
         if c.dep_ == "dobj" and c.i > tok.i and (
                 c.lower_ in kn.cue("negative_subject") - {"neither"}
                 or (c.lower_ == "one" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))):  # fmt: skip
             return True  # "Greece threatens nobody", "attacked no one"
     return False
+
+
+def _no_phrase(prep: Token, kn: Knowledge) -> bool:
+    """Whether a prepositional phrase is a negating "no" phrase ("at no point", "in no way")."""
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in kn.cue("negative_adverbial")
+               and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in prep.children)
 
 
 def _aux(tok: Token) -> list[Token]:
@@ -1414,7 +1420,7 @@ def _denied_own_blame(denier: Token, rule: str, si: int, sent: Span, index: Ment
     if not blamed or subj is None or not sources or passive:
         return []
     home = {(m.country or "")[:3] for m in sources if m.resolved}
-    own = subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "i", "he", "she") or any(
+    own = (subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "i", "he", "she")) or any(
         (m.country or "")[:3] in home for m in index.at(subj) if m.resolved)  # fmt: skip
     if not own or modality(denier, kn, False).mode != "asserted":
         return []

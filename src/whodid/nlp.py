@@ -235,7 +235,7 @@ def _repair_verb_read_as_modifier(doc: Doc) -> None:
             continue
         _promote_to_root(root, verb)
         for t in list(root.children):
-            if t.i < verb.i and t.i != verb.i:
+            if t.i < verb.i:  # ("Pakistan", hung on the noun as an adverb)
                 t.head = verb
         name.head, name.dep_ = verb, "nsubj"
         root.head, root.dep_ = verb, "dobj"

@@ -3373,3 +3373,10 @@ def test_an_ngo_named_in_the_sentence_gives_no_country_to_others(coder):
 def test_whom_a_speaker_tells_in_a_call_is_the_counterpart_of_the_call(coder):
     got = triples(coder, "In a phone call on Friday, Modi told Putin that India wanted peace.", "2024-11-05")
     assert ("INDGOV", "RUSGOV", "041") in got and ("RUSGOV", "INDGOV", "041") in got, got
+
+
+def test_places_handed_over_and_money_deposited(coder):
+    got = triples(coder, "Kyrgyzstan handed over two border villages to Tajikistan.", "2025-02-10")
+    assert ("KGZ", "TJK", "0842") in got, got
+    deposit = triples(coder, "Qatar deposited 2 billion dollars in Egypt's central bank.", "2025-02-10")
+    assert any(s == "QAT" and t and t.startswith("EGY") and c == "071" for s, t, c in deposit), deposit

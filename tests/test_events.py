@@ -3380,3 +3380,13 @@ def test_places_handed_over_and_money_deposited(coder):
     assert ("KGZ", "TJK", "0842") in got, got
     deposit = triples(coder, "Qatar deposited 2 billion dollars in Egypt's central bank.", "2025-02-10")
     assert any(s == "QAT" and t and t.startswith("EGY") and c == "071" for s, t, c in deposit), deposit
+
+
+def test_a_ship_captured_is_property_seized(coder):
+    got = triples(coder, "Houthi fighters captured a Japanese-operated cargo ship in the Red Sea.", "2023-11-20")
+    assert any(c == "171" for _, _, c in got) and not any(c == "192" for _, _, c in got), got
+
+
+def test_a_village_captured_is_no_village_of_the_captors_country(coder):
+    got = triples(coder, "Russian troops captured the village of Kurakhivka.", "2025-03-15")
+    assert not any(t and t.startswith("RUS") for _, t, _ in got) and not any(c == "175" for _, _, c in got), got

@@ -1161,6 +1161,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 home = src.country[:3]
             if e.target is not None and not e.target.resolved and (e.target.sector or "")[:3] in _REBELS:
                 home = _counterpart_home(e, src, kn) or home
+            if (e.code.startswith("192") and src is not None and home == (src.country or "")[:3]
+                    and e.target is not None and (e.target.sector or "")[:3] == "CVL"):  # fmt: skip
+                # "Russian forces captured the village of Pokrovske": a village taken is others'
+                # ground (rebels' strongholds at home are the state's rebels)
+                home = None
             if src is not None and (src.sector or "")[:3] == "PKO" and home == (src.country or "")[:3]:
                 home = None  # "Russian peacekeepers evacuated 2,000 civilians": not Russians; they serve abroad
             if e.code.startswith(("174", *_SANCTIONS)) and src is not None and home == (src.country or "")[:3]:

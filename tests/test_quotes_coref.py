@@ -670,3 +670,10 @@ def test_a_meeting_heard_of_is_no_meeting_of_the_hearer(coder):
             "Somalia said it had not been informed of the visit.")
     got = triples(coder, text, "2024-10-12")
     assert not any(s and s.startswith("SOM") and c.startswith("04") for s, _, c in got), got
+
+
+def test_a_meeting_with_unnamed_commanders_is_no_foreign_consultation(coder):
+    text = ("Belarus will not attack anyone, President Alexander Lukashenko said on Friday. "
+            '"We will defend our land," the head of state told a meeting with military commanders.')
+    got = triples(coder, text, "2024-02-02")
+    assert not any(c.startswith("04") for _, _, c in got), got

@@ -1316,10 +1316,11 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 ev = replace(ev, target=None)
             t = ev.target
             if (ev.code[:2] == "04" and ev.code[:3] != "045" and t is not None and not t.resolved and t.kind == "agent"
-                    and t.agent_type == "group" and (t.sector or "")[:3] in ("GOV", "LEG")
+                    and (t.agent_type == "group" or (t.sector or "")[:3] in ("MIL", "COP"))
+                    and (t.sector or "")[:3] in ("GOV", "LEG", "MIL", "COP")
                     and _side(ev.source) in ("GOV", "LEG") and not (ev.source.country or "").startswith("IGO")):  # fmt: skip
-                # "the head of state told a meeting of the cabinet": one's own government, no
-                # counterpart
+                # "the head of state told a meeting of the cabinet", "… a meeting with military
+                # commanders": one's own government or forces, no counterpart
                 dropped.append(f"sentence {ev.sentence_index}: {ev.trigger_text}: consultation within one's own government")
                 continue
             if ev.code[:3] in ("042", "043") and _own_state_target(ev):

@@ -677,3 +677,12 @@ def test_a_meeting_with_unnamed_commanders_is_no_foreign_consultation(coder):
             '"We will defend our land," the head of state told a meeting with military commanders.')
     got = triples(coder, text, "2024-02-02")
     assert not any(c.startswith("04") for _, _, c in got), got
+
+
+def test_a_rejection_by_an_outsider_does_not_refute_what_others_agreed(coder):
+    text = ("Lukashenko said he had spoken by phone with Vladimir Putin on Thursday. "
+            '"We agreed to hold joint exercises in the autumn," Lukashenko said. '
+            "He accused Warsaw of stoking tension on the border. "
+            "Poland's defence minister rejected the accusations.")
+    got = triples(coder, text, "2025-02-02")
+    assert ("BLRGOV", "RUSGOV", "0312") in got, got

@@ -615,9 +615,17 @@ def _retract_refuted(events: list[RawEvent], kn: Knowledge, dropped: list[str]) 
     if not refuted:
         return events
     reports = kn.cue("report")
+    # who refutes: the states acting in the refuting sentence; a report is refuted only by a
+    # party to what it reports ("Warsaw rejected the accusations" does not deny that Minsk and
+    # Moscow agreed on exercises)
+    refuters: dict[int, set[str]] = {}
+    for e in events:
+        if e.sentence_index in refuted and e.source.resolved and e.source.country:
+            refuters.setdefault(e.sentence_index, set()).add(e.source.country[:3])
     out = []
     for e in events:
-        later = [i for i in refuted if 0 < i - e.sentence_index <= 2]
+        parties = {(m.country or "")[:3] for m in (e.source, e.target) if m is not None and m.resolved}
+        later = [i for i in refuted if 0 < i - e.sentence_index <= 2 and (i not in refuters or refuters[i] & parties)]
         t = e.trigger
         reporter = None
         for _ in range(8):

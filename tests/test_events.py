@@ -3390,3 +3390,8 @@ def test_a_ship_captured_is_property_seized(coder):
 def test_a_village_captured_is_no_village_of_the_captors_country(coder):
     got = triples(coder, "Russian troops captured the village of Kurakhivka.", "2025-03-15")
     assert not any(t and t.startswith("RUS") for _, t, _ in got) and not any(c == "175" for _, _, c in got), got
+
+
+def test_people_released_to_someone_are_released_not_aid(coder):
+    got = triples(coder, "Rebels in Mali said they would release two kidnapped aid workers to the Red Cross.", "2019-01-20")
+    assert any(c == "0353" for _, _, c in got) and not any(c.startswith("07") or c == "033" for _, _, c in got), got

@@ -539,3 +539,9 @@ def test_a_persons_name_split_by_the_parser_keeps_its_slot(coder):
     got = {(e.source.code, e.target.code if e.target else None, e.cameo)
            for e in coder.code_text("Friedrich Merz met Keir Starmer in Berlin.", "2026-03-01")}
     assert ("DEUGOV", "GBRGOV", "040") in got, got
+
+
+def test_japanese_leaders_are_found_with_the_family_name_first(coder):
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo)
+           for e in coder.code_text("Ishiba Shigeru met Anthony Albanese in Canberra.", "2025-03-01")}
+    assert ("JPNGOV", "AUSGOV", "040") in got, got

@@ -365,6 +365,10 @@ def _parse_date(text: str, row: Row, end: bool) -> date | None:
         raise row.error(f"bad date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
 
 
+# countries whose people's names English news also writes family name first ("Takaichi Sanae")
+_FAMILY_NAME_FIRST = frozenset({"JPN"})
+
+
 def _read_people(path: Path, taken: set[str]) -> tuple[list[NamedActor], list[Alias]]:
     people: dict[str, NamedActor] = {}
     aliases: list[Alias] = []
@@ -387,7 +391,10 @@ def _read_people(path: Path, taken: set[str]) -> tuple[list[NamedActor], list[Al
             person.default_code = code
         else:
             person.terms.append(Term(code, s, e, role or None, row.origin))
-        for text in [name, *[a.strip() for a in alias_field.split("|") if a.strip()]]:
+        texts = [name, *[a.strip() for a in alias_field.split("|") if a.strip()]]
+        if code[:3] in _FAMILY_NAME_FIRST and len(name.split()) == 2:
+            texts.append(" ".join(reversed(name.split())))  # "Takaichi Sanae" for Sanae Takaichi
+        for text in texts:
             if (name, text) in alias_seen or text.lower() in prior:
                 continue  # "Tokayev" of a curated entry is not also Phoenix's Tokayev
             alias_seen.add((name, text))

@@ -686,3 +686,11 @@ def test_a_rejection_by_an_outsider_does_not_refute_what_others_agreed(coder):
             "Poland's defence minister rejected the accusations.")
     got = triples(coder, text, "2025-02-02")
     assert ("BLRGOV", "RUSGOV", "0312") in got, got
+
+
+def test_a_spokespersons_surname_alone_later_is_the_same_person(coder):
+    text = ("The Moldovan foreign ministry condemned the expulsion. "
+            '"We will answer in kind," ministry spokesman Daniel Voda said. '
+            "Voda accused Moscow of meddling in the election.")
+    got = triples(coder, text, "2025-03-01")
+    assert any(s == "MDAGOV" and t == "RUS" and c.startswith("112") for s, t, c in got), got

@@ -821,6 +821,19 @@ def find_mentions(doc: Doc, finder: ActorFinder, day: date | None,
             continue
         by_head[ent.root.i] = [Mention(ent.start, ent.end, ent.root.i, None, None, None, ent.text, "person",
                                        "ner:PERSON", agent_type="person", is_name=True)]  # fmt: skip
+    # such a person's surname alone later on, which the tagger did not mark ("ministry
+    # spokesman Anatoly Glaz said … Glaz accused …"): the same name, for coreference
+    surnames: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and not any(i in name_at for i in range(ent.start, ent.end)):
+            surnames.setdefault(doc[ent.end - 1].text, ent.start)
+    for tok in doc:
+        first = surnames.get(tok.text)
+        if (first is not None and tok.i > first + 1 and tok.pos_ == "PROPN" and tok.i not in by_head
+                and tok.i not in name_at and tok.ent_type_ not in ("GPE", "LOC", "DATE")
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):  # fmt: skip
+            by_head[tok.i] = [Mention(tok.i, tok.i + 1, tok.i, None, None, None, tok.text, "person", "ner:PERSON",
+                                      agent_type="person", is_name=True)]  # fmt: skip
 
     _appositive_roles(doc, by_head)
     for hi, ms in by_head.items():

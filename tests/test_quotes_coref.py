@@ -694,3 +694,10 @@ def test_a_spokespersons_surname_alone_later_is_the_same_person(coder):
             "Voda accused Moscow of meddling in the election.")
     got = triples(coder, text, "2025-03-01")
     assert any(s == "MDAGOV" and t == "RUS" and c.startswith("112") for s, t, c in got), got
+
+
+def test_the_guest_told_of_an_intent_is_the_one_hosted(coder):
+    text = ("The Kazakh president received the Kyrgyz president in Astana on Monday. "
+            "Tokayev told his guest that Astana was ready to sign the border treaty.")
+    got = triples(coder, text, "2024-10-12")
+    assert any(s and s.startswith("KAZ") and t == "KGZGOV" and c.startswith("03") for s, t, c in got), got

@@ -570,7 +570,7 @@ def contextualize(doc: Doc, mentions: list[Mention], raw: list[RawEvent], kn: Kn
             replace(e, place=locator.locate(e.trigger, (e.source, e.target)), when=_when(e.trigger, times))
             for e in resolved
         ]
-        resolved = _dedupe_implicit(_tolls([_implicit_target(e, index, kn) for e in resolved]))
+        resolved = _dedupe_implicit(_tolls(_counterparts([_implicit_target(e, index, kn) for e in resolved], kn)))
     return resolved, found
 
 
@@ -735,12 +735,32 @@ def _told(e: RawEvent, index: MentionIndex, kn: Knowledge) -> Mention | None:
     if verb is None:
         return None
     own = (e.source.country or "")[:3]
+    counterparts = kn.cue("counterpart_noun")
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.i < t.i:
             ms = [m for m in _expand(c, index) if m.resolved and m.country and (m.country or "")[:3] != own]
+            # ("told his guest": the other side, named by the talks before; see _counterparts)
+            ms = ms or [m for m in _expand(c, index) if not m.resolved and m.kind in ("agent", "pronoun")
+                        and e.trigger.doc[m.head].lemma_.lower() in counterparts]  # fmt: skip
             if ms:
                 return ms[0]
     return None
+
+
+def _counterparts(events: list[RawEvent], kn: Knowledge) -> list[RawEvent]:
+    """An implied target that is "his guest" or "her counterpart", still unnamed: the other side
+    of the latest talks or visit before ("Aliyev told his guest that Baku was ready to sign")."""
+    out: list[RawEvent] = []
+    for e in events:
+        t = e.target
+        if (t is not None and not t.resolved and t.kind in ("agent", "pronoun")
+                and e.trigger.doc[t.head].lemma_.lower() in kn.cue("counterpart_noun")):  # fmt: skip
+            partner = _latest_partner(e, out)
+            if partner is not None:
+                e = replace(e, target=replace(partner, start=t.start, end=t.end, head=t.head),
+                            notes=e.notes + [f"counterpart: {partner.name or partner.code}, with whom the talks were held"])  # fmt: skip
+        out.append(e)
+    return out
 
 
 def _city_acted_on(e: RawEvent, locator: Locator | None) -> RawEvent:

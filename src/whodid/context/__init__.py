@@ -747,6 +747,15 @@ def _told(e: RawEvent, index: MentionIndex, kn: Knowledge) -> Mention | None:
     return None
 
 
+def _with_partner(e: RawEvent, partner: Mention) -> RawEvent:
+    """The event aimed at the partner of the talks before, kept at the words that named them
+    ("his counterpart", "his guest")."""
+    t = e.target
+    assert t is not None
+    return replace(e, target=replace(partner, start=t.start, end=t.end, head=t.head),
+                   notes=e.notes + [f"counterpart: {partner.name or partner.code}, with whom the talks were held"])
+
+
 def _counterparts(events: list[RawEvent], kn: Knowledge) -> list[RawEvent]:
     """An implied target that is "his guest" or "her counterpart", still unnamed: the other side
     of the latest talks or visit before ("Aliyev told his guest that Baku was ready to sign")."""
@@ -757,8 +766,7 @@ def _counterparts(events: list[RawEvent], kn: Knowledge) -> list[RawEvent]:
                 and e.trigger.doc[t.head].lemma_.lower() in kn.cue("counterpart_noun")):  # fmt: skip
             partner = _latest_partner(e, out)
             if partner is not None:
-                e = replace(e, target=replace(partner, start=t.start, end=t.end, head=t.head),
-                            notes=e.notes + [f"counterpart: {partner.name or partner.code}, with whom the talks were held"])  # fmt: skip
+                e = _with_partner(e, partner)
         out.append(e)
     return out
 
@@ -1313,8 +1321,7 @@ def resolve(raw: list[RawEvent], mentions: list[Mention], kn: Knowledge, dropped
                 # the one he talked with ("spoke with Erdogan … informed his interlocutor")
                 partner = _latest_partner(ev, out)
                 if partner is not None:
-                    ev = replace(ev, target=replace(partner, start=ev.target.start, end=ev.target.end, head=ev.target.head),
-                                 notes=ev.notes + [f"counterpart: {partner.name or partner.code}, with whom the talks were held"])  # fmt: skip
+                    ev = _with_partner(ev, partner)
                 else:
                     ev = replace(ev, target=replace(ev.target, code=None, country=None, sector=None, name=None),
                                  notes=ev.notes + ["counterpart: the other side, not named"])  # fmt: skip
